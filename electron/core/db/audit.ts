@@ -1,0 +1,27 @@
+import type { Db } from './connection.ts';
+import { prepared } from './statements.ts';
+
+export interface AuditEntry {
+  reviewer?: string;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Appends one entry; call inside the transaction that made the change. */
+export function appendAudit(db: Db, entry: AuditEntry): void {
+  prepared(
+    db,
+    `INSERT INTO audit_log (at, reviewer, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    new Date().toISOString(),
+    entry.reviewer ?? '',
+    entry.action,
+    entry.entity,
+    entry.entityId,
+    entry.before === undefined ? null : JSON.stringify(entry.before),
+    entry.after === undefined ? null : JSON.stringify(entry.after),
+  );
+}

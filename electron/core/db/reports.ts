@@ -1,0 +1,179 @@
+import type { Report, SearchHit } from '../../../shared/model.ts';
+import type { PreparedReport } from '../import/index.ts';
+import { outletKey } from '../import/outlets.ts';
+import { appendAudit } from './audit.ts';
+import type { Db } from './connection.ts';
+import { prepared } from './statements.ts';
+import { toReport, type DbReport } from './rows.ts';
+
+const SELECT_REPORT = `
+  SELECT r.id, r.sha256, r.title, o.name AS outlet, r.byline, r.published_at, r.url, r.language,
+         r.format, r.original_name, r.imported_at, t.chars,
+         (SELECT count(*) FROM passages p WHERE p.report_id = r.id) AS passage_count
+  FROM reports r
+  JOIN texts t ON t.sha256 = r.sha256
+  LEFT JOIN outlets o ON o.id = r.outlet_id`;
+
+/** The outlet's id, created on first use; "DailyNK" finds an existing "Daily NK". */
+export function ensureOutlet(db: Db, name: string): number {
+  const key = outletKey(name);
+  const found = prepared(db, 'SELECT id FROM outlets WHERE name_key = ?').pluck().get(key) as
+    number | undefined;
+  if (found !== undefined) return found;
+  return Number(
+    prepared(db, 'INSERT INTO outlets (name, name_key, created_at) VALUES (?, ?, ?)').run(
+      name,
+      key,
+      new Date().toISOString(),
+    ).lastInsertRowid,
+  );
+}
+
+/** The report holding this exact text now or in an earlier version, if any. */
+export function findReportByText(
+  db: Db,
+  sha256: string,
+): { id: number; title: string } | undefined {
+  return prepared(
+    db,
+    `SELECT r.id, r.title FROM report_versions v JOIN reports r ON r.id = v.report_id
+     WHERE v.sha256 = ? ORDER BY v.version DESC LIMIT 1`,
+  ).get(sha256) as { id: number; title: string } | undefined;
+}
+
+export type StoreResult =
+  { status: 'imported'; id: number } | { status: 'duplicate'; id: number; title: string };
+
+/** Writes one report's rows; the caller holds the transaction. */
+function insertReport(db: Db, report: PreparedReport): StoreResult {
+  const existing = findReportByText(db, report.sha256);
+  if (existing) return { status: 'duplicate', ...existing };
+  const now = new Date().toISOString();
+  prepared(db, 'INSERT OR IGNORE INTO texts (sha256, body, chars) VALUES (?, ?, ?)').run(
+    report.sha256,
+    report.text,
+    report.chars,
+  );
+  const outletId = report.outlet ? ensureOutlet(db, report.outlet) : null;
+  const id = Number(
+    prepared(
+      db,
+      `INSERT INTO reports (sha256, title, outlet_id, byline, published_at, url, language, format,
+                            original_name, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      report.sha256,
+      report.title,
+      outletId,
+      report.byline,
+      report.publishedAt,
+      report.url,
+      report.language,
+      report.format,
+      report.originalName,
+      now,
+    ).lastInsertRowid,
+  );
+  prepared(
+    db,
+    'INSERT INTO report_versions (report_id, version, sha256, original_name, imported_at) VALUES (?, 1, ?, ?, ?)',
+  ).run(id, report.sha256, report.originalName, now);
+  prepared(db, 'INSERT INTO report_search (rowid, title, body) VALUES (?, ?, ?)').run(
+    id,
+    report.title,
+    report.text,
+  );
+  appendAudit(db, {
+    action: 'report.import',
+    entity: 'report',
+    entityId: id,
+    after: {
+      title: report.title,
+      outlet: report.outlet,
+      sha256: report.sha256,
+      file: report.originalName,
+    },
+  });
+  return { status: 'imported', id };
+}
+
+/** Stores one prepared report in its own transaction, or reports that its text is already here. */
+export function storeReport(db: Db, report: PreparedReport): StoreResult {
+  return db.transaction(() => insertReport(db, report)).immediate();
+}
+
+/**
+ * Stores many reports, each all-or-nothing. They are written in one transaction (one commit, and
+ * FTS5 merges its index once); if any write fails, that transaction is rolled back and each
+ * report is stored again in its own, so a failure stays with the report that caused it.
+ */
+export function storeReports(db: Db, reports: PreparedReport[]): (StoreResult | Error)[] {
+  try {
+    return db.transaction(() => reports.map((report) => insertReport(db, report))).immediate();
+  } catch {
+    return reports.map((report) => {
+      try {
+        return storeReport(db, report);
+      } catch (error) {
+        return error as Error;
+      }
+    });
+  }
+}
+
+export function listReports(db: Db): Report[] {
+  const rows = db
+    .prepare(
+      `${SELECT_REPORT} ORDER BY o.name IS NULL, o.name COLLATE NOCASE, r.published_at DESC, r.id`,
+    )
+    .all() as DbReport[];
+  return rows.map(toReport);
+}
+
+export function getReport(db: Db, id: number): Report | undefined {
+  const row = db.prepare(`${SELECT_REPORT} WHERE r.id = ?`).get(id) as DbReport | undefined;
+  return row && toReport(row);
+}
+
+export function getReportText(db: Db, id: number): string | undefined {
+  return db
+    .prepare('SELECT t.body FROM reports r JOIN texts t ON t.sha256 = r.sha256 WHERE r.id = ?')
+    .pluck()
+    .get(id) as string | undefined;
+}
+
+/** Start and end of a matched term in a search snippet (private-use characters, never HTML). */
+export const MATCH_START = '\uE000';
+export const MATCH_END = '\uE001';
+
+/**
+ * Full-text search. The query is taken as words (each quoted for FTS5, so punctuation in what the
+ * analyst typed is never FTS syntax); a trailing `*` on a word keeps prefix search.
+ */
+export function searchReports(db: Db, query: string, limit = 50): SearchHit[] {
+  const match = toFtsQuery(query);
+  if (!match) return [];
+  return db
+    .prepare(
+      `SELECT r.id AS reportId, r.title, o.name AS outlet,
+              snippet(report_search, 1, '${MATCH_START}', '${MATCH_END}', '…', 24) AS snippet
+       FROM report_search
+       JOIN reports r ON r.id = report_search.rowid
+       LEFT JOIN outlets o ON o.id = r.outlet_id
+       WHERE report_search MATCH ?
+       ORDER BY bm25(report_search, 5.0, 1.0)
+       LIMIT ?`,
+    )
+    .all(match, limit) as SearchHit[];
+}
+
+export function toFtsQuery(query: string): string {
+  return (query.normalize('NFC').match(/[\p{L}\p{N}_'’-]+\*?/gu) ?? [])
+    .map((word) => {
+      const prefix = word.endsWith('*');
+      const bare = word.replace(/\*$/, '').replace(/"/g, '');
+      return bare ? `"${bare}"${prefix ? '*' : ''}` : '';
+    })
+    .filter(Boolean)
+    .join(' ');
+}

@@ -1,0 +1,132 @@
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { ReportFormat, ReportMetadata } from '../../../shared/model.ts';
+import { decodeText, MAX_FILE_BYTES } from './decode.ts';
+import { ImportRejection } from './errors.ts';
+import { parseHtml } from './html.ts';
+import { parseMarkdown } from './markdown.ts';
+import { parseStatedDate } from './infer.ts';
+import { canonicalOutlet } from './outlets.ts';
+import { sha256 } from './normalise.ts';
+import { parsePlainText, type ParsedReport } from './text.ts';
+
+export { ImportRejection } from './errors.ts';
+export { MAX_FILE_BYTES } from './decode.ts';
+
+const FORMAT_BY_EXTENSION: Record<string, ReportFormat> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+export const SUPPORTED_EXTENSIONS = Object.keys(FORMAT_BY_EXTENSION);
+
+/** A report ready to store: normalised text, its hash, and every metadata field settled. */
+export interface PreparedReport {
+  text: string;
+  sha256: string;
+  chars: number;
+  format: ReportFormat;
+  originalName: string;
+  title: string;
+  outlet: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  language: string | null;
+}
+
+export function formatOf(fileName: string): ReportFormat {
+  const ext = extname(fileName).toLowerCase();
+  const format = FORMAT_BY_EXTENSION[ext];
+  if (!format) {
+    throw new ImportRejection(
+      'unsupported-type',
+      `${ext ? `"${ext}" files are` : 'files without an extension are'} not supported (use ${SUPPORTED_EXTENSIONS.join(', ')})`,
+    );
+  }
+  return format;
+}
+
+/** Parses one file's bytes into a report. Throws ImportRejection for anything it will not store. */
+export async function prepareReport(
+  bytes: Uint8Array,
+  fileName: string,
+  overrides: ReportMetadata = {},
+): Promise<PreparedReport> {
+  const format = formatOf(fileName);
+  if (bytes.length > MAX_FILE_BYTES) throw tooLarge(bytes.length);
+  let parsed: ParsedReport;
+  if (format === 'html') parsed = await parseHtml(bytes, basename(fileName));
+  else {
+    const raw = decodeText(bytes);
+    parsed = format === 'md' ? parseMarkdown(raw) : parsePlainText(raw);
+  }
+  if (parsed.text.trim() === '') throw new ImportRejection('empty', 'the file has no text');
+  const m = { ...parsed.metadata, ...definedOnly(overrides) };
+  if (overrides.publishedAt !== undefined && !parseStatedDate(overrides.publishedAt)) {
+    throw new ImportRejection(
+      'invalid-metadata',
+      `the date "${overrides.publishedAt}" is not a date`,
+    );
+  }
+  return {
+    text: parsed.text,
+    sha256: sha256(parsed.text),
+    chars: parsed.text.length,
+    format,
+    originalName: basename(fileName),
+    title: m.title?.trim() || basename(fileName, extname(fileName)),
+    outlet: m.outlet ? canonicalOutlet(m.outlet) : null,
+    byline: m.byline?.trim() || null,
+    publishedAt: m.publishedAt ? parseStatedDate(m.publishedAt) : null,
+    url: m.url?.trim() || null,
+    language: m.language?.trim() || null,
+  };
+}
+
+/**
+ * Reads and parses one file. Reads are synchronous: a report is small, the import runs off the
+ * UI thread, and Node's thread-pool round trip per file costs more than the read itself.
+ */
+export async function readReportFile(
+  path: string,
+  overrides: ReportMetadata = {},
+): Promise<PreparedReport> {
+  formatOf(path);
+  let bytes: Buffer;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new ImportRejection('unreadable', 'not a regular file');
+    if (info.size > MAX_FILE_BYTES) throw tooLarge(info.size);
+    bytes = readFileSync(fd);
+  } catch (error) {
+    if (error instanceof ImportRejection) throw error;
+    throw new ImportRejection(
+      'unreadable',
+      `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return prepareReport(bytes, path, overrides);
+}
+
+function tooLarge(size: number): ImportRejection {
+  const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return new ImportRejection(
+    'too-large',
+    `the file is ${mib(size)}; the limit is ${mib(MAX_FILE_BYTES)}`,
+  );
+}
+
+function definedOnly(metadata: ReportMetadata): ReportMetadata {
+  return Object.fromEntries(
+    Object.entries(metadata).filter(([, v]) => v !== undefined && v !== ''),
+  ) as ReportMetadata;
+}

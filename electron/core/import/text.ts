@@ -1,0 +1,31 @@
+import type { ReportMetadata } from '../../../shared/model.ts';
+import { deriveTitle, detectLanguage, findByline, findOutlet, takeTrailer } from './infer.ts';
+import { normaliseText } from './normalise.ts';
+
+export interface ParsedReport {
+  /** Normalised body text (see normaliseText). */
+  text: string;
+  metadata: ReportMetadata;
+}
+
+/** Fills what `known` leaves open with what the text itself states. */
+export function inferFromText(rawText: string, known: ReportMetadata = {}): ParsedReport {
+  // takeTrailer only removes whole lines from the end, so its body stays normalised.
+  const trailer = takeTrailer(normaliseText(rawText));
+  const text = trailer.body;
+  return {
+    text,
+    metadata: {
+      title: known.title || deriveTitle(text),
+      outlet: known.outlet || trailer.outlet || findOutlet(text),
+      byline: known.byline || findByline(text),
+      publishedAt: known.publishedAt || trailer.publishedAt,
+      url: known.url,
+      language: known.language || detectLanguage(text),
+    },
+  };
+}
+
+export function parsePlainText(raw: string): ParsedReport {
+  return inferFromText(raw);
+}

@@ -1,0 +1,146 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { ImportResult, ReportMetadata } from '../../../shared/model.ts';
+import type { Db } from '../db/connection.ts';
+import { storeReports } from '../db/reports.ts';
+import { ImportRejection, readReportFile, type PreparedReport } from '../import/index.ts';
+import { MANIFEST_NAME, manifestMetadata, parseManifest, type Manifest } from './manifest.ts';
+
+export interface ImportOptions {
+  /** Applied to every file, over what the file and any manifest say. */
+  overrides?: ReportMetadata;
+  /** Called as each file is done, for progress. */
+  onResult?: (result: ImportResult) => void;
+}
+
+/** Files parsed between two writes: enough to amortise a commit, few enough to report progress often. */
+const GROUP_SIZE = 500;
+
+/** Files of a folder, recursively and sorted, without hidden files and the manifest. */
+async function filesIn(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.') || entry.name === MANIFEST_NAME) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) files.push(...(await filesIn(path)));
+    else files.push(path);
+  }
+  return files;
+}
+
+type Parsed = { file: string; report: PreparedReport } | { file: string; result: ImportResult };
+
+/**
+ * Imports files and folders. Each file is all-or-nothing: a bad file is rejected with its reason
+ * and nothing of it is stored, and the other files go on. Files are parsed a group at a time and
+ * each group written at once (see storeReports); no transaction is held across an await.
+ */
+export async function importPaths(
+  db: Db,
+  paths: string[],
+  options: ImportOptions = {},
+): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
+  const done = (result: ImportResult): void => {
+    results.push(result);
+    options.onResult?.(result);
+  };
+  const manifests = new Map<string, Manifest | Error | undefined>();
+  let group: Parsed[] = [];
+  const flush = (): void => {
+    const toStore = group.filter(
+      (p): p is Extract<Parsed, { report: PreparedReport }> => 'report' in p,
+    );
+    const stored = storeReports(
+      db,
+      toStore.map((p) => p.report),
+    );
+    const byFile = new Map(toStore.map((p, i) => [p, stored[i]]));
+    for (const parsed of group) {
+      if ('result' in parsed) {
+        done(parsed.result);
+        continue;
+      }
+      const s = byFile.get(parsed);
+      const { file, report } = parsed;
+      if (s === undefined || s instanceof Error) {
+        // The write failed and was rolled back: the file is not in the desk.
+        done({
+          file,
+          status: 'rejected',
+          message: `could not be stored (${s?.message ?? 'unknown error'})`,
+        });
+      } else if (s.status === 'imported')
+        done({ file, status: 'imported', reportId: s.id, title: report.title });
+      else
+        done({
+          file,
+          status: 'duplicate',
+          reportId: s.id,
+          title: s.title,
+          message: `the same text is already in the desk as report ${s.id} ("${s.title}")`,
+        });
+    }
+    group = [];
+  };
+
+  for (const path of paths) {
+    let files: string[];
+    try {
+      files = (await stat(path)).isDirectory() ? await filesIn(path) : [path];
+    } catch (error) {
+      group.push({
+        file: path,
+        result: {
+          file: path,
+          status: 'rejected',
+          message: `cannot read (${(error as NodeJS.ErrnoException).code ?? error})`,
+        },
+      });
+      continue;
+    }
+    for (const file of files) {
+      const folder = dirname(file);
+      if (!manifests.has(folder)) manifests.set(folder, await loadManifest(folder));
+      const manifest = manifests.get(folder);
+      if (manifest instanceof Error)
+        group.push({ file, result: { file, status: 'rejected', message: manifest.message } });
+      else
+        group.push(
+          await parseOne(file, {
+            ...manifestMetadata(manifest, basename(file)),
+            ...options.overrides,
+          }),
+        );
+      if (group.length >= GROUP_SIZE) flush();
+    }
+  }
+  flush();
+  return results;
+}
+
+async function parseOne(file: string, metadata: ReportMetadata): Promise<Parsed> {
+  try {
+    return { file, report: await readReportFile(file, metadata) };
+  } catch (error) {
+    if (error instanceof ImportRejection)
+      return { file, result: { file, status: 'rejected', message: error.message } };
+    throw error;
+  }
+}
+
+async function loadManifest(folder: string): Promise<Manifest | Error | undefined> {
+  const path = join(folder, MANIFEST_NAME);
+  let json: string;
+  try {
+    json = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    return parseManifest(json, path);
+  } catch (error) {
+    return error as Error;
+  }
+}

@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach } from 'vitest';
+import { openDesk, type Db } from '../../electron/core/db/connection.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SEEDS = join(ROOT, 'seeds');
+export const FIXTURES = join(ROOT, 'tests/fixtures');
+export const SEED_FILES = [
+  '000_952f6d4bfb86788f.txt',
+  '001_3161affea73c84aa.txt',
+  '002_80749e2cc6ce0b1b.txt',
+];
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+
+/** A fresh folder removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'source-desk-test-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A real desk file in a fresh folder, closed after the test. */
+export function tempDesk(): { db: Db; file: string; dir: string } {
+  const dir = tempDir();
+  const file = join(dir, 'desk.sqlite');
+  const { db } = openDesk(file);
+  cleanups.push(() => db.open && db.close());
+  return { db, file, dir };
+}

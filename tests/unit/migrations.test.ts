@@ -1,0 +1,114 @@
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDesk } from '../../electron/core/db/connection.ts';
+import {
+  migrate,
+  NewerDeskError,
+  SCHEMA_VERSION,
+  schemaVersion,
+} from '../../electron/core/db/migrate.ts';
+import { searchReports } from '../../electron/core/db/reports.ts';
+import { tempDir } from './helpers.ts';
+
+const tables = (db: Database.Database): string[] =>
+  (
+    db
+      .prepare(`SELECT name FROM sqlite_schema WHERE type IN ('table','view') ORDER BY name`)
+      .pluck()
+      .all() as string[]
+  ).filter((name) => !name.startsWith('report_search_') && !name.startsWith('sqlite_'));
+
+describe('migrations', () => {
+  it('001 creates the STRICT tables of the desk', () => {
+    const db = new Database(':memory:');
+    migrate(db, 1);
+    expect(schemaVersion(db)).toBe(1);
+    expect(tables(db)).toEqual([
+      'audit_log',
+      'claim_tags',
+      'claims',
+      'evidence',
+      'outlets',
+      'passages',
+      'ratings',
+      'report_versions',
+      'reports',
+      'sources',
+      'texts',
+    ]);
+    const sqlOf = (name: string): string =>
+      db.prepare(`SELECT sql FROM sqlite_schema WHERE name = ?`).pluck().get(name) as string;
+    for (const name of tables(db)) expect(sqlOf(name), name).toMatch(/\)\s*STRICT/);
+    // STRICT rejects a value of the wrong type instead of storing it.
+    expect(() =>
+      db
+        .prepare(`INSERT INTO texts (sha256, body, chars) VALUES (?, ?, ?)`)
+        .run('a'.repeat(64), 'x', 'many'),
+    ).toThrow(/cannot store TEXT value in INTEGER column/);
+  });
+
+  it('001 keeps the audit log append-only', () => {
+    const db = new Database(':memory:');
+    migrate(db, 1);
+    db.prepare(`INSERT INTO audit_log (at, action, entity) VALUES ('t', 'a', 'e')`).run();
+    expect(() => db.prepare(`UPDATE audit_log SET action = 'b'`).run()).toThrow(/append-only/);
+    expect(() => db.prepare(`DELETE FROM audit_log`).run()).toThrow(/append-only/);
+  });
+
+  it('002 indexes the reports a version-1 desk already holds', () => {
+    const db = new Database(':memory:');
+    migrate(db, 1);
+    db.exec(`
+      INSERT INTO texts VALUES ('${'a'.repeat(64)}', 'Licence costs rose to 1,200 yuan.', 33);
+      INSERT INTO reports (sha256, title, format, original_name, imported_at)
+        VALUES ('${'a'.repeat(64)}', 'Licences', 'txt', 'a.txt', 't');`);
+    migrate(db, 2);
+    expect(schemaVersion(db)).toBe(2);
+    expect(searchReports(db, 'yuan')).toEqual([
+      {
+        reportId: 1,
+        title: 'Licences',
+        outlet: null,
+        snippet: 'Licence costs rose to 1,200 \uE000yuan\uE001.',
+      },
+    ]);
+  });
+
+  it('a failing migration leaves the desk at its previous version', () => {
+    const db = new Database(':memory:');
+    migrate(db, 1);
+    db.exec(`CREATE TABLE report_search (x)`); // 002 would create it: make it fail half-way
+    expect(() => migrate(db)).toThrow(/already exists/);
+    expect(schemaVersion(db)).toBe(1);
+    expect(
+      db
+        .prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'report_search_source'`)
+        .pluck()
+        .get(),
+    ).toBe(0);
+  });
+
+  it('opening a new file brings it to the current version with WAL and foreign keys on', () => {
+    const { db, created } = openDesk(join(tempDir(), 'desk.sqlite'));
+    expect(created).toBe(true);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('refuses a desk written by a newer version and leaves the file untouched', () => {
+    const file = join(tempDir(), 'future.sqlite');
+    const future = new Database(file);
+    future.exec(`CREATE TABLE things (x); PRAGMA user_version = ${SCHEMA_VERSION + 5};`);
+    future.close();
+    const before = readFileSync(file);
+    expect(() => openDesk(file)).toThrow(NewerDeskError);
+    expect(() => openDesk(file)).toThrow(
+      /written by a newer Source Desk .*the file was not changed/,
+    );
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
