@@ -6,6 +6,7 @@ import { openDesk } from '../core/db/connection.ts';
 import { listReports, MATCH_END, MATCH_START, searchReports } from '../core/db/reports.ts';
 import { defaultDeskPath } from '../core/paths.ts';
 import { importPaths } from '../core/reports/import-files.ts';
+import { serve } from '../bridge/serve.ts';
 
 const USAGE = `source-desk — the Source Desk command line
 
@@ -14,9 +15,11 @@ Usage:
   source-desk reports [--json] [--db PATH]
   source-desk search <query> [--json] [--db PATH]
   source-desk check [--db PATH]
+  source-desk serve [--db PATH] [--port N]
 
   --db PATH   the desk file (default: ${defaultDeskPath()}, the desktop app's own)
   --outlet    the outlet of every imported file, over what the files say
+  --port      serve: the loopback port (default: a free one)
   --json      machine-readable output
 
 Exit status: 0 on success; 1 when a file was rejected, a check failed or the desk cannot be
@@ -43,6 +46,7 @@ export async function run(
       options: {
         db: { type: 'string' },
         outlet: { type: 'string' },
+        port: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -123,6 +127,27 @@ export async function run(
           for (const problem of result.problems) print(`  - ${problem}`);
         }
         return result.ok ? 0 : 1;
+      }
+      case 'serve': {
+        const port = values.port === undefined ? 0 : Number(values.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new UsageError(`--port: "${values.port}" is not a port number`);
+        const served = await serve(dbPath, port);
+        print(`Source Desk is serving ${dbPath}`);
+        print(`Open ${served.url}`);
+        print(
+          '(only this machine can connect; the link carries this run’s access token; Ctrl+C stops)',
+        );
+        await new Promise<void>((done) => {
+          const stop = (): void => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            void served.close().then(done);
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
+        return 0;
       }
       default:
         throw new UsageError(`unknown command "${command}"`);

@@ -1,8 +1,9 @@
 import type { Report, SearchHit } from '../../../shared/model.ts';
 import type { PreparedReport } from '../import/index.ts';
-import { outletKey } from '../import/outlets.ts';
+import { canonicalOutlet, outletKey } from '../import/outlets.ts';
 import { appendAudit } from './audit.ts';
 import type { Db } from './connection.ts';
+import { DeskError } from './errors.ts';
 import { prepared } from './statements.ts';
 import { toReport, type DbReport } from './rows.ts';
 
@@ -176,4 +177,65 @@ export function toFtsQuery(query: string): string {
     })
     .filter(Boolean)
     .join(' ');
+}
+
+export interface MetadataPatch {
+  title?: string;
+  outlet?: string | null;
+  byline?: string | null;
+  publishedAt?: string | null;
+  url?: string | null;
+  language?: string | null;
+}
+
+const COLUMN: Record<Exclude<keyof MetadataPatch, 'outlet'>, string> = {
+  title: 'title',
+  byline: 'byline',
+  publishedAt: 'published_at',
+  url: 'url',
+  language: 'language',
+};
+
+/** Edits a report's metadata (never its text); the search index follows a new title. */
+export function updateReportMetadata(db: Db, id: number, patch: MetadataPatch): Report {
+  return db.transaction(() => {
+    const before = getReport(db, id);
+    if (!before) throw new DeskError('not-found', `report ${id} does not exist`);
+    for (const [key, column] of Object.entries(COLUMN) as [keyof typeof COLUMN, string][]) {
+      const value = patch[key];
+      if (value === undefined) continue;
+      db.prepare(`UPDATE reports SET ${column} = ? WHERE id = ?`).run(
+        value === '' ? null : value,
+        id,
+      );
+    }
+    if (patch.outlet !== undefined) {
+      const outletId = patch.outlet ? ensureOutlet(db, canonicalOutlet(patch.outlet)) : null;
+      db.prepare('UPDATE reports SET outlet_id = ? WHERE id = ?').run(outletId, id);
+    }
+    if (patch.title !== undefined && patch.title !== before.title) {
+      const body = getReportText(db, id) as string;
+      db.prepare(
+        `INSERT INTO report_search (report_search, rowid, title, body) VALUES ('delete', ?, ?, ?)`,
+      ).run(id, before.title, body);
+      db.prepare('INSERT INTO report_search (rowid, title, body) VALUES (?, ?, ?)').run(
+        id,
+        patch.title,
+        body,
+      );
+    }
+    const after = getReport(db, id) as Report;
+    appendAudit(db, {
+      action: 'report.update',
+      entity: 'report',
+      entityId: id,
+      before: pick(before, patch),
+      after: pick(after, patch),
+    });
+    return after;
+  })();
+}
+
+function pick(report: Report, patch: MetadataPatch): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(patch).map((k) => [k, report[k as keyof Report]]));
 }

@@ -29,7 +29,57 @@ async function filesIn(folder: string): Promise<string[]> {
   return files;
 }
 
-type Parsed = { file: string; report: PreparedReport } | { file: string; result: ImportResult };
+/** A file after parsing: a report ready to store, or the result it already has (a rejection). */
+export type Parsed =
+  { file: string; report: PreparedReport } | { file: string; result: ImportResult };
+
+/** Stores a group of parsed files at once (see storeReports) and gives each file its result, in order. */
+export function storeParsed(db: Db, group: Parsed[]): ImportResult[] {
+  const toStore = group.filter(
+    (p): p is Extract<Parsed, { report: PreparedReport }> => 'report' in p,
+  );
+  const stored = new Map(toStore.map((p, i) => [p, i]));
+  const outcomes = storeReports(
+    db,
+    toStore.map((p) => p.report),
+  );
+  return group.map((parsed): ImportResult => {
+    if ('result' in parsed) return parsed.result;
+    const { file, report } = parsed;
+    const s = outcomes[stored.get(parsed) as number];
+    if (s === undefined || s instanceof Error) {
+      // The write failed and was rolled back: the file is not in the desk.
+      return {
+        file,
+        status: 'rejected',
+        message: `could not be stored (${s?.message ?? 'unknown error'})`,
+      };
+    }
+    if (s.status === 'imported')
+      return { file, status: 'imported', reportId: s.id, title: report.title };
+    return {
+      file,
+      status: 'duplicate',
+      reportId: s.id,
+      title: s.title,
+      message: `the same text is already in the desk as report ${s.id} ("${s.title}")`,
+    };
+  });
+}
+
+/** Parses one file's bytes or reads it from disk; a rejection becomes its result. */
+export async function parseFile(
+  file: string,
+  read: () => Promise<PreparedReport>,
+): Promise<Parsed> {
+  try {
+    return { file, report: await read() };
+  } catch (error) {
+    if (error instanceof ImportRejection)
+      return { file, result: { file, status: 'rejected', message: error.message } };
+    throw error;
+  }
+}
 
 /**
  * Imports files and folders. Each file is all-or-nothing: a bad file is rejected with its reason
@@ -49,39 +99,7 @@ export async function importPaths(
   const manifests = new Map<string, Manifest | Error | undefined>();
   let group: Parsed[] = [];
   const flush = (): void => {
-    const toStore = group.filter(
-      (p): p is Extract<Parsed, { report: PreparedReport }> => 'report' in p,
-    );
-    const stored = storeReports(
-      db,
-      toStore.map((p) => p.report),
-    );
-    const byFile = new Map(toStore.map((p, i) => [p, stored[i]]));
-    for (const parsed of group) {
-      if ('result' in parsed) {
-        done(parsed.result);
-        continue;
-      }
-      const s = byFile.get(parsed);
-      const { file, report } = parsed;
-      if (s === undefined || s instanceof Error) {
-        // The write failed and was rolled back: the file is not in the desk.
-        done({
-          file,
-          status: 'rejected',
-          message: `could not be stored (${s?.message ?? 'unknown error'})`,
-        });
-      } else if (s.status === 'imported')
-        done({ file, status: 'imported', reportId: s.id, title: report.title });
-      else
-        done({
-          file,
-          status: 'duplicate',
-          reportId: s.id,
-          title: s.title,
-          message: `the same text is already in the desk as report ${s.id} ("${s.title}")`,
-        });
-    }
+    storeParsed(db, group).forEach(done);
     group = [];
   };
 
@@ -106,28 +124,15 @@ export async function importPaths(
       const manifest = manifests.get(folder);
       if (manifest instanceof Error)
         group.push({ file, result: { file, status: 'rejected', message: manifest.message } });
-      else
-        group.push(
-          await parseOne(file, {
-            ...manifestMetadata(manifest, basename(file)),
-            ...options.overrides,
-          }),
-        );
+      else {
+        const metadata = { ...manifestMetadata(manifest, basename(file)), ...options.overrides };
+        group.push(await parseFile(file, () => readReportFile(file, metadata)));
+      }
       if (group.length >= GROUP_SIZE) flush();
     }
   }
   flush();
   return results;
-}
-
-async function parseOne(file: string, metadata: ReportMetadata): Promise<Parsed> {
-  try {
-    return { file, report: await readReportFile(file, metadata) };
-  } catch (error) {
-    if (error instanceof ImportRejection)
-      return { file, result: { file, status: 'rejected', message: error.message } };
-    throw error;
-  }
 }
 
 async function loadManifest(folder: string): Promise<Manifest | Error | undefined> {

@@ -1,0 +1,92 @@
+import type { ReanchorSummary } from '../../../shared/api.ts';
+import { anchorPassage, describePassage } from '../../../shared/anchoring.ts';
+import { appendAudit } from '../db/audit.ts';
+import type { Db } from '../db/connection.ts';
+import { DeskError } from '../db/errors.ts';
+import { listPassages } from '../db/passages.ts';
+import { findReportByText, getReport, getReportText } from '../db/reports.ts';
+import type { PreparedReport } from '../import/index.ts';
+
+/**
+ * Makes `prepared` the new text of report `id` and moves its passages onto it. A passage that
+ * cannot be placed keeps its old selectors and is marked orphaned for the reviewer; none is dropped.
+ */
+export function importNewVersion(db: Db, id: number, prepared: PreparedReport): ReanchorSummary {
+  return db.transaction((): ReanchorSummary => {
+    const report = getReport(db, id);
+    if (!report) throw new DeskError('not-found', `report ${id} does not exist`);
+    const holder = findReportByText(db, prepared.sha256);
+    if (holder) {
+      throw new DeskError(
+        'conflict',
+        holder.id === id
+          ? `${prepared.originalName} is identical to a version this report already has`
+          : `${prepared.originalName} is already in the desk as report ${holder.id} ("${holder.title}")`,
+      );
+    }
+    const oldText = getReportText(db, id) as string;
+    const now = new Date().toISOString();
+    db.prepare('INSERT OR IGNORE INTO texts (sha256, body, chars) VALUES (?, ?, ?)').run(
+      prepared.sha256,
+      prepared.text,
+      prepared.chars,
+    );
+    db.prepare('UPDATE reports SET sha256 = ? WHERE id = ?').run(prepared.sha256, id);
+    const version =
+      (db
+        .prepare('SELECT max(version) FROM report_versions WHERE report_id = ?')
+        .pluck()
+        .get(id) as number) + 1;
+    db.prepare(
+      'INSERT INTO report_versions (report_id, version, sha256, original_name, imported_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(id, version, prepared.sha256, prepared.originalName, now);
+    db.prepare(
+      `INSERT INTO report_search (report_search, rowid, title, body) VALUES ('delete', ?, ?, ?)`,
+    ).run(id, report.title, oldText);
+    db.prepare('INSERT INTO report_search (rowid, title, body) VALUES (?, ?, ?)').run(
+      id,
+      report.title,
+      prepared.text,
+    );
+
+    let moved = 0;
+    let unchanged = 0;
+    const move = db.prepare(
+      `UPDATE passages SET sha256 = ?, position_start = ?, position_end = ?, exact = ?, prefix = ?, suffix = ?,
+              anchor_status = 'anchored', updated_at = ? WHERE id = ?`,
+    );
+    const orphan = db.prepare(
+      `UPDATE passages SET anchor_status = 'orphaned', updated_at = ? WHERE id = ?`,
+    );
+    const orphanedIds: number[] = [];
+    for (const passage of listPassages(db, id)) {
+      const anchor = anchorPassage(prepared.text, passage);
+      if (!anchor) {
+        orphan.run(now, passage.id);
+        orphanedIds.push(passage.id);
+        continue;
+      }
+      const s = describePassage(prepared.text, anchor.start, anchor.end);
+      move.run(prepared.sha256, s.start, s.end, s.exact, s.prefix, s.suffix, now, passage.id);
+      if (anchor.method === 'position') unchanged++;
+      else moved++;
+    }
+    const after = getReport(db, id) as typeof report;
+    appendAudit(db, {
+      action: 'report.version',
+      entity: 'report',
+      entityId: id,
+      before: { sha256: report.sha256 },
+      after: {
+        sha256: prepared.sha256,
+        version,
+        file: prepared.originalName,
+        moved,
+        unchanged,
+        orphaned: orphanedIds,
+      },
+    });
+    const orphaned = listPassages(db, id).filter((p) => p.status === 'orphaned');
+    return { report: after, moved, unchanged, orphaned };
+  })();
+}

@@ -1,0 +1,191 @@
+import { useEffect, useRef, useState } from 'react';
+import { onDeskEvent } from './api.ts';
+import { ImportResults } from './features/library/ImportResults.tsx';
+import { Library } from './features/library/Library.tsx';
+import { PassagePanel } from './features/reader/PassagePanel.tsx';
+import { Reader } from './features/reader/Reader.tsx';
+import { useDesk } from './store/index.ts';
+
+const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm';
+
+export function App() {
+  const theme = useDesk((s) => s.theme);
+  const loaded = useDesk((s) => s.loaded);
+  const reportCount = useDesk((s) => s.reports.length);
+  const loadReports = useDesk((s) => s.loadReports);
+  const error = useDesk((s) => s.error);
+  const showError = useDesk((s) => s.showError);
+  const importFiles = useDesk((s) => s.importFiles);
+  const importing = useDesk((s) => s.importing);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+
+  useEffect(() => {
+    void loadReports();
+    return onDeskEvent((event) => {
+      if (event.type === 'import.progress')
+        useDesk.setState({ importing: { done: event.done, total: event.total } });
+      if (event.type === 'desk.changed' && event.reason === 'open') void loadReports();
+      if (event.type === 'import.results') {
+        useDesk.setState({ importResults: event.results });
+        void loadReports();
+      }
+    });
+  }, [loadReports]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const inField = (event.target as HTMLElement).closest('input, textarea');
+      if (event.key === '/' && !inField) {
+        event.preventDefault();
+        searchInput.current?.focus();
+      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'o') {
+        event.preventDefault();
+        fileInput.current?.click();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onDrop = (event: React.DragEvent): void => {
+    event.preventDefault();
+    setDragging(false);
+    void importFiles(Array.from(event.dataTransfer.files));
+  };
+
+  return (
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <TopBar searchInput={searchInput} onImport={() => fileInput.current?.click()} />
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        accept={ACCEPT}
+        hidden
+        data-testid="file-input"
+        onChange={(e) => {
+          void importFiles(Array.from(e.target.files ?? []));
+          e.target.value = '';
+        }}
+      />
+      {error && (
+        <div className="error-banner" role="alert">
+          <span>{error}</span>
+          <button type="button" onClick={() => showError(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {importing && (
+        <div
+          className="progress"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={importing.total}
+          aria-valuenow={importing.done}
+        >
+          Importing {importing.done} of {importing.total}…
+        </div>
+      )}
+      <ImportResults />
+      {loaded && reportCount === 0 ? (
+        <EmptyDesk onImport={() => fileInput.current?.click()} />
+      ) : (
+        <main className="workspace">
+          <Library />
+          <Reader />
+          <PassagePanel />
+        </main>
+      )}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop reports to import them</p>
+          <p className="muted">Text, Markdown or saved web pages</p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function TopBar({
+  searchInput,
+  onImport,
+}: {
+  searchInput: React.RefObject<HTMLInputElement | null>;
+  onImport: () => void;
+}) {
+  const query = useDesk((s) => s.query);
+  const search = useDesk((s) => s.search);
+  const theme = useDesk((s) => s.theme);
+  const toggleTheme = useDesk((s) => s.toggleTheme);
+  return (
+    <header className="topbar">
+      <span className="brand">Source Desk</span>
+      <input
+        ref={searchInput}
+        type="search"
+        className="search"
+        placeholder="Search reports  ( / )"
+        aria-label="Search reports"
+        value={query}
+        onChange={(e) => void search(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') void search('');
+        }}
+      />
+      <button type="button" className="primary" onClick={onImport} title="Import reports (Ctrl+O)">
+        Import…
+      </button>
+      <button
+        type="button"
+        onClick={toggleTheme}
+        aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+      >
+        {theme === 'dark' ? 'Light' : 'Dark'}
+      </button>
+    </header>
+  );
+}
+
+function EmptyDesk({ onImport }: { onImport: () => void }) {
+  const loadDemo = useDesk((s) => s.loadDemo);
+  return (
+    <main className="empty-desk">
+      <h1>This desk has no reports yet</h1>
+      <p>
+        Import news reports as text, Markdown or saved web pages — or drop the files anywhere on
+        this window.
+      </p>
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={onImport}>
+          Import reports…
+        </button>
+        <button type="button" onClick={() => void loadDemo()}>
+          Load the demo case
+        </button>
+      </div>
+      <p className="muted">
+        The demo case: three reports from Daily NK and ASIAPRESS on vehicles in Ryanggang, late
+        2025.
+      </p>
+    </main>
+  );
+}

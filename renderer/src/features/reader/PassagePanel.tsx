@@ -1,0 +1,122 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Passage } from '../../../../shared/api.ts';
+import { useDesk } from '../../store/index.ts';
+
+export function PassagePanel() {
+  const report = useDesk((s) => s.report);
+  const passages = useDesk((s) => s.passages);
+  const selectedId = useDesk((s) => s.selectedPassageId);
+  const selectPassage = useDesk((s) => s.selectPassage);
+  if (!report) return <aside className="passages" aria-label="Passages" />;
+  const anchored = passages.filter((p) => p.status === 'anchored');
+  const orphaned = passages.filter((p) => p.status === 'orphaned');
+  return (
+    <aside className="passages" aria-label="Passages">
+      <h2>
+        Passages <span className="count">{anchored.length}</span>
+      </h2>
+      {anchored.length === 0 && (
+        <p className="muted">No passages yet. Select words in the text and press H.</p>
+      )}
+      <ol className="passage-list">
+        {anchored.map((p) => (
+          <li key={p.id}>
+            {p.id === selectedId ? (
+              <PassageEditor passage={p} />
+            ) : (
+              <button
+                type="button"
+                className="passage-item"
+                onClick={() => selectPassage(p.id)}
+                data-passage-id={p.id}
+              >
+                <q>{p.exact}</q>
+                {p.note && <span className="note">{p.note}</span>}
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+      {orphaned.length > 0 && (
+        <section className="orphaned" aria-label="Orphaned passages">
+          <h3>Could not be placed in this version ({orphaned.length})</h3>
+          <p className="muted">
+            Their words are no longer in the text. Review them, then delete or re-create them.
+          </p>
+          <ol className="passage-list">
+            {orphaned.map((p) => (
+              <li key={p.id}>
+                {p.id === selectedId ? (
+                  <PassageEditor passage={p} />
+                ) : (
+                  <button
+                    type="button"
+                    className="passage-item orphan"
+                    onClick={() => selectPassage(p.id)}
+                  >
+                    <q>{p.exact}</q>
+                    {p.note && <span className="note">{p.note}</span>}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </aside>
+  );
+}
+
+function PassageEditor({ passage }: { passage: Passage }) {
+  const updateNote = useDesk((s) => s.updateNote);
+  const deletePassage = useDesk((s) => s.deletePassage);
+  const selectPassage = useDesk((s) => s.selectPassage);
+  const [note, setNote] = useState(passage.note);
+  const [confirming, setConfirming] = useState(false);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => noteRef.current?.focus(), []);
+  const save = async (): Promise<void> => {
+    if (note !== passage.note) await updateNote(passage.id, note);
+    selectPassage(null);
+  };
+  return (
+    <div className="passage-editor" role="group" aria-label="Selected passage">
+      <blockquote>{passage.exact}</blockquote>
+      <p className="muted small">
+        Characters {passage.start.toLocaleString()}–{passage.end.toLocaleString()}
+        {passage.status === 'orphaned' && ' in an earlier version'}
+      </p>
+      <label>
+        <span>Note</span>
+        <textarea
+          ref={noteRef}
+          value={note}
+          rows={3}
+          placeholder="Why this passage matters (optional)"
+          onChange={(e) => setNote(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
+            if (e.key === 'Escape') selectPassage(null);
+          }}
+        />
+      </label>
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={() => void save()}>
+          Save note
+        </button>
+        {confirming ? (
+          <button type="button" className="danger" onClick={() => void deletePassage(passage.id)}>
+            Confirm delete
+          </button>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)}>
+            Delete passage
+          </button>
+        )}
+        <button type="button" onClick={() => selectPassage(null)}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

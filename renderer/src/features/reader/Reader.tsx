@@ -1,0 +1,172 @@
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Passage } from '../../../../shared/api.ts';
+import { useDesk } from '../../store/index.ts';
+import { ReportHeader } from './ReportHeader.tsx';
+import { offsetAtPoint, paragraphsOf, rangeFor, selectedRange, splitLines } from './text-dom.ts';
+
+const HIGHLIGHT = 'passage';
+const HIGHLIGHT_ACTIVE = 'passage-active';
+
+/** The report's text, one paragraph a line; React draws it once per text, never per passage. */
+const ReportText = memo(function ReportText({ text }: { text: string }) {
+  const lines = useMemo(() => splitLines(text), [text]);
+  return (
+    <>
+      {lines.map((line) =>
+        line.text === '' ? (
+          <div key={line.start} className="section-break" aria-hidden="true" />
+        ) : (
+          <p key={line.start} data-start={line.start}>
+            {line.text}
+          </p>
+        ),
+      )}
+    </>
+  );
+});
+
+/** Draws passages with the CSS Custom Highlight API: no DOM surgery on the text. */
+function useHighlights(
+  container: React.RefObject<HTMLElement | null>,
+  text: string,
+  passages: Passage[],
+  selected: number | null,
+): void {
+  useLayoutEffect(() => {
+    const element = container.current;
+    if (!element || typeof Highlight === 'undefined' || !CSS.highlights) return;
+    const paragraphs = paragraphsOf(element);
+    const all = new Highlight();
+    const active = new Highlight();
+    for (const passage of passages) {
+      if (passage.status !== 'anchored') continue;
+      const range = rangeFor(element, passage.start, passage.end, paragraphs);
+      if (!range) continue;
+      (passage.id === selected ? active : all).add(range);
+    }
+    CSS.highlights.set(HIGHLIGHT, all);
+    CSS.highlights.set(HIGHLIGHT_ACTIVE, active);
+    return () => {
+      CSS.highlights.delete(HIGHLIGHT);
+      CSS.highlights.delete(HIGHLIGHT_ACTIVE);
+    };
+  }, [container, text, passages, selected]);
+}
+
+export function Reader() {
+  const report = useDesk((s) => s.report);
+  const text = useDesk((s) => s.text);
+  const passages = useDesk((s) => s.passages);
+  const selectedPassageId = useDesk((s) => s.selectedPassageId);
+  const createPassage = useDesk((s) => s.createPassage);
+  const selectPassage = useDesk((s) => s.selectPassage);
+  const textRef = useRef<HTMLElement>(null);
+  const [hasSelection, setHasSelection] = useState(false);
+
+  useHighlights(textRef, text, passages, selectedPassageId);
+
+  useEffect(() => {
+    const onSelectionChange = (): void => {
+      const element = textRef.current;
+      setHasSelection(!!element && selectedRange(element, text) !== null);
+    };
+    document.addEventListener('selectionchange', onSelectionChange);
+    return () => document.removeEventListener('selectionchange', onSelectionChange);
+  }, [text]);
+
+  const highlightSelection = useCallback(async () => {
+    const element = textRef.current;
+    if (!element) return;
+    const range = selectedRange(element, text);
+    if (!range) return;
+    const passage = await createPassage(range.start, range.end, text.slice(range.start, range.end));
+    if (passage) window.getSelection()?.removeAllRanges();
+  }, [createPassage, text]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, [contenteditable]')) return;
+      if (
+        (event.key === 'h' || event.key === 'H') &&
+        !event.ctrlKey &&
+        !event.metaKey &&
+        !event.altKey
+      ) {
+        if (textRef.current && selectedRange(textRef.current, text)) {
+          event.preventDefault();
+          void highlightSelection();
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [highlightSelection, text]);
+
+  /** A click (not a drag) on highlighted text selects the innermost passage there. */
+  const onClick = (event: React.MouseEvent): void => {
+    const element = textRef.current;
+    if (!element || !window.getSelection()?.isCollapsed) return;
+    const offset = offsetAtPoint(element, event.clientX, event.clientY);
+    if (offset === null) return;
+    const hits = passages.filter(
+      (p) => p.status === 'anchored' && p.start <= offset && offset < p.end,
+    );
+    hits.sort((a, b) => a.end - a.start - (b.end - b.start));
+    selectPassage(hits[0]?.id ?? null);
+  };
+
+  // Bring the selected passage into view when it is chosen from the list.
+  useEffect(() => {
+    const element = textRef.current;
+    const passage = passages.find((p) => p.id === selectedPassageId);
+    if (!element || !passage || passage.status !== 'anchored') return;
+    const range = rangeFor(element, passage.start, passage.end);
+    const rect = range?.getBoundingClientRect();
+    const scroller = element.closest('.reader-scroll');
+    if (!rect || !scroller) return;
+    const box = scroller.getBoundingClientRect();
+    if (rect.top < box.top + 40 || rect.bottom > box.bottom - 40) {
+      scroller.scrollBy({ top: rect.top - box.top - box.height / 3, behavior: 'smooth' });
+    }
+  }, [selectedPassageId, passages]);
+
+  if (!report) {
+    return (
+      <section className="reader reader-empty" aria-label="Reader">
+        <p>Choose a report in the library to read it.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="reader" aria-label="Reader">
+      <ReportHeader report={report} />
+      <div className="reader-toolbar" role="toolbar" aria-label="Passage tools">
+        <button
+          type="button"
+          className="primary"
+          disabled={!hasSelection}
+          onClick={() => void highlightSelection()}
+        >
+          Highlight selection <kbd>H</kbd>
+        </button>
+        <span className="hint">
+          {hasSelection
+            ? 'Creates a passage from the selected words.'
+            : 'Select words in the text to make a passage.'}
+        </span>
+      </div>
+      <div className="reader-scroll">
+        <article
+          ref={textRef}
+          className="report-text"
+          lang={report.language ?? undefined}
+          onClick={onClick}
+          data-testid="report-text"
+        >
+          <ReportText text={text} />
+        </article>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import type { Report } from '../../../../shared/model.ts';
+import { useDesk } from '../../store/index.ts';
+import { formatDate } from '../../ui/format.ts';
+
+const FIELDS = [
+  ['title', 'Title'],
+  ['outlet', 'Outlet'],
+  ['byline', 'Byline'],
+  ['publishedAt', 'Published (YYYY-MM-DD or YYYY-MM-DDTHH:MM)'],
+  ['url', 'URL'],
+  ['language', 'Language'],
+] as const;
+
+type Field = (typeof FIELDS)[number][0];
+
+export function ReportHeader({ report }: { report: Report }) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <header className="report-header">
+      {editing ? (
+        <MetadataForm report={report} onDone={() => setEditing(false)} />
+      ) : (
+        <>
+          <div className="report-title-row">
+            <h1>{report.title}</h1>
+            <button type="button" onClick={() => setEditing(true)}>
+              Edit details
+            </button>
+          </div>
+          <p className="report-meta">
+            <span className="outlet">{report.outlet ?? 'No outlet'}</span>
+            <span>{report.publishedAt ? formatDate(report.publishedAt) : 'Date not stated'}</span>
+            {report.byline && <span>{report.byline}</span>}
+            <span>
+              {report.originalName} · {report.format.toUpperCase()} ·{' '}
+              {report.chars.toLocaleString()} characters
+            </span>
+            {report.url && <span className="url">{report.url}</span>}
+          </p>
+        </>
+      )}
+    </header>
+  );
+}
+
+function MetadataForm({ report, onDone }: { report: Report; onDone: () => void }) {
+  const updateReport = useDesk((s) => s.updateReport);
+  const [values, setValues] = useState<Record<Field, string>>(() => ({
+    title: report.title,
+    outlet: report.outlet ?? '',
+    byline: report.byline ?? '',
+    publishedAt: report.publishedAt ?? '',
+    url: report.url ?? '',
+    language: report.language ?? '',
+  }));
+  const submit = async (event: React.FormEvent): Promise<void> => {
+    event.preventDefault();
+    const patch: Record<string, string | null> = {};
+    for (const [key] of FIELDS) {
+      const value = values[key].trim();
+      const current = (report[key] ?? '') as string;
+      if (value !== current) patch[key] = key === 'title' ? value : value || null;
+    }
+    if (Object.keys(patch).length > 0) await updateReport(report.id, patch);
+    onDone();
+  };
+  return (
+    <form className="metadata-form" onSubmit={(e) => void submit(e)} aria-label="Report details">
+      {FIELDS.map(([key, label]) => (
+        <label key={key}>
+          <span>{label}</span>
+          <input
+            name={key}
+            value={values[key]}
+            required={key === 'title'}
+            onChange={(e) => setValues((v) => ({ ...v, [key]: e.target.value }))}
+          />
+        </label>
+      ))}
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          Save details
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,189 @@
+import { create, type StateCreator } from 'zustand';
+import type { Passage } from '../../../shared/api.ts';
+import type { ImportResult, Report, SearchHit } from '../../../shared/model.ts';
+import { call, toUploads } from '../api.ts';
+
+export interface LibrarySlice {
+  reports: Report[];
+  loaded: boolean;
+  query: string;
+  hits: SearchHit[] | null;
+  importing: { done: number; total: number } | null;
+  importResults: ImportResult[] | null;
+  loadReports(): Promise<void>;
+  search(query: string): Promise<void>;
+  importFiles(files: File[]): Promise<void>;
+  loadDemo(): Promise<void>;
+  dismissImportResults(): void;
+  updateReport(
+    id: number,
+    patch: Partial<
+      Pick<Report, 'title' | 'outlet' | 'byline' | 'publishedAt' | 'url' | 'language'>
+    >,
+  ): Promise<void>;
+}
+
+export interface ReaderSlice {
+  reportId: number | null;
+  report: Report | null;
+  text: string;
+  passages: Passage[];
+  selectedPassageId: number | null;
+  openReport(id: number): Promise<void>;
+  createPassage(start: number, end: number, exact: string): Promise<Passage | null>;
+  updateNote(id: number, note: string): Promise<void>;
+  deletePassage(id: number): Promise<void>;
+  selectPassage(id: number | null): void;
+}
+
+export interface UiSlice {
+  theme: 'light' | 'dark';
+  error: string | null;
+  toggleTheme(): void;
+  showError(message: string | null): void;
+}
+
+export type DeskState = LibrarySlice & ReaderSlice & UiSlice;
+type Slice<T> = StateCreator<DeskState, [], [], T>;
+
+/** Runs an action; a failure becomes the banner message instead of an unhandled rejection. */
+async function guarded<T>(get: () => DeskState, action: () => Promise<T>): Promise<T | null> {
+  try {
+    return await action();
+  } catch (error) {
+    get().showError((error as Error).message);
+    return null;
+  }
+}
+
+const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
+  reports: [],
+  loaded: false,
+  query: '',
+  hits: null,
+  importing: null,
+  importResults: null,
+  loadReports: async () => {
+    await guarded(get, async () => set({ reports: await call('reports.list', {}), loaded: true }));
+  },
+  search: async (query) => {
+    set({ query });
+    if (!query.trim()) return set({ hits: null });
+    await guarded(get, async () => {
+      const hits = await call('reports.search', { query });
+      if (get().query === query) set({ hits });
+    });
+  },
+  importFiles: async (files) => {
+    if (files.length === 0) return;
+    set({ importing: { done: 0, total: files.length } });
+    await guarded(get, async () => {
+      const results = await call('reports.import', { files: await toUploads(files) });
+      set({ importResults: results });
+      await get().loadReports();
+      const first = results.find((r) => r.status === 'imported');
+      if (first?.reportId) await get().openReport(first.reportId);
+    });
+    set({ importing: null });
+  },
+  loadDemo: async () => {
+    await guarded(get, async () => {
+      const results = await call('demo.load', {});
+      set({ importResults: results });
+      await get().loadReports();
+    });
+  },
+  dismissImportResults: () => set({ importResults: null }),
+  updateReport: async (id, patch) => {
+    await guarded(get, async () => {
+      const report = await call('reports.update', { id, patch });
+      set((s) => ({
+        reports: s.reports.map((r) => (r.id === id ? report : r)),
+        report: s.reportId === id ? report : s.report,
+      }));
+      await get().loadReports();
+    });
+  },
+});
+
+const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
+  reportId: null,
+  report: null,
+  text: '',
+  passages: [],
+  selectedPassageId: null,
+  openReport: async (id) => {
+    set({ reportId: id, selectedPassageId: null });
+    await guarded(get, async () => {
+      const [{ report, text }, passages] = await Promise.all([
+        call('reports.get', { id }),
+        call('passages.list', { reportId: id }),
+      ]);
+      if (get().reportId === id) set({ report, text, passages });
+    });
+  },
+  createPassage: async (start, end, exact) => {
+    const reportId = get().reportId;
+    if (reportId === null) return null;
+    return guarded(get, async () => {
+      const passage = await call('passages.create', { reportId, start, end, exact, note: '' });
+      set((s) => ({
+        passages: sortPassages([...s.passages, passage]),
+        selectedPassageId: passage.id,
+      }));
+      bumpCount(set, reportId, +1);
+      return passage;
+    });
+  },
+  updateNote: async (id, note) => {
+    await guarded(get, async () => {
+      const passage = await call('passages.update', { id, note });
+      set((s) => ({ passages: s.passages.map((p) => (p.id === id ? passage : p)) }));
+    });
+  },
+  deletePassage: async (id) => {
+    const reportId = get().reportId;
+    await guarded(get, async () => {
+      await call('passages.delete', { id });
+      set((s) => ({
+        passages: s.passages.filter((p) => p.id !== id),
+        selectedPassageId: s.selectedPassageId === id ? null : s.selectedPassageId,
+      }));
+      if (reportId !== null) bumpCount(set, reportId, -1);
+    });
+  },
+  selectPassage: (id) => set({ selectedPassageId: id }),
+});
+
+function sortPassages(passages: Passage[]): Passage[] {
+  return [...passages].sort((a, b) => a.start - b.start || a.id - b.id);
+}
+
+function bumpCount(set: Parameters<Slice<ReaderSlice>>[0], reportId: number, delta: number): void {
+  set((s) => ({
+    reports: s.reports.map((r) =>
+      r.id === reportId ? { ...r, passageCount: r.passageCount + delta } : r,
+    ),
+  }));
+}
+
+const THEME_KEY = 'source-desk-theme';
+
+const createUiSlice: Slice<UiSlice> = (set, get) => ({
+  theme:
+    (localStorage.getItem(THEME_KEY) as 'light' | 'dark' | null) ??
+    (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'),
+  error: null,
+  toggleTheme: () => {
+    const theme = get().theme === 'dark' ? 'light' : 'dark';
+    localStorage.setItem(THEME_KEY, theme);
+    set({ theme });
+  },
+  showError: (error) => set({ error }),
+});
+
+export const useDesk = create<DeskState>()((...a) => ({
+  ...createLibrarySlice(...a),
+  ...createReaderSlice(...a),
+  ...createUiSlice(...a),
+}));

@@ -1,0 +1,24 @@
+/**
+ * The names of the contract's operations, without their schemas: what the sandboxed preload needs
+ * to build window.desk (shared/api.ts checks that it lists exactly these).
+ */
+export const METHOD_NAMES = [
+  'desk.info',
+  'demo.load',
+  'reports.list',
+  'reports.get',
+  'reports.search',
+  'reports.import',
+  'reports.update',
+  'reports.importVersion',
+  'passages.list',
+  'passages.create',
+  'passages.update',
+  'passages.delete',
+] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+/** The IPC channel of an operation, and of desk events. */
+export const channelOf = (method: MethodName): string => `desk:${method}`;
+export const EVENT_CHANNEL = 'desk:event';

@@ -1,0 +1,57 @@
+// Starts the real `source-desk serve` on a fresh desk file for each test: the real renderer, the
+// real bridge, the real SQLite backend.
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
+
+export interface Desk {
+  url: string;
+  dbPath: string;
+}
+
+async function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/source-desk.js'), 'serve', '--db', dbPath],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
+  });
+  return { child, url };
+}
+
+export const test = base.extend<{ desk: Desk }>({
+  // Playwright reads a fixture's dependencies from this destructuring; this one needs none.
+  // eslint-disable-next-line no-empty-pattern
+  desk: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'source-desk-e2e-'));
+    const dbPath = join(dir, 'desk.sqlite');
+    const { child, url } = await startServer(dbPath);
+    await use({ url, dbPath });
+    child.kill('SIGTERM');
+    await new Promise((done) => child.once('exit', done));
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

@@ -1,0 +1,208 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, ROOT, SCREENSHOTS, test } from './desk.ts';
+
+/** Selects `phrase` (or from `phrase` to `until`, across paragraphs) in the reader, as a drag would. */
+async function selectText(page: Page, phrase: string, until?: string): Promise<void> {
+  await page.evaluate(
+    ([from, to]) => {
+      const paragraphs = Array.from(document.querySelectorAll('[data-testid="report-text"] p'));
+      const startP = paragraphs.find((p) => p.textContent?.includes(from as string));
+      const endP = to ? paragraphs.find((p) => p.textContent?.includes(to)) : startP;
+      if (!startP?.firstChild || !endP?.firstChild)
+        throw new Error(`"${from}" is not in the report`);
+      const startNode = startP.firstChild as Text;
+      const endNode = endP.firstChild as Text;
+      const start = startNode.data.indexOf(from as string);
+      const end = to ? endNode.data.indexOf(to) + to.length : start + (from as string).length;
+      const range = document.createRange();
+      range.setStart(startNode, start);
+      range.setEnd(endNode, end);
+      const selection = window.getSelection() as Selection;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    [phrase, until] as const,
+  );
+}
+
+/** The words each drawn highlight covers, read back from CSS.highlights. */
+async function drawnHighlights(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const all = [
+      ...(CSS.highlights.get('passage') ?? []),
+      ...(CSS.highlights.get('passage-active') ?? []),
+    ];
+    return all.map((range) => (range as Range).toString());
+  });
+}
+
+async function bridgeCall(page: Page, method: string, input: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const token = sessionStorage.getItem('source-desk-token') ?? '';
+      const response = await fetch(`/api/${m as string}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'x-desk-token': token },
+        body: JSON.stringify(i),
+      });
+      return response.json();
+    },
+    [method, input] as const,
+  );
+}
+
+test('a new user searches, highlights across a curly quote, annotates, reloads and deletes', async ({
+  page,
+  desk,
+}) => {
+  await page.goto(desk.url);
+  const library = page.getByRole('navigation', { name: 'Library' });
+  await expect(library.getByRole('region', { name: 'ASIAPRESS' }).getByRole('button')).toHaveCount(
+    2,
+  );
+  await expect(library.getByRole('region', { name: 'Daily NK' }).getByRole('button')).toHaveCount(
+    1,
+  );
+  await expect(library).toContainText('30 Dec 2025, 03:22');
+  await page.screenshot({ path: join(SCREENSHOTS, 'library.png') });
+
+  await page.keyboard.press('/');
+  await page.keyboard.type('yuan');
+  const results = page.getByRole('navigation', { name: 'Search results' });
+  await expect(results).toContainText('1 report matches “yuan”');
+  await expect(results.locator('mark').first()).toHaveText('yuan');
+  await results.getByRole('button', { name: /Pandora/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Pandora');
+  await expect(page.getByTestId('report-text')).toContainText('People’s desire');
+
+  const quote = 'People’s desire to own vehicles';
+  await selectText(page, quote);
+  await expect(page.getByRole('button', { name: /Highlight selection/ })).toBeEnabled();
+  await page.keyboard.press('h');
+  const editor = page.getByRole('group', { name: 'Selected passage' });
+  await expect(editor.locator('blockquote')).toHaveText(quote);
+  await editor.getByLabel('Note').fill('Demand outpaces ability to pay');
+  await editor.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.locator('.passage-item')).toContainText(quote);
+  await expect.poll(() => drawnHighlights(page)).toEqual([quote]);
+
+  // Stored with both selectors over the normalised text, at the place the words are.
+  const { value: report } = (await bridgeCall(page, 'reports.get', { id: 2 })) as {
+    value: { text: string };
+  };
+  const { value: passages } = (await bridgeCall(page, 'passages.list', { reportId: 2 })) as {
+    value: {
+      start: number;
+      end: number;
+      exact: string;
+      prefix: string;
+      suffix: string;
+      note: string;
+    }[];
+  };
+  const at = report.text.indexOf(quote);
+  expect(passages).toEqual([
+    expect.objectContaining({
+      start: at,
+      end: at + quote.length,
+      exact: quote,
+      prefix: report.text.slice(at - 32, at),
+      suffix: report.text.slice(at + quote.length, at + quote.length + 32),
+      note: 'Demand outpaces ability to pay',
+    }),
+  ]);
+  await page.screenshot({ path: join(SCREENSHOTS, 'reader-passages.png') });
+
+  // Survives a reload, in the same place.
+  await page.reload();
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: /Pandora/ })
+    .click();
+  await expect(page.getByRole('navigation', { name: 'Library' })).toContainText('1 passage');
+  await expect(page.locator('.passage-item')).toContainText('Demand outpaces ability to pay');
+  await expect.poll(() => drawnHighlights(page)).toEqual([quote]);
+
+  // Clicking the highlighted words selects the passage; delete it.
+  const box = await page.evaluate((q) => {
+    const p = Array.from(document.querySelectorAll('[data-testid="report-text"] p')).find((x) =>
+      x.textContent?.includes(q),
+    );
+    p?.scrollIntoView({ block: 'center' });
+    const node = p?.firstChild as Text;
+    const range = document.createRange();
+    const i = node.data.indexOf(q);
+    range.setStart(node, i + 2);
+    range.setEnd(node, i + 3);
+    const r = range.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  }, quote);
+  await page.mouse.click(box.x, box.y);
+  await editor.getByRole('button', { name: 'Delete passage' }).click();
+  await editor.getByRole('button', { name: 'Confirm delete' }).click();
+  await expect(page.locator('.passage-item')).toHaveCount(0);
+  await expect.poll(() => drawnHighlights(page)).toEqual([]);
+  expect((await bridgeCall(page, 'passages.list', { reportId: 2 })) as unknown).toEqual({
+    ok: true,
+    value: [],
+  });
+});
+
+test('a passage across a paragraph break and a curly apostrophe anchors exactly', async ({
+  page,
+  desk,
+}) => {
+  await page.goto(desk.url);
+  await page.getByRole('button', { name: /Many more young North Koreans/ }).click();
+  await expect(page.getByTestId('report-text')).toContainText('The only thing I’m thinking');
+  await selectText(page, 'his wife couldn’t support', 'The only thing I’m thinking');
+  await page.getByRole('button', { name: /Highlight selection/ }).click();
+  const editor = page.getByRole('group', { name: 'Selected passage' });
+  await expect(editor.locator('blockquote')).toContainText('his wife couldn’t support');
+  const { value } = (await bridgeCall(page, 'passages.list', { reportId: 1 })) as {
+    value: { exact: string }[];
+  };
+  expect(value[0]?.exact).toMatch(
+    /^his wife couldn’t support the family as the sole earner\.” .*\n“The only thing I’m thinking$/s,
+  );
+  expect((await drawnHighlights(page)).join('')).toBe((value[0]?.exact ?? '').replace('\n', ''));
+});
+
+test('importing a bad file says why; dropping a good one imports it', async ({ page, desk }) => {
+  await page.goto(desk.url);
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible();
+  await page
+    .getByTestId('file-input')
+    .setInputFiles([
+      join(ROOT, 'tests/fixtures/hostile/latin1.txt'),
+      join(ROOT, 'tests/fixtures/hostile/report.pdf'),
+    ]);
+  const results = page.getByRole('status', { name: 'Import results' });
+  await expect(results).toContainText('Import: 0 imported, 2 not imported');
+  await expect(results).toContainText('latin1.txt');
+  await expect(results).toContainText('the file is not valid UTF-8 (first bad byte at offset 52)');
+  await expect(results).toContainText('".pdf" files are not supported');
+  await page.screenshot({ path: join(SCREENSHOTS, 'import-error.png') });
+  await results.getByRole('button', { name: 'Dismiss import results' }).click();
+
+  const html = readFileSync(join(ROOT, 'tests/fixtures/saved-page.html'), 'utf8');
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], 'border-guards.html', { type: 'text/html' }));
+    return transfer;
+  }, html);
+  await page.dispatchEvent('.app', 'dragover', { dataTransfer });
+  await expect(page.locator('.drop-overlay')).toBeVisible();
+  await page.dispatchEvent('.app', 'drop', { dataTransfer });
+  await expect(results).toContainText('Import: 1 imported');
+  const library = page.getByRole('navigation', { name: 'Library' });
+  await expect(library.getByRole('region', { name: 'North Korea Monitor' })).toContainText(
+    'Border guards paid in yuan as smuggling surges',
+  );
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Border guards paid in yuan as smuggling surges',
+  );
+  await expect(page.getByTestId('report-text')).not.toContainText('Subscribe');
+});
