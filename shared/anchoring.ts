@@ -51,11 +51,16 @@ const MAX_QUOTE_CANDIDATES = 10_000;
 /**
  * Places a passage in a (possibly edited) text: at its old position if the quote is still there;
  * else at the exact quote whose context matches best, nearest the old position; else at the
- * closest approximate match (at most a quarter of the quote's characters edited), searched first
- * near the old position and then in the whole text. Null when it cannot be placed: the caller
- * keeps the passage as orphaned.
+ * closest approximate match (at most a quarter of the quote's characters edited), looked for first
+ * where its old prefix or suffix still stands, then near its old position (scaled by the change
+ * in length when `oldLength` is given), then in the whole text. Null when it cannot be placed: the
+ * caller keeps the passage as orphaned.
  */
-export function anchorPassage(text: string, selector: TextSelector): Anchor | null {
+export function anchorPassage(
+  text: string,
+  selector: TextSelector,
+  oldLength?: number,
+): Anchor | null {
   const { start, end, exact } = selector;
   if (exact.length === 0) return null;
   if (text.startsWith(exact, start) && end - start === exact.length)
@@ -82,17 +87,48 @@ export function anchorPassage(text: string, selector: TextSelector): Anchor | nu
 
   const maxErrors = Math.floor(exact.length / 4);
   if (maxErrors === 0) return null;
-  const slack = 2 * exact.length + 1024;
-  const near = fuzzyFind(
-    text,
-    exact,
-    maxErrors,
-    Math.max(0, start - slack),
-    Math.min(text.length, end + slack),
-    start,
-  );
-  const found = near ?? fuzzyFind(text, exact, maxErrors, 0, text.length, start);
-  return found && { ...found, method: 'fuzzy' };
+  const m = exact.length;
+  const target = oldLength ? Math.round((start * text.length) / oldLength) : start;
+  const within = (from: number, to: number, near: number) =>
+    fuzzyFind(text, exact, maxErrors, Math.max(0, from), Math.min(text.length, to), near);
+
+  // Where the old context still stands, the passage is right after its prefix or before its suffix.
+  const found =
+    aroundContext(text, selector, target, (at) =>
+      within(at - maxErrors - 8, at + m + maxErrors + 8, at),
+    ) ??
+    within(target - 2 * m - 1024, target + 3 * m + 1024, target) ??
+    within(0, text.length, target);
+  return found && { start: found.start, end: found.end, method: 'fuzzy' };
+}
+
+/** Tries the places the selector's prefix and suffix (each exact, at least 8 characters) point to, nearest `target` first. */
+function aroundContext(
+  text: string,
+  selector: TextSelector,
+  target: number,
+  tryAt: (start: number) => { start: number; end: number; errors: number } | null,
+): { start: number; end: number; errors: number } | null {
+  const candidates: number[] = [];
+  const collect = (needle: string, toStart: (at: number) => number): void => {
+    if (needle.length < 8) return;
+    for (
+      let i = text.indexOf(needle), n = 0;
+      i !== -1 && n < 16;
+      i = text.indexOf(needle, i + 1), n++
+    )
+      candidates.push(toStart(i));
+  };
+  collect(selector.prefix, (at) => at + selector.prefix.length);
+  collect(selector.suffix, (at) => at - selector.exact.length);
+  candidates.sort((a, b) => Math.abs(a - target) - Math.abs(b - target));
+  let best: { start: number; end: number; errors: number } | null = null;
+  for (const at of candidates.slice(0, 8)) {
+    const found = tryAt(at);
+    if (found && (!best || found.errors < best.errors)) best = found;
+    if (best?.errors === 0) break;
+  }
+  return best;
 }
 
 /**
@@ -139,11 +175,12 @@ function bestEnds(
   const m = pattern.length;
   const blocks = Math.ceil(m / 32);
   const lastBit = 1 << ((m - 1) % 32);
-  const peq = new Map<number, Uint32Array>();
+  // Indexed by character code: a sparse array is faster to read per character than a Map.
+  const peq: (Uint32Array | undefined)[] = [];
   for (let i = 0; i < m; i++) {
     const c = pattern.charCodeAt(reverse ? m - 1 - i : i);
-    let bits = peq.get(c);
-    if (!bits) peq.set(c, (bits = new Uint32Array(blocks)));
+    let bits = peq[c];
+    if (!bits) peq[c] = bits = new Uint32Array(blocks);
     bits[i >> 5] = ((bits[i >> 5] as number) | (1 << (i & 31))) >>> 0;
   }
   const none = new Uint32Array(blocks);
@@ -155,7 +192,7 @@ function bestEnds(
   const n = to - from;
   for (let step = 0; step < n; step++) {
     const j = reverse ? to - 1 - step : from + step;
-    const eqs = peq.get(text.charCodeAt(j)) ?? none;
+    const eqs = peq[text.charCodeAt(j)] ?? none;
     // Forwards the match may begin anywhere (top row 0); backwards it must begin at `to` (row grows by 1).
     let hin = reverse ? 1 : 0;
     for (let b = 0; b < blocks; b++) {

@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 const WORDS = (
   'the source said traders in Hyesan Ryanggang province border yuan price market car vehicle smuggling ' +
@@ -37,4 +37,45 @@ export function writeCorpus(dir: string, count: number, bytes = 4000): number {
     writeFileSync(join(dir, `report-${String(i).padStart(5, '0')}.txt`), text);
   }
   return total;
+}
+
+/** mulberry32: a small seeded PRNG whose low bits are as random as its high ones. */
+export function seededRandom(seed: number): (n: number) => number {
+  let state = seed;
+  return (n) => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % n;
+  };
+}
+
+const SEEDS = resolve(import.meta.dirname, '../../seeds');
+const SEED_FILES = [
+  '000_952f6d4bfb86788f.txt',
+  '001_3161affea73c84aa.txt',
+  '002_80749e2cc6ce0b1b.txt',
+];
+
+/** Prose-like text of about `chars` characters from the seeds' vocabulary: few accidental repeats. */
+export function proseText(chars: number, random: (n: number) => number): string {
+  const vocabulary = [
+    ...new Set(
+      SEED_FILES.flatMap((f) => readFileSync(join(SEEDS, f), 'utf8').split(/\s+/)).filter(Boolean),
+    ),
+  ];
+  const sentences: string[] = [];
+  for (let size = 0; size < chars;) {
+    const words = Array.from(
+      { length: 8 + random(25) },
+      () => vocabulary[random(vocabulary.length)],
+    );
+    const sentence = `${words.join(' ')}.`;
+    sentences.push(sentence);
+    size += sentence.length + 1;
+  }
+  return sentences
+    .map((s, i) => (i % 6 === 5 ? `${s}\n` : `${s} `))
+    .join('')
+    .trim();
 }

@@ -34,7 +34,12 @@ async function drawnHighlights(page: Page): Promise<string[]> {
       ...(CSS.highlights.get('passage') ?? []),
       ...(CSS.highlights.get('passage-active') ?? []),
     ];
-    return all.map((range) => (range as Range).toString());
+    return all.map((drawn) => {
+      const range = document.createRange();
+      range.setStart(drawn.startContainer, drawn.startOffset);
+      range.setEnd(drawn.endContainer, drawn.endOffset);
+      return range.toString();
+    });
   });
 }
 
@@ -205,4 +210,39 @@ test('importing a bad file says why; dropping a good one imports it', async ({ p
     'Border guards paid in yuan as smuggling surges',
   );
   await expect(page.getByTestId('report-text')).not.toContainText('Subscribe');
+});
+
+test('a new version of a report moves its passages and lists the one it cannot place', async ({
+  page,
+  desk,
+}) => {
+  await page.goto(desk.url);
+  await page.getByRole('button', { name: /Recent activity along the upper reaches/ }).click();
+  const text = page.getByTestId('report-text');
+  await expect(text).toContainText('Groups of 3-5 people pool money');
+  for (const phrase of ['Groups of 3-5 people pool money to buy a car', 'lifting an 80-year ban']) {
+    await selectText(page, phrase);
+    await page.keyboard.press('h');
+    await expect(page.getByRole('group', { name: 'Selected passage' })).toBeVisible();
+    await page
+      .getByRole('group', { name: 'Selected passage' })
+      .getByRole('button', { name: 'Close' })
+      .click();
+  }
+  const original = readFileSync(join(ROOT, 'seeds/002_80749e2cc6ce0b1b.txt'), 'utf8');
+  const edited = `Updated with new reporting.\n${original}`
+    .replace('Groups of 3-5 people pool money', 'Groups of 3 to 5 people pool money')
+    .replace('lifting an 80-year ban', 'a change few expected');
+  await page
+    .getByTestId('version-input')
+    .setInputFiles({ name: '002-v2.txt', mimeType: 'text/plain', buffer: Buffer.from(edited) });
+  const summary = page.getByRole('status').filter({ hasText: 'New version from 002-v2.txt' });
+  await expect(summary).toContainText('0 passages unchanged, 1 moved, 1 could not be placed');
+  await expect(text).toContainText('Updated with new reporting.');
+  await expect
+    .poll(() => drawnHighlights(page))
+    .toEqual(['Groups of 3 to 5 people pool money to buy a car']);
+  const orphans = page.getByRole('region', { name: 'Orphaned passages' });
+  await expect(orphans).toContainText('lifting an 80-year ban');
+  await page.screenshot({ path: join(SCREENSHOTS, 'reader-new-version.png') });
 });

@@ -60,7 +60,7 @@ export function importNewVersion(db: Db, id: number, prepared: PreparedReport): 
     );
     const orphanedIds: number[] = [];
     for (const passage of listPassages(db, id)) {
-      const anchor = anchorPassage(prepared.text, passage);
+      const anchor = anchorPassage(prepared.text, passage, oldText.length);
       if (!anchor) {
         orphan.run(now, passage.id);
         orphanedIds.push(passage.id);

@@ -29,7 +29,11 @@ export interface ReaderSlice {
   text: string;
   passages: Passage[];
   selectedPassageId: number | null;
+  /** What the last new version did to the passages, shown until dismissed. */
+  versionSummary: { file: string; moved: number; unchanged: number; orphaned: number } | null;
   openReport(id: number): Promise<void>;
+  importVersion(file: File): Promise<void>;
+  dismissVersionSummary(): void;
   createPassage(start: number, end: number, exact: string): Promise<Passage | null>;
   updateNote(id: number, note: string): Promise<void>;
   deletePassage(id: number): Promise<void>;
@@ -112,8 +116,9 @@ const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
   text: '',
   passages: [],
   selectedPassageId: null,
+  versionSummary: null,
   openReport: async (id) => {
-    set({ reportId: id, selectedPassageId: null });
+    set({ reportId: id, selectedPassageId: null, versionSummary: null });
     await guarded(get, async () => {
       const [{ report, text }, passages] = await Promise.all([
         call('reports.get', { id }),
@@ -122,6 +127,28 @@ const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
       if (get().reportId === id) set({ report, text, passages });
     });
   },
+  importVersion: async (file) => {
+    const id = get().reportId;
+    if (id === null) return;
+    await guarded(get, async () => {
+      const [upload] = await toUploads([file]);
+      const summary = await call('reports.importVersion', {
+        id,
+        file: upload as { name: string; data: string },
+      });
+      await get().openReport(id);
+      set({
+        versionSummary: {
+          file: file.name,
+          moved: summary.moved,
+          unchanged: summary.unchanged,
+          orphaned: summary.orphaned.length,
+        },
+      });
+      await get().loadReports();
+    });
+  },
+  dismissVersionSummary: () => set({ versionSummary: null }),
   createPassage: async (start, end, exact) => {
     const reportId = get().reportId;
     if (reportId === null) return null;

@@ -2,14 +2,36 @@ import { useEffect, useRef, useState } from 'react';
 import type { Passage } from '../../../../shared/api.ts';
 import { useDesk } from '../../store/index.ts';
 
+/** Items drawn at first; more as the list is scrolled, so a report with thousands opens at once. */
+const FIRST_ITEMS = 60;
+const MORE_ITEMS = 200;
+
 export function PassagePanel() {
+  const reportId = useDesk((s) => s.reportId);
+  return <PassageList key={reportId ?? 0} />;
+}
+
+function PassageList() {
   const report = useDesk((s) => s.report);
   const passages = useDesk((s) => s.passages);
   const selectedId = useDesk((s) => s.selectedPassageId);
   const selectPassage = useDesk((s) => s.selectPassage);
-  if (!report) return <aside className="passages" aria-label="Passages" />;
+  const [limit, setLimit] = useState(FIRST_ITEMS);
+  const sentinel = useRef<HTMLLIElement>(null);
   const anchored = passages.filter((p) => p.status === 'anchored');
   const orphaned = passages.filter((p) => p.status === 'orphaned');
+  const selectedIndex = anchored.findIndex((p) => p.id === selectedId);
+  const shown = anchored.slice(0, Math.max(limit, selectedIndex + 20));
+  useEffect(() => {
+    const element = sentinel.current;
+    if (!element) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setLimit((n) => n + MORE_ITEMS);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [shown.length]);
+  if (!report) return <aside className="passages" aria-label="Passages" />;
   return (
     <aside className="passages" aria-label="Passages">
       <h2>
@@ -19,7 +41,7 @@ export function PassagePanel() {
         <p className="muted">No passages yet. Select words in the text and press H.</p>
       )}
       <ol className="passage-list">
-        {anchored.map((p) => (
+        {shown.map((p) => (
           <li key={p.id}>
             {p.id === selectedId ? (
               <PassageEditor passage={p} />
@@ -36,6 +58,11 @@ export function PassagePanel() {
             )}
           </li>
         ))}
+        {shown.length < anchored.length && (
+          <li ref={sentinel} className="muted small">
+            {anchored.length - shown.length} more…
+          </li>
+        )}
       </ol>
       {orphaned.length > 0 && (
         <section className="orphaned" aria-label="Orphaned passages">

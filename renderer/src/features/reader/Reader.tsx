@@ -2,7 +2,14 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import type { Passage } from '../../../../shared/api.ts';
 import { useDesk } from '../../store/index.ts';
 import { ReportHeader } from './ReportHeader.tsx';
-import { offsetAtPoint, paragraphsOf, rangeFor, selectedRange, splitLines } from './text-dom.ts';
+import {
+  offsetAtPoint,
+  paragraphsOf,
+  rangeFor,
+  selectedRange,
+  splitLines,
+  staticRangeFor,
+} from './text-dom.ts';
 
 const HIGHLIGHT = 'passage';
 const HIGHLIGHT_ACTIVE = 'passage-active';
@@ -40,7 +47,7 @@ function useHighlights(
     const active = new Highlight();
     for (const passage of passages) {
       if (passage.status !== 'anchored') continue;
-      const range = rangeFor(element, passage.start, passage.end, paragraphs);
+      const range = staticRangeFor(element, passage.start, passage.end, paragraphs);
       if (!range) continue;
       (passage.id === selected ? active : all).add(range);
     }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Report } from '../../../../shared/model.ts';
 import { useDesk } from '../../store/index.ts';
 import { formatDate } from '../../ui/format.ts';
@@ -16,6 +16,8 @@ type Field = (typeof FIELDS)[number][0];
 
 export function ReportHeader({ report }: { report: Report }) {
   const [editing, setEditing] = useState(false);
+  const importVersion = useDesk((s) => s.importVersion);
+  const versionInput = useRef<HTMLInputElement>(null);
   return (
     <header className="report-header">
       {editing ? (
@@ -24,9 +26,30 @@ export function ReportHeader({ report }: { report: Report }) {
         <>
           <div className="report-title-row">
             <h1>{report.title}</h1>
-            <button type="button" onClick={() => setEditing(true)}>
-              Edit details
-            </button>
+            <div className="header-actions">
+              <button type="button" onClick={() => setEditing(true)}>
+                Edit details
+              </button>
+              <button
+                type="button"
+                onClick={() => versionInput.current?.click()}
+                title="Import an edited version of this report; its passages move to the new text"
+              >
+                New version…
+              </button>
+              <input
+                ref={versionInput}
+                type="file"
+                hidden
+                accept=".txt,.text,.md,.markdown,.html,.htm"
+                data-testid="version-input"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (file) void importVersion(file);
+                  e.target.value = '';
+                }}
+              />
+            </div>
           </div>
           <p className="report-meta">
             <span className="outlet">{report.outlet ?? 'No outlet'}</span>
@@ -38,6 +61,7 @@ export function ReportHeader({ report }: { report: Report }) {
             </span>
             {report.url && <span className="url">{report.url}</span>}
           </p>
+          <VersionSummary />
         </>
       )}
     </header>
@@ -87,5 +111,22 @@ function MetadataForm({ report, onDone }: { report: Report; onDone: () => void }
         </button>
       </div>
     </form>
+  );
+}
+
+function VersionSummary() {
+  const summary = useDesk((s) => s.versionSummary);
+  const dismiss = useDesk((s) => s.dismissVersionSummary);
+  if (!summary) return null;
+  return (
+    <p className={`version-summary${summary.orphaned ? ' warn' : ''}`} role="status">
+      New version from {summary.file}: {summary.unchanged} passages unchanged, {summary.moved} moved
+      {summary.orphaned > 0 &&
+        `, ${summary.orphaned} could not be placed (listed under Passages for review)`}
+      .{' '}
+      <button type="button" className="link" onClick={dismiss}>
+        Dismiss
+      </button>
+    </p>
   );
 }

@@ -95,20 +95,51 @@ function locate(
   return { node, offset: Math.max(0, Math.min(inner, length)) };
 }
 
-/** A DOM Range over text[start, end) inside the reader. */
+/** The boundary points of text[start, end) inside the reader. */
+function boundaries(
+  container: HTMLElement,
+  start: number,
+  end: number,
+  paragraphs: HTMLElement[],
+): StaticRangeInit | null {
+  const from = locate(paragraphs, start, false);
+  const to = locate(paragraphs, end, true);
+  if (!from || !to) return null;
+  return {
+    startContainer: from.node,
+    startOffset: from.offset,
+    endContainer: to.node,
+    endOffset: to.offset,
+  };
+}
+
+/** A DOM Range over text[start, end) inside the reader (live: for measuring, then dropped). */
 export function rangeFor(
   container: HTMLElement,
   start: number,
   end: number,
   paragraphs = paragraphsOf(container),
 ): Range | null {
-  const from = locate(paragraphs, start, false);
-  const to = locate(paragraphs, end, true);
-  if (!from || !to) return null;
+  const b = boundaries(container, start, end, paragraphs);
+  if (!b) return null;
   const range = document.createRange();
-  range.setStart(from.node, from.offset);
-  range.setEnd(to.node, to.offset);
+  range.setStart(b.startContainer, b.startOffset);
+  range.setEnd(b.endContainer, b.endOffset);
   return range;
+}
+
+/**
+ * A StaticRange over text[start, end), for highlights: unlike a live Range it costs nothing when
+ * the DOM changes, so thousands of them do not slow down the next report's rendering.
+ */
+export function staticRangeFor(
+  container: HTMLElement,
+  start: number,
+  end: number,
+  paragraphs: HTMLElement[],
+): StaticRange | null {
+  const b = boundaries(container, start, end, paragraphs);
+  return b && new StaticRange(b);
 }
 
 /** The text offset under a screen point (for clicks on highlighted text). */

@@ -1,0 +1,118 @@
+// npm run bench: opens a 1 MB report carrying 2,000 passages in Chromium, through the real serve
+// path, and times the click to the first painted frame with every highlight registered; against
+// the same text without passages, opened the same way in the same run.
+import { chromium } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '../../electron/bridge/serve.ts';
+import { openDesk } from '../../electron/core/db/connection.ts';
+import { createPassage } from '../../electron/core/db/passages.ts';
+import { storeReport } from '../../electron/core/db/reports.ts';
+import { prepareReport } from '../../electron/core/import/index.ts';
+import { loadDemoCase } from '../../electron/core/seeds.ts';
+import chromiumConfig, { chromiumPath } from '../../playwright.config.ts';
+import { proseText, seededRandom } from './corpus.ts';
+
+const PASSAGES = 2000;
+const ROUNDS = 7;
+const work = mkdtempSync(join(tmpdir(), 'source-desk-reader-bench-'));
+try {
+  const random = seededRandom(7);
+  const text = proseText(1_000_000, random);
+  const dbPath = join(work, 'desk.sqlite');
+  const { db } = openDesk(dbPath);
+  await loadDemoCase(db);
+  const withPassages = storeReport(
+    db,
+    await prepareReport(Buffer.from(text), 'a.txt', { title: 'Bench: 2,000 passages' }),
+  );
+  storeReport(
+    db,
+    await prepareReport(Buffer.from(`Bare copy. ${text}`), 'b.txt', { title: 'Bench: bare text' }),
+  );
+  const step = Math.floor(text.length / PASSAGES);
+  for (let i = 0; i < PASSAGES; i++) {
+    let start = i * step + random(step / 2);
+    while (text[start] === ' ' || text[start] === '\n') start++;
+    let end = Math.min(start + 20 + random(step / 2 - 20), text.length);
+    while (/\s/.test(text[end - 1] ?? '')) end--;
+    createPassage(db, {
+      reportId: withPassages.id,
+      start,
+      end,
+      exact: text.slice(start, end),
+      note: '',
+    });
+  }
+  const passages = db.prepare('SELECT count(*) FROM passages').pluck().get() as number;
+  db.close();
+  console.log(`report: ${(text.length / 1e6).toFixed(2)} M characters, ${passages} passages`);
+
+  const desk = await serve(dbPath);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [...(chromiumConfig.use?.launchOptions?.args ?? [])],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+    await page.goto(desk.url);
+    await page.getByRole('button', { name: /Bench: bare text/ }).waitFor();
+    const open = (title: string, highlights: number): Promise<number> =>
+      page.evaluate(
+        async ([wanted, count]) => {
+          const button = Array.from(
+            document.querySelectorAll<HTMLButtonElement>('button.report-item'),
+          ).find((b) => b.textContent?.includes(wanted as string));
+          if (!button) throw new Error(`no report ${wanted}`);
+          const t0 = performance.now();
+          button.click();
+          await new Promise<void>((resolve) => {
+            const ready = (): void => {
+              const shown =
+                document.querySelector('h1')?.textContent === wanted &&
+                document.querySelector('[data-testid="report-text"] p');
+              const drawn =
+                (CSS.highlights.get('passage')?.size ?? 0) +
+                (CSS.highlights.get('passage-active')?.size ?? 0);
+              if (shown && drawn === count) resolve();
+              else requestAnimationFrame(ready);
+            };
+            ready();
+          });
+          // The frame after the one that got the text and highlights has been painted.
+          await new Promise((resolve) =>
+            requestAnimationFrame(() => requestAnimationFrame(resolve)),
+          );
+          return performance.now() - t0;
+        },
+        [title, highlights] as const,
+      );
+    const reset = () => page.getByRole('button', { name: /Many more young North Koreans/ }).click();
+    const bare: number[] = [];
+    const highlighted: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      await reset();
+      bare.push(await open('Bench: bare text', 0));
+      await reset();
+      highlighted.push(await open('Bench: 2,000 passages', passages));
+    }
+    const median = (xs: number[]): number =>
+      [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+    console.log(
+      `bare text            median ${median(bare).toFixed(0)} ms  (${bare.map((x) => x.toFixed(0)).join(', ')})`,
+    );
+    console.log(
+      `with ${passages} passages median ${median(highlighted).toFixed(0)} ms  (${highlighted.map((x) => x.toFixed(0)).join(', ')})`,
+    );
+    const ratio = median(highlighted) / median(bare);
+    console.log(
+      `highlighted / bare: ${ratio.toFixed(2)}× (target ≤ 1.5×) ${ratio <= 1.5 ? 'MET' : 'NOT MET'}`,
+    );
+  } finally {
+    await browser.close();
+    await desk.close();
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
