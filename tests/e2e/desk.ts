@@ -1,7 +1,7 @@
 // Starts the real `source-desk serve` on a fresh desk file for each test: the real renderer, the
 // real bridge, the real SQLite backend.
 import { test as base, expect } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -40,12 +40,15 @@ async function startServer(dbPath: string): Promise<{ child: ChildProcess; url: 
   return { child, url };
 }
 
-export const test = base.extend<{ desk: Desk }>({
-  // Playwright reads a fixture's dependencies from this destructuring; this one needs none.
-  // eslint-disable-next-line no-empty-pattern
-  desk: async ({}, use) => {
+export const test = base.extend<{ desk: Desk; emptyDesk: boolean }>({
+  /** Set true (test.use) to start from a desk that exists but holds no reports. */
+  emptyDesk: [false, { option: true }],
+  desk: async ({ emptyDesk }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'source-desk-e2e-'));
     const dbPath = join(dir, 'desk.sqlite');
+    // `serve` loads the demo case only into a desk it creates; an existing empty desk stays empty.
+    if (emptyDesk)
+      spawnSync(process.execPath, [join(ROOT, 'bin/source-desk.js'), 'reports', '--db', dbPath]);
     const { child, url } = await startServer(dbPath);
     await use({ url, dbPath });
     child.kill('SIGTERM');
