@@ -28,6 +28,8 @@ export const reportSchema = z.object({
 export const passageSchema = z.object({
   id,
   reportId: id,
+  /** The source it is attributed to; null: the report's outlet. */
+  sourceId: id.nullable(),
   /** TextPositionSelector over the report's normalised text, UTF-16 code units, end exclusive. */
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
@@ -87,6 +89,114 @@ export const reanchorSummarySchema = z.object({
   orphaned: z.array(passageSchema),
 });
 
+const reliability = z.enum(['A', 'B', 'C', 'D', 'E', 'F']);
+const credibility = z.number().int().min(1).max(6);
+const stance = z.enum(['supports', 'contradicts', 'context']);
+const claimStatus = z.enum([
+  'no-evidence',
+  'single-origin',
+  'corroborated',
+  'disputed',
+  'contradicted',
+]);
+const verdict = z.enum(['verified', 'refuted', 'unresolved']);
+const tags = z.array(z.string().trim().min(1).max(60)).max(30);
+
+export const claimSummarySchema = z.object({
+  id,
+  text: z.string(),
+  tags: z.array(z.string()),
+  verdict: verdict.nullable(),
+  verdictRationale: z.string(),
+  status: claimStatus,
+  suggestedCredibility: credibility,
+  counts: z.object({
+    passages: z.number().int(),
+    reports: z.number().int(),
+    outlets: z.number().int(),
+    supportingOrigins: z.number().int(),
+    contradictingOrigins: z.number().int(),
+  }),
+  openWarnings: z.number().int(),
+  updatedAt: z.string(),
+});
+
+export const evidenceSchema = z.object({
+  id,
+  claimId: id,
+  passageId: id,
+  reportId: id,
+  reportTitle: z.string(),
+  sourceId: id.nullable(),
+  sourceName: z.string(),
+  stance,
+  credibility,
+  note: z.string(),
+  exact: z.string(),
+  passageStatus: z.enum(['anchored', 'orphaned']),
+});
+
+const originGroupSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  outlet: z.string().nullable(),
+  reliability: reliability.nullable(),
+  via: z.array(z.string()),
+  reports: z.number().int(),
+  evidence: z.array(evidenceSchema),
+});
+
+export const auditEntrySchema = z.object({
+  id,
+  at: z.string(),
+  reviewer: z.string(),
+  action: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export const claimDetailSchema = claimSummarySchema.extend({
+  suggestionReason: z.string(),
+  supporting: z.array(originGroupSchema),
+  contradicting: z.array(originGroupSchema),
+  context: z.array(originGroupSchema),
+  warnings: z.array(
+    z.object({
+      passageA: id,
+      passageB: id,
+      similarity: z.number(),
+      confirmed: z.boolean(),
+      quoteA: z.string(),
+      quoteB: z.string(),
+      reportA: z.string(),
+      reportB: z.string(),
+    }),
+  ),
+});
+
+export const sourceSummarySchema = z.object({
+  id,
+  name: z.string(),
+  kind: z.enum(['outlet', 'named']),
+  outletId: id,
+  outletName: z.string(),
+  derivesFromId: id.nullable(),
+  derivesFromName: z.string().nullable(),
+  reliability: reliability.nullable(),
+  rationale: z.string(),
+  ratedAt: z.string().nullable(),
+  reports: z.number().int(),
+  passages: z.number().int(),
+});
+
+export const ratingSchema = z.object({
+  id,
+  reliability,
+  rationale: z.string(),
+  reviewer: z.string(),
+  ratedAt: z.string(),
+});
+
 function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -126,6 +236,135 @@ export const api = {
   ),
   'passages.update': op(z.object({ id, note: z.string().max(10_000) }).strict(), passageSchema),
   'passages.delete': op(z.object({ id }).strict(), z.object({ id })),
+  'passages.attribute': op(
+    z.object({ passageId: id, sourceId: id.nullable() }).strict(),
+    passageSchema,
+  ),
+  'preferences.get': op(z.object({}).strict(), z.object({ reviewer: z.string() })),
+  'preferences.set': op(
+    z.object({ reviewer: z.string().trim().max(120) }).strict(),
+    z.object({ reviewer: z.string() }),
+  ),
+  'claims.list': op(z.object({}).strict(), z.array(claimSummarySchema)),
+  'claims.get': op(z.object({ id }).strict(), claimDetailSchema),
+  'claims.forPassage': op(
+    z.object({ passageId: id }).strict(),
+    z.array(
+      z.object({
+        evidenceId: id,
+        claimId: id,
+        text: z.string(),
+        stance,
+        credibility,
+        status: claimStatus,
+      }),
+    ),
+  ),
+  'claims.create': op(
+    z
+      .object({
+        text: z.string().trim().min(1, 'a claim needs some words').max(2000),
+        tags: tags.default([]),
+        /** Create it from a passage in one gesture: the passage becomes its first evidence. */
+        evidence: z
+          .object({
+            passageId: id,
+            stance: stance.default('supports'),
+            credibility: credibility.default(6),
+            note: z.string().max(10_000).default(''),
+          })
+          .optional(),
+      })
+      .strict(),
+    claimSummarySchema,
+  ),
+  'claims.update': op(
+    z
+      .object({
+        id,
+        text: z.string().trim().min(1, 'a claim needs some words').max(2000).optional(),
+        tags: tags.optional(),
+        verdict: verdict.nullable().optional(),
+        verdictRationale: z.string().max(10_000).optional(),
+      })
+      .strict(),
+    claimSummarySchema,
+  ),
+  'claims.delete': op(z.object({ id }).strict(), z.object({ id })),
+  'claims.merge': op(
+    z
+      .object({ keepId: id, mergeId: id })
+      .strict()
+      .refine((m) => m.keepId !== m.mergeId, 'a claim cannot be merged into itself'),
+    claimSummarySchema,
+  ),
+  'claims.reviewWarning': op(
+    z
+      .object({
+        claimId: id,
+        passageA: id,
+        passageB: id,
+        decision: z.enum(['confirmed', 'dismissed']),
+      })
+      .strict(),
+    claimDetailSchema,
+  ),
+  'claims.history': op(z.object({ id }).strict(), z.array(auditEntrySchema)),
+  'evidence.link': op(
+    z
+      .object({
+        claimId: id,
+        passageId: id,
+        stance,
+        credibility,
+        note: z.string().max(10_000).default(''),
+      })
+      .strict(),
+    evidenceSchema,
+  ),
+  'evidence.update': op(
+    z
+      .object({
+        id,
+        stance: stance.optional(),
+        credibility: credibility.optional(),
+        note: z.string().max(10_000).optional(),
+      })
+      .strict(),
+    evidenceSchema,
+  ),
+  'evidence.unlink': op(z.object({ id }).strict(), z.object({ id })),
+  'sources.list': op(z.object({}).strict(), z.array(sourceSummarySchema)),
+  'sources.create': op(
+    z
+      .object({
+        outletId: id,
+        name: z.string().trim().min(1, 'a source needs a name').max(300),
+        derivesFromId: id.nullable().default(null),
+      })
+      .strict(),
+    sourceSummarySchema,
+  ),
+  'sources.update': op(
+    z
+      .object({
+        id,
+        name: z.string().trim().min(1).max(300).optional(),
+        derivesFromId: id.nullable().optional(),
+      })
+      .strict(),
+    sourceSummarySchema,
+  ),
+  'sources.rate': op(
+    z.object({ id, reliability, rationale: z.string().trim().max(10_000).default('') }).strict(),
+    sourceSummarySchema,
+  ),
+  'sources.history': op(z.object({ id }).strict(), z.array(ratingSchema)),
+  'session.undo': op(
+    z.object({}).strict(),
+    z.object({ undone: z.string().nullable(), next: z.string().nullable() }),
+  ),
+  'session.status': op(z.object({}).strict(), z.object({ next: z.string().nullable() })),
 } as const satisfies { [M in MethodName]: { input: z.ZodType; output: z.ZodType } };
 
 export type Api = typeof api;
@@ -135,6 +374,12 @@ export type ParsedInput<M extends Method> = z.output<Api[M]['input']>;
 export type Output<M extends Method> = z.output<Api[M]['output']>;
 
 export type Passage = z.infer<typeof passageSchema>;
+export type ClaimSummary = z.infer<typeof claimSummarySchema>;
+export type ClaimDetail = z.infer<typeof claimDetailSchema>;
+export type Evidence = z.infer<typeof evidenceSchema>;
+export type SourceSummary = z.infer<typeof sourceSummarySchema>;
+export type Rating = z.infer<typeof ratingSchema>;
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type ReanchorSummary = z.infer<typeof reanchorSummarySchema>;
 
 export const METHODS: readonly Method[] = METHOD_NAMES;

@@ -5,6 +5,8 @@ import { checkDesk } from '../core/check.ts';
 import { openDesk } from '../core/db/connection.ts';
 import { listReports, MATCH_END, MATCH_START, searchReports } from '../core/db/reports.ts';
 import { defaultDeskPath } from '../core/paths.ts';
+import { listClaims } from '../core/db/claims.ts';
+import { STATUS_LABEL } from '../../shared/corroboration.ts';
 import { importPaths } from '../core/reports/import-files.ts';
 import { serve } from '../bridge/serve.ts';
 
@@ -14,6 +16,7 @@ Usage:
   source-desk import <files or folders…> [--outlet NAME] [--json] [--db PATH]
   source-desk reports [--json] [--db PATH]
   source-desk search <query> [--json] [--db PATH]
+  source-desk claims [--json] [--db PATH]
   source-desk check [--db PATH]
   source-desk serve [--db PATH] [--port N]
 
@@ -109,6 +112,29 @@ export async function run(
               print(`#${h.reportId}  ${h.outlet ?? '(no outlet)'}  ${h.title}`);
               print(
                 `    ${h.snippet.replaceAll(MATCH_START, '[').replaceAll(MATCH_END, ']').replace(/\s+/g, ' ')}`,
+              );
+            }
+          return 0;
+        } finally {
+          db.close();
+        }
+      }
+      case 'claims': {
+        const { db } = openDesk(dbPath);
+        try {
+          const claims = listClaims(db);
+          if (values.json) print(JSON.stringify(claims, null, 2));
+          else if (claims.length === 0) print(`No claims in ${dbPath}.`);
+          else
+            for (const c of claims) {
+              const n = c.counts;
+              print(
+                `#${c.id}  ${STATUS_LABEL[c.status]}${c.verdict ? ` · verdict: ${c.verdict}` : ''}  ${c.text}`,
+              );
+              print(
+                `    ${n.supportingOrigins} supporting ${n.supportingOrigins === 1 ? 'origin' : 'origins'}, ${n.contradictingOrigins} contradicting · ` +
+                  `${n.passages} passages, ${n.reports} reports, ${n.outlets} outlets · suggested credibility ${c.suggestedCredibility}` +
+                  (c.openWarnings ? ` · ${c.openWarnings} shared-origin warning(s)` : ''),
               );
             }
           return 0;

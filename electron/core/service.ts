@@ -13,7 +13,39 @@ import {
 import type { Db } from './db/connection.ts';
 import { DeskError } from './db/errors.ts';
 import { SCHEMA_VERSION } from './db/migrate.ts';
-import { createPassage, deletePassage, listPassages, updatePassageNote } from './db/passages.ts';
+import { reviewerName } from './db/audit.ts';
+import {
+  claimHistory,
+  claimsForPassage,
+  createClaim,
+  deleteClaim,
+  getClaim,
+  linkEvidence,
+  listClaims,
+  mergeClaims,
+  restoreClaim,
+  reviewWarning,
+  unlinkEvidence,
+  updateClaim,
+  updateEvidence,
+} from './db/claims.ts';
+import {
+  createPassage,
+  deletePassage,
+  getPassage,
+  listPassages,
+  updatePassageNote,
+} from './db/passages.ts';
+import {
+  attributePassage,
+  createSource,
+  getSource,
+  listSources,
+  ratingHistory,
+  rateSource,
+  removeRating,
+  updateSource,
+} from './db/sources.ts';
 import {
   getReport,
   getReportText,
@@ -44,6 +76,14 @@ export function createDeskService(options: ServiceOptions) {
   const { db } = options;
   const listeners = new Set<(event: DeskEvent) => void>();
   const emit = (event: DeskEvent): void => listeners.forEach((listener) => listener(event));
+
+  /** Undo for this session: the inverse of each recent change, newest last. */
+  const undoStack: { label: string; undo: () => void }[] = [];
+  const remember = (label: string, undo: () => void): void => {
+    undoStack.push({ label, undo });
+    if (undoStack.length > 100) undoStack.shift();
+  };
+  const short = (text: string): string => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
 
   const handlers: Handlers = {
     'desk.info': () => ({
@@ -97,6 +137,115 @@ export function createDeskService(options: ServiceOptions) {
     'passages.create': (input) => createPassage(db, input),
     'passages.update': ({ id, note }) => updatePassageNote(db, id, note),
     'passages.delete': ({ id }) => deletePassage(db, id),
+    'passages.attribute': ({ passageId, sourceId }) => {
+      const previous = attributePassage(db, passageId, sourceId);
+      remember('attribution', () => attributePassage(db, passageId, previous));
+      return getPassage(db, passageId);
+    },
+    'preferences.get': () => ({ reviewer: reviewerName(db) }),
+    'preferences.set': ({ reviewer }) => {
+      db.prepare(
+        `INSERT INTO preferences (key, value) VALUES ('reviewer', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      ).run(reviewer);
+      return { reviewer };
+    },
+    'claims.list': () => listClaims(db),
+    'claims.get': ({ id }) => getClaim(db, id),
+    'claims.forPassage': ({ passageId }) => claimsForPassage(db, passageId),
+    'claims.create': (input) => {
+      const claim = createClaim(db, input);
+      remember(`new claim “${short(claim.text)}”`, () => deleteClaim(db, claim.id));
+      return claim;
+    },
+    'claims.update': (input) => {
+      const { claim, before } = updateClaim(db, input);
+      remember(input.verdict !== undefined ? 'verdict' : `edit of “${short(before.text)}”`, () =>
+        updateClaim(db, { id: input.id, ...before }),
+      );
+      return claim;
+    },
+    'claims.delete': ({ id }) => {
+      const snapshot = deleteClaim(db, id);
+      remember(`deletion of “${short(snapshot.state.text)}”`, () => restoreClaim(db, snapshot));
+      return { id };
+    },
+    'claims.merge': ({ keepId, mergeId }) => {
+      const claim = mergeClaims(db, keepId, mergeId);
+      // A merge rewrites two claims' evidence: it is not undone step by step.
+      undoStack.length = 0;
+      return claim;
+    },
+    'claims.reviewWarning': (input) => {
+      const previous = reviewWarning(db, input);
+      remember(
+        input.decision === 'confirmed' ? 'shared origin confirmed' : 'warning dismissed',
+        () => reviewWarning(db, { ...input, decision: previous }),
+      );
+      return getClaim(db, input.claimId);
+    },
+    'claims.history': ({ id }) => claimHistory(db, id),
+    'evidence.link': (input) => {
+      const evidence = linkEvidence(db, input);
+      remember('evidence link', () => unlinkEvidence(db, evidence.id));
+      return evidence;
+    },
+    'evidence.update': (input) => {
+      const { evidence, before } = updateEvidence(db, input);
+      remember('evidence change', () =>
+        updateEvidence(db, {
+          id: before.id,
+          stance: before.stance,
+          credibility: before.credibility,
+          note: before.note,
+        }),
+      );
+      return evidence;
+    },
+    'evidence.unlink': ({ id }) => {
+      const before = unlinkEvidence(db, id);
+      remember('evidence removal', () =>
+        linkEvidence(db, {
+          claimId: before.claimId,
+          passageId: before.passageId,
+          stance: before.stance,
+          credibility: before.credibility,
+          note: before.note,
+        }),
+      );
+      return { id };
+    },
+    'sources.list': () => listSources(db),
+    'sources.create': (input) => {
+      const source = createSource(db, input);
+      remember(`new source “${short(source.name)}”`, () =>
+        db.prepare('DELETE FROM sources WHERE id = ?').run(source.id),
+      );
+      return source;
+    },
+    'sources.update': (input) => {
+      const before = getSource(db, input.id);
+      const source = updateSource(db, input);
+      remember(`edit of “${short(before.name)}”`, () =>
+        updateSource(db, {
+          id: input.id,
+          ...(before.kind === 'named' ? { name: before.name } : {}),
+          derivesFromId: before.derivesFromId,
+        }),
+      );
+      return source;
+    },
+    'sources.rate': ({ id, reliability, rationale }) => {
+      const { source, ratingId } = rateSource(db, { id, reliability, rationale });
+      remember(`grade of “${short(source.name)}”`, () => removeRating(db, ratingId));
+      return source;
+    },
+    'sources.history': ({ id }) => ratingHistory(db, id),
+    'session.undo': () => {
+      const last = undoStack.pop();
+      if (last) db.transaction(last.undo)();
+      return { undone: last?.label ?? null, next: undoStack.at(-1)?.label ?? null };
+    },
+    'session.status': () => ({ next: undoStack.at(-1)?.label ?? null }),
   };
 
   async function call(method: string, rawInput: unknown): Promise<Result<unknown>> {

@@ -76,6 +76,41 @@ describe('migrations', () => {
     ]);
   });
 
+  it('003 makes every outlet a source and moves outlet grades onto it', () => {
+    const db = new Database(':memory:');
+    migrate(db, 2);
+    db.exec(`
+      INSERT INTO outlets (id, name, name_key, created_at) VALUES (1, 'Daily NK', 'dailynk', 't'), (2, 'ASIAPRESS', 'asiapress', 't');
+      INSERT INTO sources (id, outlet_id, name, created_at) VALUES (10, 2, 'Reporting partner A', 't');
+      INSERT INTO ratings (outlet_id, reliability, rationale, rated_at) VALUES (1, 'B', 'long record', 't');
+      INSERT INTO ratings (source_id, reliability, rated_at) VALUES (10, 'C', 't');`);
+    migrate(db, 3);
+    expect(schemaVersion(db)).toBe(3);
+    const sources = db
+      .prepare(
+        'SELECT id, outlet_id AS outletId, name, kind FROM sources ORDER BY outlet_id, kind DESC',
+      )
+      .all();
+    expect(sources).toEqual([
+      { id: 11, outletId: 1, name: 'Daily NK', kind: 'outlet' },
+      { id: 12, outletId: 2, name: 'ASIAPRESS', kind: 'outlet' },
+      { id: 10, outletId: 2, name: 'Reporting partner A', kind: 'named' },
+    ]);
+    expect(
+      db.prepare('SELECT source_id, outlet_id, reliability FROM ratings ORDER BY id').all(),
+    ).toEqual([
+      { source_id: 11, outlet_id: null, reliability: 'B' },
+      { source_id: 10, outlet_id: null, reliability: 'C' },
+    ]);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO sources (outlet_id, name, kind, created_at) VALUES (1, 'again', 'outlet', 't')`,
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
+  });
+
   it('a failing migration leaves the desk at its previous version', () => {
     const db = new Database(':memory:');
     migrate(db, 1);

@@ -17,11 +17,19 @@ export function appendAudit(db: Db, entry: AuditEntry): void {
     `INSERT INTO audit_log (at, reviewer, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     new Date().toISOString(),
-    entry.reviewer ?? '',
+    entry.reviewer ?? reviewerName(db),
     entry.action,
     entry.entity,
     entry.entityId,
     entry.before === undefined ? null : JSON.stringify(entry.before),
     entry.after === undefined ? null : JSON.stringify(entry.after),
+  );
+}
+
+/** The reviewer named in preferences: who the audit log says made a change. */
+export function reviewerName(db: Db): string {
+  return (
+    (prepared(db, `SELECT value FROM preferences WHERE key = 'reviewer'`).pluck().get() as
+      string | undefined) ?? ''
   );
 }

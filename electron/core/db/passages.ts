@@ -15,6 +15,7 @@ interface DbPassage {
   suffix: string;
   note: string;
   anchor_status: 'anchored' | 'orphaned';
+  source_id: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -23,6 +24,7 @@ function toPassage(row: DbPassage): Passage {
   return {
     id: row.id,
     reportId: row.report_id,
+    sourceId: row.source_id,
     start: row.position_start,
     end: row.position_end,
     exact: row.exact,

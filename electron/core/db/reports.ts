@@ -15,19 +15,26 @@ const SELECT_REPORT = `
   JOIN texts t ON t.sha256 = r.sha256
   LEFT JOIN outlets o ON o.id = r.outlet_id`;
 
-/** The outlet's id, created on first use; "DailyNK" finds an existing "Daily NK". */
+/** The outlet's id, created (with its outlet source) on first use; "DailyNK" finds an existing "Daily NK". */
 export function ensureOutlet(db: Db, name: string): number {
   const key = outletKey(name);
   const found = prepared(db, 'SELECT id FROM outlets WHERE name_key = ?').pluck().get(key) as
     number | undefined;
   if (found !== undefined) return found;
-  return Number(
+  const now = new Date().toISOString();
+  const id = Number(
     prepared(db, 'INSERT INTO outlets (name, name_key, created_at) VALUES (?, ?, ?)').run(
       name,
       key,
-      new Date().toISOString(),
+      now,
     ).lastInsertRowid,
   );
+  // Every outlet is also a source: the origin of its reports' unattributed passages.
+  prepared(
+    db,
+    `INSERT INTO sources (outlet_id, name, kind, created_at) VALUES (?, ?, 'outlet', ?)`,
+  ).run(id, name, now);
+  return id;
 }
 
 /** The report holding this exact text now or in an earlier version, if any. */

@@ -1,0 +1,353 @@
+// Corroboration: which claims are confirmed by INDEPENDENT ORIGINS, not merely by many articles.
+// Pure functions over plain data; the desk and the UI both use them (see docs/corroboration.md).
+import { isReliable, type Credibility, type Reliability } from './admiralty.ts';
+
+export type Stance = 'supports' | 'contradicts' | 'context';
+export type ClaimStatus =
+  'no-evidence' | 'single-origin' | 'corroborated' | 'disputed' | 'contradicted';
+
+export const STATUS_LABEL: Record<ClaimStatus, string> = {
+  'no-evidence': 'No evidence',
+  'single-origin': 'Single origin',
+  corroborated: 'Corroborated',
+  disputed: 'Disputed',
+  contradicted: 'Contradicted',
+};
+
+/** A source: an outlet itself (kind 'outlet') or a named source inside its reports. */
+export interface SourceNode {
+  id: number;
+  name: string;
+  kind: 'outlet' | 'named';
+  outletId: number;
+  outletName: string;
+  /** "X cites Y": this source's information comes from that one. */
+  derivesFromId: number | null;
+  reliability: Reliability | null;
+}
+
+export interface EvidenceItem {
+  id: number;
+  passageId: number;
+  reportId: number;
+  reportTitle: string;
+  /** The source the passage is attributed to; null: the report's outlet. */
+  sourceId: number | null;
+  /** The outlet-source of the passage's report; null when the report has no outlet. */
+  outletSourceId: number | null;
+  stance: Stance;
+  credibility: Credibility;
+  /** The passage's words, for shared-origin warnings. */
+  exact: string;
+}
+
+/** A reviewer's decision about two passages flagged as possibly sharing an origin. */
+export interface OriginReview {
+  passageA: number;
+  passageB: number;
+  decision: 'confirmed' | 'dismissed';
+}
+
+export interface OriginGroup {
+  /** `source:<id>` for a source, `report:<id>` for a report with no outlet. */
+  key: string;
+  name: string;
+  outlet: string | null;
+  reliability: Reliability | null;
+  /** The chain from the attributed sources up to this origin, for display ("partner A ← Daily NK source"). */
+  via: string[];
+  evidence: EvidenceItem[];
+  reports: number;
+}
+
+export interface SharedOriginWarning {
+  passageA: number;
+  passageB: number;
+  similarity: number;
+  /** True once the reviewer confirmed; the two origins then count as one. */
+  confirmed: boolean;
+}
+
+export interface ClaimAssessment {
+  status: ClaimStatus;
+  supporting: OriginGroup[];
+  contradicting: OriginGroup[];
+  context: OriginGroup[];
+  counts: {
+    passages: number;
+    reports: number;
+    outlets: number;
+    /** Independent origins on the supporting side (the number that corroborates). */
+    supportingOrigins: number;
+    contradictingOrigins: number;
+  };
+  suggestedCredibility: Credibility;
+  /** Why that grade, in one sentence. */
+  suggestionReason: string;
+  /** Open warnings (not yet confirmed or dismissed) and confirmed ones. */
+  warnings: SharedOriginWarning[];
+}
+
+/** The root of a source's "cites" chain, and the chain itself; safe against cycles. */
+export function originOf(
+  sourceId: number,
+  sources: ReadonlyMap<number, SourceNode>,
+): { root: number; chain: number[] } {
+  const chain = [sourceId];
+  const seen = new Set(chain);
+  let current = sources.get(sourceId);
+  while (
+    current?.derivesFromId != null &&
+    !seen.has(current.derivesFromId) &&
+    sources.has(current.derivesFromId)
+  ) {
+    chain.push(current.derivesFromId);
+    seen.add(current.derivesFromId);
+    current = sources.get(current.derivesFromId);
+  }
+  return { root: chain[chain.length - 1] as number, chain };
+}
+
+/** The origin key of one piece of evidence. */
+export function evidenceOrigin(
+  item: EvidenceItem,
+  sources: ReadonlyMap<number, SourceNode>,
+): string {
+  const start = item.sourceId ?? item.outletSourceId;
+  return start == null ? `report:${item.reportId}` : `source:${originOf(start, sources).root}`;
+}
+
+/**
+ * Words, case-folded, with curly and straight quotes and dashes treated alike: the unit of the
+ * near-identical test.
+ */
+export function words(text: string): string[] {
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? []
+  );
+}
+
+/** Threshold above which two passages count as near-identical wording. */
+export const NEAR_IDENTICAL = 0.6;
+
+/**
+ * Similarity of two passages' wording: the overlap coefficient of their word trigrams, |A∩B| /
+ * min(|A|,|B|), so one passage quoting the other inside a longer one still scores high. Passages
+ * of fewer than four words are never near-identical (too little wording to tell).
+ */
+export function wordingSimilarity(a: string, b: string): number {
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.length < 4 || wb.length < 4) return 0;
+  const grams = (w: string[]): Set<string> => {
+    const set = new Set<string>();
+    for (let i = 0; i + 2 < w.length; i++) set.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
+    return set;
+  };
+  const ga = grams(wa);
+  const gb = grams(wb);
+  const [small, large] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
+  let shared = 0;
+  for (const g of small) if (large.has(g)) shared++;
+  return small.size === 0 ? 0 : shared / small.size;
+}
+
+/** Union-find over origin keys, for origins the reviewer confirmed to be one. */
+function merger(): { find(key: string): string; union(a: string, b: string): void } {
+  const parent = new Map<string, string>();
+  const find = (key: string): string => {
+    let root = key;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as string;
+    parent.set(key, root);
+    return root;
+  };
+  return {
+    find,
+    union(a, b) {
+      const ra = find(a);
+      const rb = find(b);
+      if (ra !== rb) parent.set(rb < ra ? ra : rb, rb < ra ? rb : ra);
+    },
+  };
+}
+
+const pairKey = (a: number, b: number): string => (a < b ? `${a}:${b}` : `${b}:${a}`);
+
+/** Supporting passages in different reports, near-identical, attributed to different origins. */
+export function sharedOriginWarnings(
+  evidence: readonly EvidenceItem[],
+  sources: ReadonlyMap<number, SourceNode>,
+  reviews: readonly OriginReview[] = [],
+): SharedOriginWarning[] {
+  const decided = new Map(reviews.map((r) => [pairKey(r.passageA, r.passageB), r.decision]));
+  const supporting = evidence.filter((e) => e.stance === 'supports');
+  const warnings: SharedOriginWarning[] = [];
+  for (let i = 0; i < supporting.length; i++) {
+    for (let j = i + 1; j < supporting.length; j++) {
+      const a = supporting[i] as EvidenceItem;
+      const b = supporting[j] as EvidenceItem;
+      if (a.reportId === b.reportId || a.passageId === b.passageId) continue;
+      if (evidenceOrigin(a, sources) === evidenceOrigin(b, sources)) continue;
+      const decision = decided.get(pairKey(a.passageId, b.passageId));
+      if (decision === 'dismissed') continue;
+      const similarity = wordingSimilarity(a.exact, b.exact);
+      if (similarity < NEAR_IDENTICAL) continue;
+      warnings.push({
+        passageA: Math.min(a.passageId, b.passageId),
+        passageB: Math.max(a.passageId, b.passageId),
+        similarity,
+        confirmed: decision === 'confirmed',
+      });
+    }
+  }
+  return warnings;
+}
+
+/** Groups, counts, status and suggested grade of one claim's evidence. */
+export function assessClaim(
+  evidence: readonly EvidenceItem[],
+  sources: ReadonlyMap<number, SourceNode>,
+  reviews: readonly OriginReview[] = [],
+): ClaimAssessment {
+  const warnings = sharedOriginWarnings(evidence, sources, reviews);
+  // Confirmed shared origins: the two passages' origins are one.
+  const merge = merger();
+  const byPassage = new Map(evidence.map((e) => [e.passageId, e]));
+  for (const review of reviews) {
+    if (review.decision !== 'confirmed') continue;
+    const a = byPassage.get(review.passageA);
+    const b = byPassage.get(review.passageB);
+    if (a && b) merge.union(evidenceOrigin(a, sources), evidenceOrigin(b, sources));
+  }
+
+  const groups = (stance: Stance): OriginGroup[] => {
+    const map = new Map<string, OriginGroup>();
+    for (const item of evidence) {
+      if (item.stance !== stance) continue;
+      const key = merge.find(evidenceOrigin(item, sources));
+      let group = map.get(key);
+      if (!group) {
+        const root = key.startsWith('source:') ? sources.get(Number(key.slice(7))) : undefined;
+        group = {
+          key,
+          name: root?.name ?? `${item.reportTitle} (no outlet)`,
+          outlet: root?.outletName ?? null,
+          reliability: root?.reliability ?? null,
+          via: [],
+          evidence: [],
+          reports: 0,
+        };
+        map.set(key, group);
+      }
+      group.evidence.push(item);
+      const start = item.sourceId ?? item.outletSourceId;
+      if (start != null) {
+        const names = originOf(start, sources)
+          .chain.slice(0, -1)
+          .map((id) => sources.get(id)?.name ?? '?');
+        if (names.length && !group.via.includes(names.join(' ← ')))
+          group.via.push(names.join(' ← '));
+      }
+    }
+    for (const group of map.values())
+      group.reports = new Set(group.evidence.map((e) => e.reportId)).size;
+    return [...map.values()].sort(
+      (a, b) => b.evidence.length - a.evidence.length || a.name.localeCompare(b.name),
+    );
+  };
+
+  const supporting = groups('supports');
+  const contradicting = groups('contradicts');
+  const context = groups('context');
+  const weighed = evidence.filter((e) => e.stance !== 'context');
+  const outletOf = (e: EvidenceItem): string => {
+    const start = e.sourceId ?? e.outletSourceId;
+    const source = start == null ? undefined : sources.get(start);
+    return source ? `outlet:${source.outletId}` : `report:${e.reportId}`;
+  };
+  const counts = {
+    passages: new Set(evidence.map((e) => e.passageId)).size,
+    reports: new Set(evidence.map((e) => e.reportId)).size,
+    outlets: new Set(evidence.map(outletOf)).size,
+    supportingOrigins: supporting.length,
+    contradictingOrigins: contradicting.length,
+  };
+
+  const allOrigins = new Set([...supporting, ...contradicting].map((g) => g.key));
+  let status: ClaimStatus;
+  if (weighed.length === 0) status = 'no-evidence';
+  else if (supporting.length > 0 && contradicting.length > 0)
+    status = allOrigins.size >= 2 ? 'disputed' : 'single-origin';
+  else if (supporting.length >= 2) status = 'corroborated';
+  else if (supporting.length === 1) status = 'single-origin';
+  else status = 'contradicted';
+
+  const { grade, reason } = suggestGrade(status, supporting, contradicting);
+  return {
+    status,
+    supporting,
+    contradicting,
+    context,
+    counts,
+    suggestedCredibility: grade,
+    suggestionReason: reason,
+    warnings,
+  };
+}
+
+function suggestGrade(
+  status: ClaimStatus,
+  supporting: OriginGroup[],
+  contradicting: OriginGroup[],
+): { grade: Credibility; reason: string } {
+  const bestGiven = (groups: OriginGroup[]): number =>
+    Math.min(...groups.flatMap((g) => g.evidence.map((e) => e.credibility)), 6);
+  switch (status) {
+    case 'no-evidence':
+      return { grade: 6, reason: 'No evidence supports or contradicts it yet.' };
+    case 'corroborated': {
+      const reliable = supporting.filter((g) => isReliable(g.reliability)).length;
+      return reliable >= 2
+        ? { grade: 1, reason: `Confirmed by ${reliable} independent origins graded A–C.` }
+        : {
+            grade: 2,
+            reason: `${supporting.length} independent origins support it, but fewer than two are graded A–C: grade the sources to confirm.`,
+          };
+    }
+    case 'single-origin': {
+      const origin = supporting[0] ?? contradicting[0];
+      const given = Math.max(2, bestGiven(supporting.length ? supporting : contradicting));
+      const doubtful =
+        origin &&
+        origin.reliability &&
+        !isReliable(origin.reliability) &&
+        origin.reliability !== 'F';
+      const grade = (doubtful ? Math.max(3, given) : given) as Credibility;
+      return {
+        grade,
+        reason: 'One origin only: it cannot be confirmed (1) without an independent one.',
+      };
+    }
+    case 'disputed':
+      return supporting.length > contradicting.length
+        ? {
+            grade: 3,
+            reason: `Disputed: ${supporting.length} origins support it, ${contradicting.length} contradict it.`,
+          }
+        : supporting.length === contradicting.length
+          ? {
+              grade: 4,
+              reason: `Disputed: as many origins contradict it as support it (${supporting.length}).`,
+            }
+          : {
+              grade: 5,
+              reason: `Disputed: more origins contradict it (${contradicting.length}) than support it (${supporting.length}).`,
+            };
+    case 'contradicted':
+      return { grade: 5, reason: 'Only contradicting evidence.' };
+  }
+}

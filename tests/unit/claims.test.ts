@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import type {
+  ClaimDetail,
+  ClaimSummary,
+  Evidence,
+  Passage,
+  SourceSummary,
+} from '../../shared/api.ts';
+import { run } from '../../electron/cli/main.ts';
+import { loadDemoCase } from '../../electron/core/seeds.ts';
+import { createDeskService } from '../../electron/core/service.ts';
+import { tempDesk } from './helpers.ts';
+
+async function desk() {
+  const { db, file } = tempDesk();
+  await loadDemoCase(db);
+  const service = createDeskService({ db, path: file });
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const result = await service.call(method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value as T;
+  };
+  const text = async (reportId: number) =>
+    (await call<{ text: string }>('reports.get', { id: reportId })).text;
+  const passage = async (reportId: number, quote: string): Promise<Passage> => {
+    const body = await text(reportId);
+    const start = body.indexOf(quote);
+    if (start < 0) throw new Error(`not in report ${reportId}: ${quote}`);
+    return call<Passage>('passages.create', {
+      reportId,
+      start,
+      end: start + quote.length,
+      exact: quote,
+    });
+  };
+  return { db, file, call, passage };
+}
+
+describe('claims, evidence and sources on the seed reports', () => {
+  it('two ASIAPRESS reports quoting the same reporting partner: one origin, not corroborated; Daily NK + ASIAPRESS: corroborated', async () => {
+    const { call, passage } = await desk();
+    const sources = await call<SourceSummary[]>('sources.list', {});
+    const asiapress = sources.find(
+      (s) => s.name === 'ASIAPRESS' && s.kind === 'outlet',
+    ) as SourceSummary;
+    const partnerA = await call<SourceSummary>('sources.create', {
+      outletId: asiapress.outletId,
+      name: 'Reporting partner A in Ryanggang',
+    });
+    const unnamed = await call<SourceSummary>('sources.create', {
+      outletId: asiapress.outletId,
+      name: 'an ASIAPRESS reporting partner in Ryanggang',
+      derivesFromId: partnerA.id,
+    });
+
+    const p1 = await passage(
+      2,
+      'it’s becoming popular for individuals to pool money and have 3-5 people buy one car together'.replace(
+        '’',
+        "'",
+      ),
+    );
+    const p2 = await passage(
+      3,
+      'Groups of 3-5 people pool money to buy a car and share it as needed.',
+    );
+    await call('passages.attribute', { passageId: p1.id, sourceId: partnerA.id });
+    await call('passages.attribute', { passageId: p2.id, sourceId: unnamed.id });
+    const pooled = await call<ClaimSummary>('claims.create', {
+      text: 'Groups of 3–5 people pool money to buy one car',
+      tags: ['Vehicles', 'economy'],
+      evidence: { passageId: p1.id, stance: 'supports', credibility: 2 },
+    });
+    await call<Evidence>('evidence.link', {
+      claimId: pooled.id,
+      passageId: p2.id,
+      stance: 'supports',
+      credibility: 2,
+    });
+    const pooledNow = await call<ClaimDetail>('claims.get', { id: pooled.id });
+    expect(pooledNow.status).toBe('single-origin');
+    expect(pooledNow.tags).toEqual(['economy', 'vehicles']);
+    expect(pooledNow.counts).toEqual({
+      passages: 2,
+      reports: 2,
+      outlets: 1,
+      supportingOrigins: 1,
+      contradictingOrigins: 0,
+    });
+    expect(pooledNow.supporting[0]).toMatchObject({
+      name: 'Reporting partner A in Ryanggang',
+      via: ['an ASIAPRESS reporting partner in Ryanggang'],
+    });
+
+    const q1 = await passage(1, 'auto repair is becoming a new market for making money');
+    const q2 = await passage(
+      2,
+      'new money-making opportunities created by Chinese vehicles entering across the border',
+    );
+    const market = await call<ClaimSummary>('claims.create', {
+      text: 'Imported cars have created new ways to make money',
+      evidence: { passageId: q1.id, stance: 'supports', credibility: 2 },
+    });
+    await call('evidence.link', {
+      claimId: market.id,
+      passageId: q2.id,
+      stance: 'supports',
+      credibility: 3,
+    });
+    await call('sources.rate', {
+      id: asiapress.id,
+      reliability: 'B',
+      rationale: 'Long record; partners inside the country',
+    });
+    const dailyNk = sources.find((s) => s.name === 'Daily NK') as SourceSummary;
+    await call('sources.rate', {
+      id: dailyNk.id,
+      reliability: 'B',
+      rationale: 'Established network of sources',
+    });
+    const marketNow = await call<ClaimDetail>('claims.get', { id: market.id });
+    expect(marketNow.status).toBe('corroborated');
+    expect(marketNow.counts).toMatchObject({ outlets: 2, supportingOrigins: 2 });
+    expect(marketNow.suggestedCredibility).toBe(1);
+
+    const listed = await call<ClaimSummary[]>('claims.list', {});
+    expect(listed.map((c) => [c.id, c.status])).toEqual([
+      [pooled.id, 'single-origin'],
+      [market.id, 'corroborated'],
+    ]);
+  });
+
+  it('verdicts, history with reviewer and before/after, and undo', async () => {
+    const { call, passage, db } = await desk();
+    await call('preferences.set', { reviewer: 'J. Analyst' });
+    const p = await passage(1, 'young men today have turned their sights to well-paying jobs');
+    const claim = await call<ClaimSummary>('claims.create', {
+      text: 'Young men seek well-paying jobs',
+      evidence: { passageId: p.id },
+    });
+    await call('claims.update', {
+      id: claim.id,
+      verdict: 'unresolved',
+      verdictRationale: 'One outlet only',
+    });
+    await call('claims.update', { id: claim.id, text: 'Young men now seek well-paying jobs' });
+    const history = await call<
+      { action: string; reviewer: string; before: unknown; after: unknown }[]
+    >('claims.history', { id: claim.id });
+    expect(history.map((h) => h.action)).toEqual([
+      'claim.update',
+      'claim.verdict',
+      'evidence.link',
+      'claim.create',
+    ]);
+    expect(history[0]).toMatchObject({
+      reviewer: 'J. Analyst',
+      before: { text: 'Young men seek well-paying jobs' },
+      after: { text: 'Young men now seek well-paying jobs' },
+    });
+    expect(await call('session.status', {})).toEqual({
+      next: 'edit of “Young men seek well-paying jobs”',
+    });
+    await call('session.undo', {});
+    expect((await call<ClaimDetail>('claims.get', { id: claim.id })).text).toBe(
+      'Young men seek well-paying jobs',
+    );
+    await call('session.undo', {});
+    expect((await call<ClaimDetail>('claims.get', { id: claim.id })).verdict).toBeNull();
+    // Delete, then undo brings back the claim with its evidence.
+    await call('claims.delete', { id: claim.id });
+    expect(await call('claims.list', {})).toEqual([]);
+    expect(await call('session.undo', {})).toMatchObject({
+      undone: 'deletion of “Young men seek well-paying jobs”',
+    });
+    expect((await call<ClaimDetail>('claims.get', { id: claim.id })).counts.passages).toBe(1);
+    const audit = db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+    expect(audit).toBeGreaterThan(6);
+  });
+
+  it('merging two duplicate claims moves the evidence over', async () => {
+    const { call, passage } = await desk();
+    const a = await passage(2, 'the license acquisition cost');
+    const b = await passage(3, 'more people are getting driver’s licenses');
+    const one = await call<ClaimSummary>('claims.create', {
+      text: 'Licences cost more',
+      tags: ['licences'],
+      evidence: { passageId: a.id },
+    });
+    const two = await call<ClaimSummary>('claims.create', {
+      text: 'Driving licences are pricier',
+      tags: ['cost'],
+      evidence: { passageId: b.id },
+    });
+    const merged = await call<ClaimSummary>('claims.merge', { keepId: one.id, mergeId: two.id });
+    expect(merged).toMatchObject({
+      id: one.id,
+      tags: ['cost', 'licences'],
+      counts: { passages: 2, reports: 2 },
+    });
+    await expect(call('claims.get', { id: two.id })).rejects.toThrow('does not exist');
+  });
+
+  it('a source cannot cite its own descendant (no cycles)', async () => {
+    const { call } = await desk();
+    const sources = await call<SourceSummary[]>('sources.list', {});
+    const outlet = sources[0] as SourceSummary;
+    const x = await call<SourceSummary>('sources.create', { outletId: outlet.outletId, name: 'X' });
+    const y = await call<SourceSummary>('sources.create', {
+      outletId: outlet.outletId,
+      name: 'Y',
+      derivesFromId: x.id,
+    });
+    await expect(call('sources.update', { id: x.id, derivesFromId: y.id })).rejects.toThrow(
+      'cannot cite Y',
+    );
+  });
+
+  it('source-desk claims lists computed status, verdict and counts', async () => {
+    const { call, passage, file, db } = await desk();
+    const p = await passage(1, 'auto repair is becoming a new market');
+    await call('claims.create', {
+      text: 'Car repair is a new market',
+      evidence: { passageId: p.id },
+    });
+    db.close();
+    const out: string[] = [];
+    const code = await run(
+      ['claims', '--db', file],
+      { write: (s: string) => out.push(s) },
+      { write: () => true },
+    );
+    expect(code).toBe(0);
+    expect(out.join('')).toMatch(
+      /#1 {2}Single origin {2}Car repair is a new market\n {4}1 supporting origin, 0 contradicting · 1 passages, 1 reports, 1 outlets/,
+    );
+    const json: string[] = [];
+    await run(
+      ['claims', '--json', '--db', file],
+      { write: (s: string) => json.push(s) },
+      { write: () => true },
+    );
+    expect(JSON.parse(json.join(''))).toEqual([
+      expect.objectContaining({
+        status: 'single-origin',
+        verdict: null,
+        counts: expect.objectContaining({ supportingOrigins: 1 }),
+      }),
+    ]);
+  });
+});
