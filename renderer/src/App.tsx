@@ -4,6 +4,8 @@ import { ImportResults } from './features/library/ImportResults.tsx';
 import { Library } from './features/library/Library.tsx';
 import { PassagePanel } from './features/reader/PassagePanel.tsx';
 import { Reader } from './features/reader/Reader.tsx';
+import { ClaimsView } from './features/claims/ClaimsView.tsx';
+import { SourcesView } from './features/sources/SourcesView.tsx';
 import { useDesk } from './store/index.ts';
 
 const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm';
@@ -17,12 +19,20 @@ export function App() {
   const showError = useDesk((s) => s.showError);
   const importFiles = useDesk((s) => s.importFiles);
   const importing = useDesk((s) => s.importing);
+  const view = useDesk((s) => s.view);
+  const loadClaims = useDesk((s) => s.loadClaims);
+  const loadSources = useDesk((s) => s.loadSources);
+  const loadSession = useDesk((s) => s.loadSession);
+  const undo = useDesk((s) => s.undo);
   const fileInput = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
     void loadReports();
+    void loadClaims();
+    void loadSources();
+    void loadSession();
     return onDeskEvent((event) => {
       if (event.type === 'import.progress')
         useDesk.setState({ importing: { done: event.done, total: event.total } });
@@ -32,7 +42,7 @@ export function App() {
         void loadReports();
       }
     });
-  }, [loadReports]);
+  }, [loadReports, loadClaims, loadSources, loadSession]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -47,11 +57,14 @@ export function App() {
       } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'o') {
         event.preventDefault();
         fileInput.current?.click();
+      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && !inField) {
+        event.preventDefault();
+        void undo();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [undo]);
 
   const onDrop = (event: React.DragEvent): void => {
     event.preventDefault();
@@ -108,6 +121,10 @@ export function App() {
       <ImportResults />
       {loaded && reportCount === 0 ? (
         <EmptyDesk onImport={() => fileInput.current?.click()} />
+      ) : view === 'claims' ? (
+        <ClaimsView />
+      ) : view === 'sources' ? (
+        <SourcesView />
       ) : (
         <main className="workspace">
           <Library />
@@ -136,9 +153,34 @@ function TopBar({
   const search = useDesk((s) => s.search);
   const theme = useDesk((s) => s.theme);
   const toggleTheme = useDesk((s) => s.toggleTheme);
+  const view = useDesk((s) => s.view);
+  const setView = useDesk((s) => s.setView);
+  const undoLabel = useDesk((s) => s.undoLabel);
+  const undo = useDesk((s) => s.undo);
+  const claimCount = useDesk((s) => s.claims.length);
+  const reviewer = useDesk((s) => s.reviewer);
   return (
     <header className="topbar">
       <span className="brand">Source Desk</span>
+      <nav className="tabs" aria-label="Views">
+        {(
+          [
+            ['reports', 'Reports'],
+            ['claims', `Claims${claimCount ? ` (${claimCount})` : ''}`],
+            ['sources', 'Sources'],
+          ] as const
+        ).map(([key, label]) => (
+          <button
+            key={key}
+            type="button"
+            className={view === key ? 'tab current' : 'tab'}
+            aria-current={view === key ? 'page' : undefined}
+            onClick={() => setView(key)}
+          >
+            {label}
+          </button>
+        ))}
+      </nav>
       <input
         ref={searchInput}
         type="search"
@@ -156,12 +198,41 @@ function TopBar({
       </button>
       <button
         type="button"
+        onClick={() => void undo()}
+        disabled={!undoLabel}
+        title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+      >
+        {undoLabel
+          ? `Undo ${undoLabel.length > 28 ? `${undoLabel.slice(0, 27)}…` : undoLabel}`
+          : 'Undo'}
+      </button>
+      <Reviewer key={reviewer} />
+      <button
+        type="button"
         onClick={toggleTheme}
         aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
       >
         {theme === 'dark' ? 'Light' : 'Dark'}
       </button>
     </header>
+  );
+}
+
+function Reviewer() {
+  const reviewer = useDesk((s) => s.reviewer);
+  const setReviewer = useDesk((s) => s.setReviewer);
+  const [name, setName] = useState(reviewer);
+  return (
+    <input
+      className="reviewer"
+      aria-label="Reviewer name"
+      title="Your name, recorded with every change in the audit trail"
+      placeholder="Reviewer name"
+      value={name}
+      onChange={(e) => setName(e.target.value)}
+      onBlur={() => name !== reviewer && void setReviewer(name)}
+      onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+    />
   );
 }
 

@@ -1,62 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, ROOT, SCREENSHOTS, test } from './desk.ts';
-
-/** Selects `phrase` (or from `phrase` to `until`, across paragraphs) in the reader, as a drag would. */
-async function selectText(page: Page, phrase: string, until?: string): Promise<void> {
-  await page.evaluate(
-    ([from, to]) => {
-      const paragraphs = Array.from(document.querySelectorAll('[data-testid="report-text"] p'));
-      const startP = paragraphs.find((p) => p.textContent?.includes(from as string));
-      const endP = to ? paragraphs.find((p) => p.textContent?.includes(to)) : startP;
-      if (!startP?.firstChild || !endP?.firstChild)
-        throw new Error(`"${from}" is not in the report`);
-      const startNode = startP.firstChild as Text;
-      const endNode = endP.firstChild as Text;
-      const start = startNode.data.indexOf(from as string);
-      const end = to ? endNode.data.indexOf(to) + to.length : start + (from as string).length;
-      const range = document.createRange();
-      range.setStart(startNode, start);
-      range.setEnd(endNode, end);
-      const selection = window.getSelection() as Selection;
-      selection.removeAllRanges();
-      selection.addRange(range);
-    },
-    [phrase, until] as const,
-  );
-}
-
-/** The words each drawn highlight covers, read back from CSS.highlights. */
-async function drawnHighlights(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const all = [
-      ...(CSS.highlights.get('passage') ?? []),
-      ...(CSS.highlights.get('passage-active') ?? []),
-    ];
-    return all.map((drawn) => {
-      const range = document.createRange();
-      range.setStart(drawn.startContainer, drawn.startOffset);
-      range.setEnd(drawn.endContainer, drawn.endOffset);
-      return range.toString();
-    });
-  });
-}
-
-async function bridgeCall(page: Page, method: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ([m, i]) => {
-      const token = sessionStorage.getItem('source-desk-token') ?? '';
-      const response = await fetch(`/api/${m as string}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'x-desk-token': token },
-        body: JSON.stringify(i),
-      });
-      return response.json();
-    },
-    [method, input] as const,
-  );
-}
+import { bridgeCall, drawnHighlights, selectText } from './helpers.ts';
 
 test('a new user searches, highlights across a curly quote, annotates, reloads and deletes', async ({
   page,

@@ -1,5 +1,11 @@
 import { create, type StateCreator } from 'zustand';
-import type { Passage } from '../../../shared/api.ts';
+import type {
+  ClaimDetail,
+  ClaimSummary,
+  Input,
+  Passage,
+  SourceSummary,
+} from '../../../shared/api.ts';
 import type { ImportResult, Report, SearchHit } from '../../../shared/model.ts';
 import { call, toUploads } from '../api.ts';
 
@@ -40,14 +46,40 @@ export interface ReaderSlice {
   selectPassage(id: number | null): void;
 }
 
+export type View = 'reports' | 'claims' | 'sources';
+
 export interface UiSlice {
   theme: 'light' | 'dark';
   error: string | null;
+  view: View;
+  reviewer: string;
+  undoLabel: string | null;
   toggleTheme(): void;
   showError(message: string | null): void;
+  setView(view: View): void;
+  loadSession(): Promise<void>;
+  setReviewer(name: string): Promise<void>;
+  undo(): Promise<void>;
 }
 
-export type DeskState = LibrarySlice & ReaderSlice & UiSlice;
+export interface ClaimsSlice {
+  claims: ClaimSummary[];
+  claimId: number | null;
+  claim: ClaimDetail | null;
+  loadClaims(): Promise<void>;
+  openClaim(id: number | null): Promise<void>;
+  /** Runs a change to claims, evidence, sources or attributions, then refreshes what shows them. */
+  change<T>(action: () => Promise<T>): Promise<T | null>;
+  createClaim(input: Input<'claims.create'>): Promise<ClaimSummary | null>;
+  openPassage(reportId: number, passageId: number): Promise<void>;
+}
+
+export interface SourcesSlice {
+  sources: SourceSummary[];
+  loadSources(): Promise<void>;
+}
+
+export type DeskState = LibrarySlice & ReaderSlice & UiSlice & ClaimsSlice & SourcesSlice;
 type Slice<T> = StateCreator<DeskState, [], [], T>;
 
 /** Runs an action; a failure becomes the banner message instead of an unhandled rejection. */
@@ -197,6 +229,27 @@ function bumpCount(set: Parameters<Slice<ReaderSlice>>[0], reportId: number, del
 const THEME_KEY = 'source-desk-theme';
 
 const createUiSlice: Slice<UiSlice> = (set, get) => ({
+  view: 'reports',
+  reviewer: '',
+  undoLabel: null,
+  setView: (view) => set({ view }),
+  loadSession: async () => {
+    await guarded(get, async () => {
+      const [{ reviewer }, { next }] = await Promise.all([
+        call('preferences.get', {}),
+        call('session.status', {}),
+      ]);
+      set({ reviewer, undoLabel: next });
+    });
+  },
+  setReviewer: async (name) => {
+    await guarded(get, async () =>
+      set({ reviewer: (await call('preferences.set', { reviewer: name })).reviewer }),
+    );
+  },
+  undo: async () => {
+    await get().change(() => call('session.undo', {}));
+  },
   theme:
     (localStorage.getItem(THEME_KEY) as 'light' | 'dark' | null) ??
     (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'),
@@ -209,8 +262,63 @@ const createUiSlice: Slice<UiSlice> = (set, get) => ({
   showError: (error) => set({ error }),
 });
 
+const createClaimsSlice: Slice<ClaimsSlice> = (set, get) => ({
+  claims: [],
+  claimId: null,
+  claim: null,
+  loadClaims: async () => {
+    await guarded(get, async () => set({ claims: await call('claims.list', {}) }));
+  },
+  openClaim: async (id) => {
+    set({ claimId: id, claim: id === null ? null : get().claim });
+    if (id === null) return;
+    await guarded(get, async () => {
+      const claim = await call('claims.get', { id });
+      if (get().claimId === id) set({ claim });
+    });
+  },
+  change: async (action) => {
+    const result = await guarded(get, action);
+    // Everything that shows claims, sources or passages follows the change.
+    const { claimId, reportId } = get();
+    await guarded(get, async () => {
+      const [claims, sources, { next }] = await Promise.all([
+        call('claims.list', {}),
+        call('sources.list', {}),
+        call('session.status', {}),
+      ]);
+      set({ claims, sources, undoLabel: next });
+      if (claimId !== null) {
+        const claim = await call('claims.get', { id: claimId }).catch(() => null);
+        set(claim ? { claim } : { claim: null, claimId: null });
+      }
+      if (reportId !== null) set({ passages: await call('passages.list', { reportId }) });
+    });
+    return result;
+  },
+  createClaim: async (input) => {
+    const claim = await get().change(() => call('claims.create', input));
+    if (claim) await get().openClaim(claim.id);
+    return claim;
+  },
+  openPassage: async (reportId, passageId) => {
+    set({ view: 'reports' });
+    await get().openReport(reportId);
+    set({ selectedPassageId: passageId });
+  },
+});
+
+const createSourcesSlice: Slice<SourcesSlice> = (set, get) => ({
+  sources: [],
+  loadSources: async () => {
+    await guarded(get, async () => set({ sources: await call('sources.list', {}) }));
+  },
+});
+
 export const useDesk = create<DeskState>()((...a) => ({
   ...createLibrarySlice(...a),
   ...createReaderSlice(...a),
   ...createUiSlice(...a),
+  ...createClaimsSlice(...a),
+  ...createSourcesSlice(...a),
 }));

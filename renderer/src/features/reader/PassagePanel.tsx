@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Passage } from '../../../../shared/api.ts';
 import { useDesk } from '../../store/index.ts';
+import { Attribution, PassageClaims } from './PassageEvidence.tsx';
 
 /** Items drawn at first; more as the list is scrolled, so a report with thousands opens at once. */
 const FIRST_ITEMS = 60;
@@ -128,7 +129,12 @@ function PassageEditor({ passage }: { passage: Passage }) {
         />
       </label>
       <div className="form-actions">
-        <button type="button" className="primary" onClick={() => void save()}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void save()}
+          disabled={note === passage.note}
+        >
           Save note
         </button>
         {confirming ? (
@@ -144,6 +150,8 @@ function PassageEditor({ passage }: { passage: Passage }) {
           Close
         </button>
       </div>
+      <Attribution passage={passage} />
+      <PassageClaims passage={passage} />
     </div>
   );
 }

@@ -1,0 +1,162 @@
+import { useEffect, useState } from 'react';
+import type { Passage } from '../../../../shared/api.ts';
+import type { Stance } from '../../../../shared/corroboration.ts';
+import { call } from '../../api.ts';
+import { useDesk } from '../../store/index.ts';
+import { CredibilitySelect, STANCE_LABEL, StanceSelect, StatusBadge } from '../../ui/grades.tsx';
+
+/** Who the passage's information comes from: its report's outlet, or a named source. */
+export function Attribution({ passage }: { passage: Passage }) {
+  const sources = useDesk((s) => s.sources);
+  const report = useDesk((s) => s.report);
+  const change = useDesk((s) => s.change);
+  const [adding, setAdding] = useState(false);
+  const [name, setName] = useState('');
+  const outletSource = sources.find((s) => s.kind === 'outlet' && s.outletName === report?.outlet);
+  const attribute = (sourceId: number | null) =>
+    change(() => call('passages.attribute', { passageId: passage.id, sourceId }));
+  return (
+    <div className="attribution">
+      <label>
+        <span>Source of this passage</span>
+        <select
+          aria-label="Source of this passage"
+          value={passage.sourceId ?? ''}
+          onChange={(e) => void attribute(e.target.value ? Number(e.target.value) : null)}
+        >
+          <option value="">
+            {report?.outlet ? `${report.outlet} (the report’s outlet)` : 'The report (no outlet)'}
+          </option>
+          {sources
+            .filter((s) => s.kind === 'named')
+            .map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.outletName})
+              </option>
+            ))}
+        </select>
+      </label>
+      {outletSource &&
+        (adding ? (
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void change(() =>
+                call('sources.create', { outletId: outletSource.outletId, name: name.trim() }),
+              ).then((created) => {
+                if (created) void attribute(created.id);
+                setAdding(false);
+                setName('');
+              });
+            }}
+          >
+            <input
+              aria-label="New source name"
+              placeholder={`A source of ${outletSource.outletName}`}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              autoFocus
+            />
+            <button type="submit" disabled={!name.trim()}>
+              Add
+            </button>
+          </form>
+        ) : (
+          <button type="button" className="link" onClick={() => setAdding(true)}>
+            New named source…
+          </button>
+        ))}
+    </div>
+  );
+}
+
+/** The claims this passage is evidence for, and linking it to another (or a new) claim. */
+export function PassageClaims({ passage }: { passage: Passage }) {
+  const claims = useDesk((s) => s.claims);
+  const change = useDesk((s) => s.change);
+  const createClaim = useDesk((s) => s.createClaim);
+  const openClaim = useDesk((s) => s.openClaim);
+  const setView = useDesk((s) => s.setView);
+  const [linked, setLinked] = useState<Awaited<ReturnType<typeof call<'claims.forPassage'>>>>([]);
+  const [claimId, setClaimId] = useState('');
+  const [stance, setStance] = useState<Stance>('supports');
+  const [credibility, setCredibility] = useState(3);
+  useEffect(() => {
+    let live = true;
+    void call('claims.forPassage', { passageId: passage.id }).then(
+      (list) => live && setLinked(list),
+    );
+    return () => {
+      live = false;
+    };
+  }, [passage.id, claims]);
+  const show = async (id: number): Promise<void> => {
+    setView('claims');
+    await openClaim(id);
+  };
+  const available = claims.filter((c) => !linked.some((l) => l.claimId === c.id));
+  return (
+    <div className="passage-claims">
+      <span className="label">Evidence for</span>
+      {linked.length === 0 && <p className="muted small">No claim yet.</p>}
+      <ul>
+        {linked.map((l) => (
+          <li key={l.evidenceId}>
+            <button type="button" className="link" onClick={() => void show(l.claimId)}>
+              {l.text}
+            </button>{' '}
+            <span className="small muted">
+              {STANCE_LABEL[l.stance]} · {l.credibility}
+            </span>{' '}
+            <StatusBadge status={l.status} />
+          </li>
+        ))}
+      </ul>
+      <div className="link-form" role="group" aria-label="Use as evidence">
+        <select aria-label="Claim" value={claimId} onChange={(e) => setClaimId(e.target.value)}>
+          <option value="">Link to a claim…</option>
+          {available.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.text}
+            </option>
+          ))}
+        </select>
+        <StanceSelect value={stance} onChange={setStance} />
+        <CredibilitySelect value={credibility} onChange={setCredibility} />
+        <div className="form-actions">
+          <button
+            type="button"
+            disabled={!claimId}
+            onClick={() =>
+              void change(() =>
+                call('evidence.link', {
+                  claimId: Number(claimId),
+                  passageId: passage.id,
+                  stance,
+                  credibility,
+                }),
+              ).then(() => setClaimId(''))
+            }
+          >
+            Link as evidence
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() =>
+              void createClaim({
+                text:
+                  passage.exact.length > 300 ? `${passage.exact.slice(0, 299)}…` : passage.exact,
+                tags: [],
+                evidence: { passageId: passage.id, stance, credibility, note: '' },
+              })
+            }
+          >
+            New claim from passage
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import {
+  CREDIBILITY,
+  CREDIBILITY_GRADES,
+  RELIABILITY,
+  RELIABILITY_GRADES,
+  type Reliability,
+} from '../../../shared/admiralty.ts';
+import { STATUS_LABEL, type ClaimStatus } from '../../../shared/corroboration.ts';
+
+/** Information credibility 1–6, each with its Admiralty wording. */
+export function CredibilitySelect({
+  value,
+  onChange,
+  label = 'Credibility',
+}: {
+  value: number;
+  onChange: (grade: number) => void;
+  label?: string;
+}) {
+  return (
+    <select aria-label={label} value={value} onChange={(e) => onChange(Number(e.target.value))}>
+      {CREDIBILITY_GRADES.map((g) => (
+        <option key={g} value={g}>
+          {g} — {CREDIBILITY[g]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** Source reliability A–F, each with its Admiralty wording. */
+export function ReliabilitySelect({
+  value,
+  onChange,
+  label = 'Reliability',
+}: {
+  value: Reliability | '';
+  onChange: (grade: Reliability) => void;
+  label?: string;
+}) {
+  return (
+    <select
+      aria-label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value as Reliability)}
+    >
+      {value === '' && <option value="">Not graded</option>}
+      {RELIABILITY_GRADES.map((g) => (
+        <option key={g} value={g}>
+          {g} — {RELIABILITY[g]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function StatusBadge({ status }: { status: ClaimStatus }) {
+  return <span className={`status status-${status}`}>{STATUS_LABEL[status]}</span>;
+}
+
+export function ReliabilityBadge({ grade }: { grade: Reliability | null }) {
+  return (
+    <span
+      className={`grade${grade ? '' : ' ungraded'}`}
+      title={grade ? RELIABILITY[grade] : 'Not graded'}
+    >
+      {grade ?? '—'}
+    </span>
+  );
+}
+
+export const STANCE_LABEL = {
+  supports: 'Supports',
+  contradicts: 'Contradicts',
+  context: 'Context',
+} as const;
+
+export function StanceSelect({
+  value,
+  onChange,
+}: {
+  value: keyof typeof STANCE_LABEL;
+  onChange: (s: keyof typeof STANCE_LABEL) => void;
+}) {
+  return (
+    <select
+      aria-label="Stance"
+      value={value}
+      onChange={(e) => onChange(e.target.value as keyof typeof STANCE_LABEL)}
+    >
+      {Object.entries(STANCE_LABEL).map(([k, label]) => (
+        <option key={k} value={k}>
+          {label}
+        </option>
+      ))}
+    </select>
+  );
+}

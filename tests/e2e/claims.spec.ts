@@ -1,0 +1,203 @@
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, SCREENSHOTS, test } from './desk.ts';
+import { selectText } from './helpers.ts';
+
+const library = (page: Page) => page.getByRole('navigation', { name: 'Library' });
+const editor = (page: Page) => page.getByRole('group', { name: 'Selected passage' });
+
+async function openReport(page: Page, title: RegExp): Promise<void> {
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await library(page).getByRole('button', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+}
+
+/** Highlights a phrase and leaves its editor open. */
+async function highlight(page: Page, phrase: string): Promise<void> {
+  await expect(page.getByTestId('report-text')).toContainText(phrase);
+  await selectText(page, phrase);
+  await page.keyboard.press('h');
+  await expect(editor(page).locator('blockquote')).toHaveText(phrase);
+}
+
+async function attribute(page: Page, source: string): Promise<void> {
+  await editor(page).getByLabel('Source of this passage').selectOption({ label: source });
+  await expect(editor(page).getByLabel('Source of this passage')).toHaveValue(/\d+/);
+}
+
+async function useAsEvidence(
+  page: Page,
+  options: { claim?: RegExp; stance?: string; credibility: string },
+): Promise<void> {
+  const form = editor(page).getByRole('group', { name: 'Use as evidence' });
+  if (options.stance) await form.getByLabel('Stance').selectOption({ label: options.stance });
+  await form.getByLabel('Credibility').selectOption({ label: options.credibility });
+  if (options.claim) {
+    await form
+      .getByLabel('Claim')
+      .selectOption({ label: (await claimLabel(page, options.claim)) as string });
+    await form.getByRole('button', { name: 'Link as evidence' }).click();
+  } else {
+    await form.getByRole('button', { name: 'New claim from passage' }).click();
+  }
+  await expect(editor(page).locator('.passage-claims li')).not.toHaveCount(0);
+}
+
+async function claimLabel(page: Page, claim: RegExp): Promise<string | undefined> {
+  const options = await editor(page).getByLabel('Claim').locator('option').allTextContents();
+  return options.find((o) => claim.test(o));
+}
+
+test('an analyst builds claims on the seeds and sees origins, not articles, counted', async ({
+  page,
+  desk,
+}) => {
+  await page.goto(desk.url);
+  await page.getByLabel('Reviewer name').fill('J. Analyst');
+  await page.getByLabel('Reviewer name').press('Enter');
+
+  // Sources: a named source inside ASIAPRESS reporting, and grades.
+  await page.getByRole('button', { name: 'Sources' }).click();
+  const add = page.getByRole('form', { name: 'Add a named source' });
+  await add.getByLabel('Outlet').selectOption({ label: 'ASIAPRESS' });
+  await add.getByLabel('Source name').fill('Reporting partner A in Ryanggang');
+  await add.getByRole('button', { name: 'Add source' }).click();
+  await expect(page.getByRole('region', { name: 'Sources of ASIAPRESS' })).toContainText(
+    'Reporting partner A in Ryanggang',
+  );
+  for (const [name, grade, why] of [
+    ['ASIAPRESS', 'B — Usually reliable', 'Partners inside the country; long record'],
+    ['Daily NK', 'B — Usually reliable', 'Established source network'],
+    [
+      'Reporting partner A in Ryanggang',
+      'C — Fairly reliable',
+      'Single partner; reports match later photos',
+    ],
+  ] as const) {
+    await page.getByLabel(`Reliability of ${name}`).selectOption({ label: grade });
+    await page.getByLabel(`Rationale for ${name}`).fill(why);
+    await page
+      .getByRole('row', { name: new RegExp(name) })
+      .getByRole('button', { name: 'Save grade' })
+      .click();
+    await expect(page.getByLabel(`Reliability of ${name}`)).toHaveValue(grade.charAt(0));
+  }
+
+  // Claim 1: group purchases — two ASIAPRESS reports quoting the same reporting partner.
+  await openReport(page, /Pandora/);
+  await highlight(
+    page,
+    "it's becoming popular for individuals to pool money and have 3-5 people buy one car together",
+  );
+  await attribute(page, 'Reporting partner A in Ryanggang (ASIAPRESS)');
+  await useAsEvidence(page, { credibility: '2 — Probably true' });
+  await openReport(page, /upper reaches of the Yalu/);
+  await highlight(page, 'Groups of 3-5 people pool money to buy a car and share it as needed.');
+  await attribute(page, 'Reporting partner A in Ryanggang (ASIAPRESS)');
+  await useAsEvidence(page, { claim: /pool money/, credibility: '2 — Probably true' });
+
+  // Claim 2: car repair as a new market — Daily NK and ASIAPRESS, no named sources.
+  await openReport(page, /Many more young North Koreans/);
+  await highlight(page, 'auto repair is becoming a new market for making money');
+  await useAsEvidence(page, { credibility: '2 — Probably true' });
+  await openReport(page, /Pandora/);
+  await highlight(
+    page,
+    'new money-making opportunities created by Chinese vehicles entering across the border',
+  );
+  await useAsEvidence(page, { claim: /auto repair/, credibility: '3 — Possibly true' });
+
+  // Claim 3: private ownership has grown — Daily NK and ASIAPRESS; the ASIAPRESS passage doubts it.
+  await openReport(page, /Many more young North Koreans/);
+  await highlight(page, 'the recent rise in the number of car owners and operators in North Korea');
+  await useAsEvidence(page, { credibility: '2 — Probably true' });
+  await openReport(page, /upper reaches of the Yalu/);
+  await highlight(page, 'the Kim Jong-un regime has suddenly allowed private car ownership');
+  await useAsEvidence(page, { claim: /car owners/, credibility: '2 — Probably true' });
+
+  // The claims panel: statuses computed from origins.
+  await page.getByRole('button', { name: /^Claims/ }).click();
+  const claims = page.getByRole('navigation', { name: 'Claims' });
+  await expect(claims.getByRole('listitem')).toHaveCount(3);
+  const pooled = claims.getByRole('button', { name: /pool money/ });
+  await expect(pooled).toContainText('Single origin');
+  await expect(pooled).toContainText('1 origin · 2 reports · 1 outlet');
+  const market = claims.getByRole('button', { name: /auto repair/ });
+  await expect(market).toContainText('Corroborated');
+  await expect(market).toContainText('2 origins · 2 reports · 2 outlets');
+  await expect(claims.getByRole('button', { name: /car owners/ })).toContainText('Corroborated');
+
+  // Claim 1 in detail: its evidence grouped under one origin, the reporting partner.
+  await pooled.click();
+  const detail = page.getByRole('region', { name: 'Claim' });
+  await detail.getByRole('button', { name: 'Edit' }).click();
+  await detail
+    .getByRole('textbox', { name: 'Claim' })
+    .fill('Groups of 3–5 people pool money to buy one car');
+  await detail.getByRole('textbox', { name: /Tags/ }).fill('vehicles, economy');
+  await detail.getByRole('button', { name: 'Save claim' }).click();
+  await expect(detail.getByRole('heading', { level: 1 })).toHaveText(
+    'Groups of 3–5 people pool money to buy one car',
+  );
+  const supporting = detail.getByRole('region', { name: 'Supporting evidence' });
+  await expect(supporting.getByRole('article')).toHaveCount(1);
+  await expect(
+    supporting.getByRole('article', { name: 'Origin: Reporting partner A in Ryanggang' }),
+  ).toContainText('2 passages in 2 reports');
+  await expect(detail.getByRole('region', { name: 'Computed status' })).toContainText(
+    'Single origin',
+  );
+  await expect(detail.getByRole('region', { name: 'Computed status' })).toContainText(
+    '1 independent supporting origin',
+  );
+  await expect(detail.getByRole('region', { name: 'Computed status' })).toContainText(
+    '2 — Probably true',
+  );
+  await page.screenshot({ path: join(SCREENSHOTS, 'claim-evidence-by-origin.png') });
+
+  // Claim 2: corroborated by two graded outlets → suggested 1; the verdict sits beside the status.
+  await market.click();
+  await expect(
+    detail.getByRole('region', { name: 'Supporting evidence' }).getByRole('article'),
+  ).toHaveCount(2);
+  await expect(detail.getByRole('region', { name: 'Computed status' })).toContainText(
+    '1 — Confirmed by other sources',
+  );
+  await detail.getByLabel('Verdict', { exact: true }).selectOption('verified');
+  await detail.getByLabel('Rationale').fill('Daily NK and ASIAPRESS report it independently.');
+  await detail.getByRole('button', { name: 'Save verdict' }).click();
+  await expect(market).toContainText('verified');
+  await expect(detail.getByRole('region', { name: 'Computed status' })).toContainText(
+    'Corroborated',
+  );
+
+  // Evidence grade changes are kept and undoable.
+  const firstEvidence = detail.locator('li.evidence').first();
+  const gradeBefore = await firstEvidence.getByLabel('Credibility').inputValue();
+  await firstEvidence
+    .getByLabel('Credibility')
+    .selectOption({ label: '1 — Confirmed by other sources' });
+  await expect(page.getByRole('button', { name: /^Undo evidence change/ })).toBeEnabled();
+  await page.getByRole('button', { name: /^Undo evidence change/ }).click();
+  await expect(firstEvidence.getByLabel('Credibility')).toHaveValue(gradeBefore);
+
+  // The history names the reviewer and shows before/after.
+  await detail.getByText('History').click();
+  const history = detail.locator('details.history');
+  await expect(history).toContainText('J. Analyst');
+  await expect(history).toContainText('Verdict');
+  await expect(history).toContainText('verdict: null “verified”');
+  await page.screenshot({ path: join(SCREENSHOTS, 'claims-panel.png') });
+
+  // From a claim, jump to its passage in the report.
+  await detail.getByRole('button', { name: /Many more young North Koreans/ }).click();
+  await expect(editor(page).locator('blockquote')).toHaveText(
+    'auto repair is becoming a new market for making money',
+  );
+
+  await page.getByRole('button', { name: 'Sources' }).click();
+  await expect(page.getByRole('row', { name: /Reporting partner A in Ryanggang/ })).toContainText(
+    '2',
+  );
+  await page.screenshot({ path: join(SCREENSHOTS, 'sources-panel.png') });
+});
