@@ -140,16 +140,20 @@ export const NEAR_IDENTICAL = 0.6;
  * of fewer than four words are never near-identical (too little wording to tell).
  */
 export function wordingSimilarity(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
-  if (wa.length < 4 || wb.length < 4) return 0;
-  const grams = (w: string[]): Set<string> => {
-    const set = new Set<string>();
-    for (let i = 0; i + 2 < w.length; i++) set.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
-    return set;
-  };
-  const ga = grams(wa);
-  const gb = grams(wb);
+  return trigramOverlap(trigrams(a), trigrams(b));
+}
+
+/** A passage's word trigrams; null when it has fewer than four words. */
+function trigrams(text: string): Set<string> | null {
+  const w = words(text);
+  if (w.length < 4) return null;
+  const set = new Set<string>();
+  for (let i = 0; i + 2 < w.length; i++) set.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
+  return set;
+}
+
+function trigramOverlap(ga: Set<string> | null, gb: Set<string> | null): number {
+  if (!ga || !gb) return 0;
   const [small, large] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
   let shared = 0;
   for (const g of small) if (large.has(g)) shared++;
@@ -185,6 +189,12 @@ export function sharedOriginWarnings(
 ): SharedOriginWarning[] {
   const decided = new Map(reviews.map((r) => [pairKey(r.passageA, r.passageB), r.decision]));
   const supporting = evidence.filter((e) => e.stance === 'supports');
+  // Each passage is tokenised once, not once per pair.
+  const grams = new Map<number, Set<string> | null>();
+  const gramsOf = (e: EvidenceItem): Set<string> | null => {
+    if (!grams.has(e.passageId)) grams.set(e.passageId, trigrams(e.exact));
+    return grams.get(e.passageId) ?? null;
+  };
   const warnings: SharedOriginWarning[] = [];
   for (let i = 0; i < supporting.length; i++) {
     for (let j = i + 1; j < supporting.length; j++) {
@@ -194,7 +204,7 @@ export function sharedOriginWarnings(
       if (evidenceOrigin(a, sources) === evidenceOrigin(b, sources)) continue;
       const decision = decided.get(pairKey(a.passageId, b.passageId));
       if (decision === 'dismissed') continue;
-      const similarity = wordingSimilarity(a.exact, b.exact);
+      const similarity = trigramOverlap(gramsOf(a), gramsOf(b));
       if (similarity < NEAR_IDENTICAL) continue;
       warnings.push({
         passageA: Math.min(a.passageId, b.passageId),
@@ -264,11 +274,9 @@ export function assessClaim(
   const contradicting = groups('contradicts');
   const context = groups('context');
   const weighed = evidence.filter((e) => e.stance !== 'context');
-  const outletOf = (e: EvidenceItem): string => {
-    const start = e.sourceId ?? e.outletSourceId;
-    const source = start == null ? undefined : sources.get(start);
-    return source ? `outlet:${source.outletId}` : `report:${e.reportId}`;
-  };
+  // Outlets that published the evidence (a report without outlet counts as its own).
+  const outletOf = (e: EvidenceItem): string =>
+    e.outletSourceId == null ? `report:${e.reportId}` : `outlet:${e.outletSourceId}`;
   const counts = {
     passages: new Set(evidence.map((e) => e.passageId)).size,
     reports: new Set(evidence.map((e) => e.reportId)).size,
@@ -277,16 +285,11 @@ export function assessClaim(
     contradictingOrigins: contradicting.length,
   };
 
-  const allOrigins = new Set([...supporting, ...contradicting].map((g) => g.key));
-  let status: ClaimStatus;
-  if (weighed.length === 0) status = 'no-evidence';
-  else if (supporting.length > 0 && contradicting.length > 0)
-    status = allOrigins.size >= 2 ? 'disputed' : 'single-origin';
-  else if (supporting.length >= 2) status = 'corroborated';
-  else if (supporting.length === 1) status = 'single-origin';
-  else status = 'contradicted';
-
-  const { grade, reason } = suggestGrade(status, supporting, contradicting);
+  const { status, grade, reason } = conclude(
+    supporting.map(tally),
+    contradicting.map(tally),
+    weighed.length,
+  );
   return {
     status,
     supporting,
@@ -299,13 +302,48 @@ export function assessClaim(
   };
 }
 
+/** What the conclusion on a claim needs to know of one origin on one side. */
+export interface OriginTally {
+  /** Any value that is equal for the same origin (the desk's bulk path uses numbers). */
+  key: string | number;
+  reliability: Reliability | null;
+  /** The best (lowest) credibility the reviewer gave its evidence. */
+  bestCredibility: number;
+}
+
+const tally = (g: OriginGroup): OriginTally => ({
+  key: g.key,
+  reliability: g.reliability,
+  bestCredibility: Math.min(...g.evidence.map((e) => e.credibility)),
+});
+
+/**
+ * The computed status and suggested grade from the independent origins on each side; shared by
+ * assessClaim and the desk's bulk recomputation so that both always agree.
+ */
+export function conclude(
+  supporting: readonly OriginTally[],
+  contradicting: readonly OriginTally[],
+  weighed: number,
+): { status: ClaimStatus; grade: Credibility; reason: string } {
+  const allOrigins = new Set([...supporting, ...contradicting].map((g) => g.key));
+  let status: ClaimStatus;
+  if (weighed === 0) status = 'no-evidence';
+  else if (supporting.length > 0 && contradicting.length > 0)
+    status = allOrigins.size >= 2 ? 'disputed' : 'single-origin';
+  else if (supporting.length >= 2) status = 'corroborated';
+  else if (supporting.length === 1) status = 'single-origin';
+  else status = 'contradicted';
+  return { status, ...suggestGrade(status, supporting, contradicting) };
+}
+
 function suggestGrade(
   status: ClaimStatus,
-  supporting: OriginGroup[],
-  contradicting: OriginGroup[],
+  supporting: readonly OriginTally[],
+  contradicting: readonly OriginTally[],
 ): { grade: Credibility; reason: string } {
-  const bestGiven = (groups: OriginGroup[]): number =>
-    Math.min(...groups.flatMap((g) => g.evidence.map((e) => e.credibility)), 6);
+  const bestGiven = (groups: readonly OriginTally[]): number =>
+    Math.min(...groups.map((g) => g.bestCredibility), 6);
   switch (status) {
     case 'no-evidence':
       return { grade: 6, reason: 'No evidence supports or contradicts it yet.' };

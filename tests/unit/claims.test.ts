@@ -249,3 +249,96 @@ describe('claims, evidence and sources on the seed reports', () => {
     ]);
   });
 });
+
+describe('bulk recomputation agrees with the per-claim assessment', () => {
+  it('on a random desk with named sources, citations, contradictions and a confirmed shared origin', async () => {
+    const { db, call } = await desk();
+    let seed = 5;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor((seed / 2147483648) * n);
+    };
+    const sources = await call<SourceSummary[]>('sources.list', {});
+    const named: SourceSummary[] = [];
+    for (let i = 0; i < 6; i++) {
+      const outlet = sources[i % sources.length] as SourceSummary;
+      named.push(
+        await call<SourceSummary>('sources.create', {
+          outletId: outlet.outletId,
+          name: `Source ${i}`,
+          derivesFromId: i > 1 && random(2) ? (named[random(i)] as SourceSummary).id : null,
+        }),
+      );
+    }
+    await call('sources.rate', {
+      id: (sources[0] as SourceSummary).id,
+      reliability: 'A',
+      rationale: '',
+    });
+    const passages: Passage[] = [];
+    for (const reportId of [1, 2, 3]) {
+      const body = (await call<{ text: string }>('reports.get', { id: reportId })).text;
+      for (let k = 0; k < 8; k++) {
+        const start = k * 200;
+        const p = await call<Passage>('passages.create', {
+          reportId,
+          start,
+          end: start + 60,
+          exact: body.slice(start, start + 60),
+        });
+        if (random(2))
+          await call('passages.attribute', {
+            passageId: p.id,
+            sourceId: (named[random(named.length)] as SourceSummary).id,
+          });
+        passages.push(p);
+      }
+    }
+    const stances = ['supports', 'supports', 'contradicts', 'context'] as const;
+    for (let c = 0; c < 40; c++) {
+      const claim = await call<ClaimSummary>('claims.create', { text: `Claim ${c}` });
+      const used = new Set<number>();
+      for (let e = 0; e < random(6); e++) {
+        const p = passages[random(passages.length)] as Passage;
+        if (used.has(p.id)) continue;
+        used.add(p.id);
+        await call('evidence.link', {
+          claimId: claim.id,
+          passageId: p.id,
+          stance: stances[random(4)],
+          credibility: 1 + random(6),
+        });
+      }
+    }
+    const pair = [passages[0] as Passage, passages[9] as Passage];
+    const claim = await call<ClaimSummary>('claims.create', {
+      text: 'Shared',
+      evidence: { passageId: pair[0]?.id as number },
+    });
+    await call('evidence.link', {
+      claimId: claim.id,
+      passageId: pair[1]?.id as number,
+      stance: 'supports',
+      credibility: 2,
+    });
+    await call('claims.reviewWarning', {
+      claimId: claim.id,
+      passageA: pair[0]?.id as number,
+      passageB: pair[1]?.id as number,
+      decision: 'confirmed',
+    });
+
+    const bulk = await call<ClaimSummary[]>('claims.list', {});
+    for (const summary of bulk) {
+      const detail = await call<ClaimDetail>('claims.get', { id: summary.id });
+      expect([summary.id, summary.status, summary.counts, summary.suggestedCredibility]).toEqual([
+        detail.id,
+        detail.status,
+        detail.counts,
+        detail.suggestedCredibility,
+      ]);
+    }
+    expect(new Set(bulk.map((c) => c.status)).size).toBeGreaterThanOrEqual(4);
+    db.close();
+  });
+});

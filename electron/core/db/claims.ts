@@ -2,6 +2,10 @@ import type { AuditEntry, ClaimDetail, ClaimSummary, Evidence } from '../../../s
 import type { Credibility } from '../../../shared/admiralty.ts';
 import {
   assessClaim,
+  conclude,
+  originOf,
+  sharedOriginWarnings,
+  type OriginTally,
   type ClaimAssessment,
   type EvidenceItem,
   type OriginReview,
@@ -67,11 +71,13 @@ export function loadCorroborationInput(db: Db, claimId?: number) {
   return { byClaim, reviews, sources: loadSourceNodes(db) };
 }
 
+const splitTags = (tags: string | null): string[] => (tags ? tags.split('\u001f').sort() : []);
+
 function summary(row: ClaimRow, a: ClaimAssessment): ClaimSummary {
   return {
     id: row.id,
     text: row.text,
-    tags: row.tags ? row.tags.split('\u001f').sort() : [],
+    tags: splitTags(row.tags),
     verdict: row.verdict,
     verdictRationale: row.verdictRationale,
     status: a.status,
@@ -87,16 +93,163 @@ const CLAIM_SQL = `
          (SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id) AS tags
   FROM claims c`;
 
-/** Every claim with its computed status, counts and verdict. */
+export interface ClaimConclusion {
+  status: ClaimSummary['status'];
+  suggestedCredibility: Credibility;
+  counts: ClaimSummary['counts'];
+}
+
+/**
+ * The status, counts and suggested grade of every claim, recomputed from the evidence: each
+ * passage's origin is worked out once, then one ordered scan of the evidence table concludes
+ * every claim. Agrees with assessClaim (both end in `conclude`); claims whose reviewer confirmed
+ * a shared origin go through assessClaim itself.
+ */
+export function claimStatuses(db: Db): Map<number, ClaimConclusion> {
+  const sources = loadSourceNodes(db);
+  const outletSource = new Map<number, number>();
+  for (const [id, source] of sources)
+    if (source.kind === 'outlet') outletSource.set(source.outletId, id);
+  // Per passage: its report, its report's outlet (or -report) and its origin (source id, or -report).
+  const passageRows = db
+    .prepare(
+      'SELECT p.id, p.report_id, p.source_id, r.outlet_id FROM passages p JOIN reports r ON r.id = p.report_id',
+    )
+    .raw()
+    .all() as [number, number, number | null, number | null][];
+  const size = passageRows.reduce((max, [id]) => Math.max(max, id), 0) + 1;
+  const reportOf = new Int32Array(size);
+  const outletOf = new Int32Array(size);
+  const originOfPassage = new Int32Array(size);
+  const roots = new Map<number, number>();
+  for (const [id, reportId, sourceId, outletId] of passageRows) {
+    reportOf[id] = reportId;
+    outletOf[id] = outletId ?? -reportId;
+    const start = sourceId ?? (outletId === null ? undefined : outletSource.get(outletId));
+    if (start === undefined) originOfPassage[id] = -reportId;
+    else {
+      let root = roots.get(start);
+      if (root === undefined) roots.set(start, (root = originOf(start, sources).root));
+      originOfPassage[id] = root;
+    }
+  }
+  const merged = new Set(
+    db
+      .prepare(`SELECT DISTINCT claim_id FROM origin_reviews WHERE decision = 'confirmed'`)
+      .pluck()
+      .all() as number[],
+  );
+  const result = new Map<number, ClaimConclusion>();
+  for (const id of db.prepare('SELECT id FROM claims').pluck().all() as number[]) {
+    result.set(id, {
+      status: 'no-evidence',
+      suggestedCredibility: 6,
+      counts: {
+        passages: 0,
+        reports: 0,
+        outlets: 0,
+        supportingOrigins: 0,
+        contradictingOrigins: 0,
+      },
+    });
+  }
+
+  // A claim has a handful of evidence links: small arrays beat sets here.
+  let current = -1;
+  let supporting: OriginTally[] = [];
+  let contradicting: OriginTally[] = [];
+  let weighed = 0;
+  let passages: number[] = [];
+  let reports: number[] = [];
+  let outlets: number[] = [];
+  const finish = (): void => {
+    if (current < 0 || merged.has(current)) return;
+    const { status, grade } = conclude(supporting, contradicting, weighed);
+    result.set(current, {
+      status,
+      suggestedCredibility: grade,
+      counts: {
+        passages: passages.length,
+        reports: reports.length,
+        outlets: outlets.length,
+        supportingOrigins: supporting.length,
+        contradictingOrigins: contradicting.length,
+      },
+    });
+  };
+  const rows = db
+    .prepare('SELECT claim_id, stance, credibility, passage_id FROM evidence ORDER BY claim_id')
+    .raw()
+    .all() as [number, Stance, number, number][];
+  for (const [claimId, stance, credibility, passageId] of rows) {
+    if (claimId !== current) {
+      finish();
+      current = claimId;
+      supporting = [];
+      contradicting = [];
+      weighed = 0;
+      passages = [];
+      reports = [];
+      outlets = [];
+    }
+    const reportId = reportOf[passageId] as number;
+    const outlet = outletOf[passageId] as number;
+    if (!passages.includes(passageId)) passages.push(passageId);
+    if (!reports.includes(reportId)) reports.push(reportId);
+    if (!outlets.includes(outlet)) outlets.push(outlet);
+    if (stance === 'context') continue;
+    weighed++;
+    const origin = originOfPassage[passageId] as number;
+    const side = stance === 'supports' ? supporting : contradicting;
+    const found = side.find((t) => t.key === origin);
+    if (found) found.bestCredibility = Math.min(found.bestCredibility, credibility);
+    else
+      side.push({
+        key: origin,
+        reliability: origin > 0 ? (sources.get(origin)?.reliability ?? null) : null,
+        bestCredibility: credibility,
+      });
+  }
+  finish();
+  for (const id of merged) {
+    const input = loadCorroborationInput(db, id);
+    const a = assessClaim(input.byClaim.get(id) ?? [], input.sources, input.reviews.get(id));
+    result.set(id, {
+      status: a.status,
+      suggestedCredibility: a.suggestedCredibility,
+      counts: a.counts,
+    });
+  }
+  return result;
+}
+
+/** Every claim with its computed status, counts, open shared-origin warnings and verdict. */
 export function listClaims(db: Db): ClaimSummary[] {
   const rows = db.prepare(`${CLAIM_SQL} ORDER BY c.id`).all() as ClaimRow[];
+  const statuses = claimStatuses(db);
+  // Warnings need the wording; only claims with two supporting origins can have any.
   const input = loadCorroborationInput(db);
-  return rows.map((row) =>
-    summary(
-      row,
-      assessClaim(input.byClaim.get(row.id) ?? [], input.sources, input.reviews.get(row.id)),
-    ),
-  );
+  return rows.map((row) => {
+    const conclusion = statuses.get(row.id) as ClaimConclusion;
+    const warnings =
+      conclusion.counts.supportingOrigins >= 2
+        ? sharedOriginWarnings(
+            input.byClaim.get(row.id) ?? [],
+            input.sources,
+            input.reviews.get(row.id),
+          )
+        : [];
+    return {
+      id: row.id,
+      text: row.text,
+      tags: splitTags(row.tags),
+      verdict: row.verdict,
+      verdictRationale: row.verdictRationale,
+      ...conclusion,
+      openWarnings: warnings.filter((w) => !w.confirmed).length,
+      updatedAt: row.updatedAt,
+    };
+  });
 }
 
 function claimRow(db: Db, id: number): ClaimRow {
