@@ -12,7 +12,7 @@ import {
   type SourceNode,
   type Stance,
 } from '../../../shared/corroboration.ts';
-import { appendAudit } from './audit.ts';
+import { appendAudit, reviewerName } from './audit.ts';
 import type { Db } from './connection.ts';
 import { DeskError } from './errors.ts';
 import { loadSourceNodes } from './sources.ts';
@@ -73,20 +73,23 @@ export function loadCorroborationInput(db: Db, claimId?: number) {
 
 const splitTags = (tags: string | null): string[] => (tags ? tags.split('\u001f').sort() : []);
 
-function summary(row: ClaimRow, a: ClaimAssessment): ClaimSummary {
+function summary(row: ClaimRow, conclusion: ClaimConclusion, openWarnings: number): ClaimSummary {
   return {
     id: row.id,
     text: row.text,
     tags: splitTags(row.tags),
     verdict: row.verdict,
     verdictRationale: row.verdictRationale,
-    status: a.status,
-    suggestedCredibility: a.suggestedCredibility,
-    counts: a.counts,
-    openWarnings: a.warnings.filter((w) => !w.confirmed).length,
+    status: conclusion.status,
+    suggestedCredibility: conclusion.suggestedCredibility,
+    counts: conclusion.counts,
+    openWarnings,
     updatedAt: row.updatedAt,
   };
 }
+
+const openWarningCount = (a: ClaimAssessment): number =>
+  a.warnings.filter((w) => !w.confirmed).length;
 
 const CLAIM_SQL = `
   SELECT c.id, c.text, c.verdict, c.verdict_rationale AS verdictRationale, c.updated_at AS updatedAt,
@@ -239,16 +242,7 @@ export function listClaims(db: Db): ClaimSummary[] {
             input.reviews.get(row.id),
           )
         : [];
-    return {
-      id: row.id,
-      text: row.text,
-      tags: splitTags(row.tags),
-      verdict: row.verdict,
-      verdictRationale: row.verdictRationale,
-      ...conclusion,
-      openWarnings: warnings.filter((w) => !w.confirmed).length,
-      updatedAt: row.updatedAt,
-    };
+    return summary(row, conclusion, warnings.filter((w) => !w.confirmed).length);
   });
 }
 
@@ -261,10 +255,8 @@ function claimRow(db: Db, id: number): ClaimRow {
 export function getClaimSummary(db: Db, id: number): ClaimSummary {
   const row = claimRow(db, id);
   const input = loadCorroborationInput(db, id);
-  return summary(
-    row,
-    assessClaim(input.byClaim.get(id) ?? [], input.sources, input.reviews.get(id)),
-  );
+  const a = assessClaim(input.byClaim.get(id) ?? [], input.sources, input.reviews.get(id));
+  return summary(row, a, openWarningCount(a));
 }
 
 /** A claim with its evidence grouped by origin, the warnings to review and the suggested grade. */
@@ -294,7 +286,7 @@ export function getClaim(db: Db, id: number): ClaimDetail {
   const groups = (list: ClaimAssessment['supporting']) =>
     list.map((g) => ({ ...g, evidence: g.evidence.map(toEvidence) }));
   return {
-    ...summary(row, a),
+    ...summary(row, a, openWarningCount(a)),
     suggestionReason: a.suggestionReason,
     supporting: groups(a.supporting),
     contradicting: groups(a.contradicting),
@@ -622,9 +614,9 @@ export function reviewWarning(
     else
       db.prepare(
         `INSERT INTO origin_reviews (claim_id, passage_a, passage_b, decision, reviewer, decided_at)
-         VALUES (?, ?, ?, ?, coalesce((SELECT value FROM preferences WHERE key = 'reviewer'), ''), ?)
+         VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (claim_id, passage_a, passage_b) DO UPDATE SET decision = excluded.decision, reviewer = excluded.reviewer, decided_at = excluded.decided_at`,
-      ).run(input.claimId, a, b, input.decision, new Date().toISOString());
+      ).run(input.claimId, a, b, input.decision, reviewerName(db), new Date().toISOString());
     appendAudit(db, {
       action: 'claim.shared-origin',
       entity: 'claim',

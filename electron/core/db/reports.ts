@@ -186,6 +186,27 @@ export function toFtsQuery(query: string): string {
     .join(' ');
 }
 
+/**
+ * Replaces a report's entry in the search index. External-content FTS5 must be told the old
+ * values to remove them; call inside the transaction that changes the title or text.
+ */
+export function reindexReport(
+  db: Db,
+  id: number,
+  old: { title: string; body: string },
+  next: { title: string; body: string },
+): void {
+  prepared(
+    db,
+    `INSERT INTO report_search (report_search, rowid, title, body) VALUES ('delete', ?, ?, ?)`,
+  ).run(id, old.title, old.body);
+  prepared(db, 'INSERT INTO report_search (rowid, title, body) VALUES (?, ?, ?)').run(
+    id,
+    next.title,
+    next.body,
+  );
+}
+
 export interface MetadataPatch {
   title?: string;
   outlet?: string | null;
@@ -222,14 +243,7 @@ export function updateReportMetadata(db: Db, id: number, patch: MetadataPatch): 
     }
     if (patch.title !== undefined && patch.title !== before.title) {
       const body = getReportText(db, id) as string;
-      db.prepare(
-        `INSERT INTO report_search (report_search, rowid, title, body) VALUES ('delete', ?, ?, ?)`,
-      ).run(id, before.title, body);
-      db.prepare('INSERT INTO report_search (rowid, title, body) VALUES (?, ?, ?)').run(
-        id,
-        patch.title,
-        body,
-      );
+      reindexReport(db, id, { title: before.title, body }, { title: patch.title, body });
     }
     const after = getReport(db, id) as Report;
     appendAudit(db, {

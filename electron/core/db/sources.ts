@@ -1,7 +1,7 @@
 import type { Rating, SourceSummary } from '../../../shared/api.ts';
 import type { Reliability } from '../../../shared/admiralty.ts';
 import { originOf, type SourceNode } from '../../../shared/corroboration.ts';
-import { appendAudit } from './audit.ts';
+import { appendAudit, reviewerName } from './audit.ts';
 import type { Db } from './connection.ts';
 import { DeskError } from './errors.ts';
 
@@ -131,10 +131,15 @@ export function rateSource(
     const ratingId = Number(
       db
         .prepare(
-          "INSERT INTO ratings (source_id, reliability, rationale, reviewer, rated_at) VALUES (?, ?, ?, (SELECT coalesce((SELECT value FROM preferences WHERE key = 'reviewer'), '')), ?)",
+          'INSERT INTO ratings (source_id, reliability, rationale, reviewer, rated_at) VALUES (?, ?, ?, ?, ?)',
         )
-        .run(input.id, input.reliability, input.rationale, new Date().toISOString())
-        .lastInsertRowid,
+        .run(
+          input.id,
+          input.reliability,
+          input.rationale,
+          reviewerName(db),
+          new Date().toISOString(),
+        ).lastInsertRowid,
     );
     const source = getSource(db, input.id);
     appendAudit(db, {

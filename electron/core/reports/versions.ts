@@ -4,7 +4,7 @@ import { appendAudit } from '../db/audit.ts';
 import type { Db } from '../db/connection.ts';
 import { DeskError } from '../db/errors.ts';
 import { listPassages } from '../db/passages.ts';
-import { findReportByText, getReport, getReportText } from '../db/reports.ts';
+import { findReportByText, getReport, getReportText, reindexReport } from '../db/reports.ts';
 import type { PreparedReport } from '../import/index.ts';
 
 /**
@@ -40,13 +40,11 @@ export function importNewVersion(db: Db, id: number, prepared: PreparedReport): 
     db.prepare(
       'INSERT INTO report_versions (report_id, version, sha256, original_name, imported_at) VALUES (?, ?, ?, ?, ?)',
     ).run(id, version, prepared.sha256, prepared.originalName, now);
-    db.prepare(
-      `INSERT INTO report_search (report_search, rowid, title, body) VALUES ('delete', ?, ?, ?)`,
-    ).run(id, report.title, oldText);
-    db.prepare('INSERT INTO report_search (rowid, title, body) VALUES (?, ?, ?)').run(
+    reindexReport(
+      db,
       id,
-      report.title,
-      prepared.text,
+      { title: report.title, body: oldText },
+      { title: report.title, body: prepared.text },
     );
 
     let moved = 0;
