@@ -34,8 +34,14 @@ export function App() {
     void loadSources();
     void loadSession();
     return onDeskEvent((event) => {
-      if (event.type === 'import.progress')
-        useDesk.setState({ importing: { done: event.done, total: event.total } });
+      if (event.type === 'import.progress') {
+        // Progress within the batch being imported, counted over the whole import.
+        useDesk.setState((state) =>
+          state.importing
+            ? { importing: { ...state.importing, done: state.importing.offset + event.done } }
+            : {},
+        );
+      }
       if (event.type === 'desk.changed' && event.reason === 'open') void loadReports();
       if (event.type === 'import.results') {
         useDesk.setState({ importResults: event.results });

@@ -191,3 +191,33 @@ test('a new version of a report moves its passages and lists the one it cannot p
   await expect(orphans).toContainText('lifting an 80-year ban');
   await page.screenshot({ path: join(SCREENSHOTS, 'reader-new-version.png') });
 });
+
+test('a drop of many files is imported in batches with one result per file', async ({
+  page,
+  desk,
+}) => {
+  await page.goto(desk.url);
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible();
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    for (let i = 0; i < 120; i++) {
+      const text = `Field note ${i}: traders in Hyesan said car prices changed again this week, number ${i * 7919}.`;
+      transfer.items.add(
+        new File([text], `note-${String(i).padStart(3, '0')}.txt`, { type: 'text/plain' }),
+      );
+    }
+    return transfer;
+  });
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/reports.import')) requests.push(request.url());
+  });
+  await page.dispatchEvent('.app', 'drop', { dataTransfer });
+  const results = page.getByRole('status', { name: 'Import results' });
+  await expect(results).toContainText('Import: 120 imported');
+  expect(requests).toHaveLength(3); // batches of at most 50 files
+  await expect(results.locator('li')).toHaveCount(120);
+  await expect(
+    page.getByRole('navigation', { name: 'Library' }).getByRole('region', { name: 'No outlet' }),
+  ).toContainText('Field note 119');
+});

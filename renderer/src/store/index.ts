@@ -14,7 +14,8 @@ export interface LibrarySlice {
   loaded: boolean;
   query: string;
   hits: SearchHit[] | null;
-  importing: { done: number; total: number } | null;
+  /** Files done of the page's current import; `offset`: files in the batches already sent. */
+  importing: { done: number; total: number; offset: number } | null;
   importResults: ImportResult[] | null;
   loadReports(): Promise<void>;
   search(query: string): Promise<void>;
@@ -112,9 +113,14 @@ const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
   },
   importFiles: async (files) => {
     if (files.length === 0) return;
-    set({ importing: { done: 0, total: files.length } });
+    set({ importing: { done: 0, total: files.length, offset: 0 } });
     await guarded(get, async () => {
-      const results = await call('reports.import', { files: await toUploads(files) });
+      // Sent in batches, so a large drop never exceeds one request's size or the contract's limit.
+      const results: ImportResult[] = [];
+      for (const batch of batches(files)) {
+        results.push(...(await call('reports.import', { files: await toUploads(batch) })));
+        set({ importing: { done: results.length, total: files.length, offset: results.length } });
+      }
       set({ importResults: results });
       await get().loadReports();
       const first = results.find((r) => r.status === 'imported');
@@ -213,6 +219,27 @@ const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
   },
   selectPassage: (id) => set({ selectedPassageId: id }),
 });
+
+const BATCH_FILES = 50;
+const BATCH_BYTES = 24 * 1024 * 1024;
+
+/** Groups files into upload batches of at most 50 files or 24 MiB (a larger file goes alone). */
+function batches(files: File[]): File[][] {
+  const out: File[][] = [];
+  let current: File[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (current.length > 0 && (current.length >= BATCH_FILES || bytes + file.size > BATCH_BYTES)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(file);
+    bytes += file.size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
 
 function sortPassages(passages: Passage[]): Passage[] {
   return [...passages].sort((a, b) => a.start - b.start || a.id - b.id);
