@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           // The desk runs in a worker thread: its own entry.
           'desk-worker': resolve(import.meta.dirname, 'electron/core/worker/desk-worker.ts'),
+          // Large imports parse in a thread of their own.
+          'parse-worker': resolve(import.meta.dirname, 'electron/core/import/parse-worker.ts'),
         },
       },
     },

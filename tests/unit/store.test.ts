@@ -115,6 +115,33 @@ describe('storing reports', () => {
   });
 });
 
+describe('large imports', () => {
+  it('parse in a thread of their own, with the same per-file results in order', async () => {
+    const { db } = tempDesk();
+    const dir = tempDir();
+    const names: string[] = [];
+    for (let i = 0; i < 260; i++) {
+      const name = `r${String(i).padStart(3, '0')}.txt`;
+      names.push(name);
+      // Every 50th file is empty, every 70th repeats the one before: rejected and already present.
+      const text =
+        i % 50 === 7
+          ? ''
+          : `Report ${i % 70 === 9 ? i - 1 : i}: traders in Hyesan said prices rose.\nDecember 3, 2025`;
+      writeFileSync(join(dir, name), text);
+    }
+    const results = await importPaths(db, [dir]);
+    expect(results.map((r) => r.file.slice(dir.length + 1))).toEqual(names);
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 'rejected')).toHaveLength(6);
+    expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(4);
+    expect(results[7]).toMatchObject({ status: 'rejected', message: 'the file is empty' });
+    expect(results[9]).toMatchObject({ status: 'duplicate', reportId: 8 }); // file 8 is report 8: file 7 was rejected
+    expect(count(db, 'reports')).toBe(250);
+    expect(listReports(db)[0]).toMatchObject({ publishedAt: '2025-12-03' });
+  });
+});
+
 describe('search', () => {
   it('finds reports by word and stem, with marked snippets, best match first', async () => {
     const { db } = tempDesk();

@@ -54,14 +54,14 @@ export type StoreResult =
 
 /** Writes one report's rows; the caller holds the transaction. */
 function insertReport(db: Db, report: PreparedReport): StoreResult {
-  const existing = findReportByText(db, report.sha256);
+  // The text is stored once: only when it was already there can a report already hold it.
+  const newText = prepared(
+    db,
+    'INSERT OR IGNORE INTO texts (sha256, body, chars) VALUES (?, ?, ?)',
+  ).run(report.sha256, report.text, report.chars).changes;
+  const existing = newText ? undefined : findReportByText(db, report.sha256);
   if (existing) return { status: 'duplicate', ...existing };
   const now = new Date().toISOString();
-  prepared(db, 'INSERT OR IGNORE INTO texts (sha256, body, chars) VALUES (?, ?, ?)').run(
-    report.sha256,
-    report.text,
-    report.chars,
-  );
   const outletId = report.outlet ? ensureOutlet(db, report.outlet) : null;
   const id = Number(
     prepared(

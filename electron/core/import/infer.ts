@@ -171,7 +171,7 @@ export function deriveTitle(text: string, maxLength = 90): string {
 
 /** A language code when the script or the commonest words make it plain; else undefined. */
 export function detectLanguage(text: string): string | undefined {
-  const sample = text.slice(0, 1000);
+  const sample = text.slice(0, 600);
   let letters = 0;
   let hangul = 0;
   let han = 0;

@@ -4,6 +4,7 @@ import type { ImportResult, ReportMetadata } from '../../../shared/model.ts';
 import type { Db } from '../db/connection.ts';
 import { storeReports } from '../db/reports.ts';
 import { ImportRejection, readReportFile, type PreparedReport } from '../import/index.ts';
+import { startParsePool } from '../import/parse-pool.ts';
 import { MANIFEST_NAME, manifestMetadata, parseManifest, type Manifest } from './manifest.ts';
 
 export interface ImportOptions {
@@ -81,41 +82,63 @@ export async function parseFile(
   }
 }
 
+/** Fewer files than this are parsed on the calling thread: a parse thread would cost more to start. */
+const POOL_THRESHOLD = 200;
+
+/** One file to import, or the result it already has (an unreadable path, a bad manifest). */
+type Planned = { file: string; metadata: ReportMetadata } | { file: string; result: ImportResult };
+
 /**
  * Imports files and folders. Each file is all-or-nothing: a bad file is rejected with its reason
  * and nothing of it is stored, and the other files go on. Files are parsed a group at a time and
- * each group written at once (see storeReports); no transaction is held across an await.
+ * each group written at once (see storeReports); no transaction is held across an await. Large
+ * imports parse in a thread of their own, so the next group is read and parsed while the
+ * previous one is written.
  */
 export async function importPaths(
   db: Db,
   paths: string[],
   options: ImportOptions = {},
 ): Promise<ImportResult[]> {
+  const planned = await plan(paths, options.overrides ?? {});
+  const pool = planned.length >= POOL_THRESHOLD ? startParsePool() : null;
+  const parse = (item: Planned): Promise<Parsed> =>
+    'result' in item
+      ? Promise.resolve(item)
+      : parseFile(item.file, () =>
+          pool ? pool.parse(item.file, item.metadata) : readReportFile(item.file, item.metadata),
+        );
+  const startGroup = (from: number): Promise<Parsed[]> =>
+    Promise.all(planned.slice(from, from + GROUP_SIZE).map(parse));
   const results: ImportResult[] = [];
-  const done = (result: ImportResult): void => {
-    results.push(result);
-    options.onResult?.(result);
-  };
-  const manifests = new Map<string, Manifest | Error | undefined>();
-  let group: Parsed[] = [];
-  const flush = (): void => {
-    storeParsed(db, group).forEach(done);
-    group = [];
-  };
+  try {
+    let next = startGroup(0);
+    for (let from = 0; from < planned.length; from += GROUP_SIZE) {
+      const group = await next;
+      // The parse thread works on the next group while this one is written.
+      if (from + GROUP_SIZE < planned.length) next = startGroup(from + GROUP_SIZE);
+      for (const result of storeParsed(db, group)) {
+        results.push(result);
+        options.onResult?.(result);
+      }
+    }
+  } finally {
+    await pool?.close();
+  }
+  return results;
+}
 
+/** The files to import, in order, each with the metadata its folder's manifest and the caller give it. */
+async function plan(paths: string[], overrides: ReportMetadata): Promise<Planned[]> {
+  const planned: Planned[] = [];
+  const manifests = new Map<string, Manifest | Error | undefined>();
   for (const path of paths) {
     let files: string[];
     try {
       files = (await stat(path)).isDirectory() ? await filesIn(path) : [path];
     } catch (error) {
-      group.push({
-        file: path,
-        result: {
-          file: path,
-          status: 'rejected',
-          message: `cannot read (${(error as NodeJS.ErrnoException).code ?? error})`,
-        },
-      });
+      const message = `cannot read (${(error as NodeJS.ErrnoException).code ?? error})`;
+      planned.push({ file: path, result: { file: path, status: 'rejected', message } });
       continue;
     }
     for (const file of files) {
@@ -123,16 +146,15 @@ export async function importPaths(
       if (!manifests.has(folder)) manifests.set(folder, await loadManifest(folder));
       const manifest = manifests.get(folder);
       if (manifest instanceof Error)
-        group.push({ file, result: { file, status: 'rejected', message: manifest.message } });
-      else {
-        const metadata = { ...manifestMetadata(manifest, basename(file)), ...options.overrides };
-        group.push(await parseFile(file, () => readReportFile(file, metadata)));
-      }
-      if (group.length >= GROUP_SIZE) flush();
+        planned.push({ file, result: { file, status: 'rejected', message: manifest.message } });
+      else
+        planned.push({
+          file,
+          metadata: { ...manifestMetadata(manifest, basename(file)), ...overrides },
+        });
     }
   }
-  flush();
-  return results;
+  return planned;
 }
 
 async function loadManifest(folder: string): Promise<Manifest | Error | undefined> {
