@@ -43,21 +43,12 @@ function PassageList() {
       )}
       <ol className="passage-list">
         {shown.map((p) => (
-          <li key={p.id}>
-            {p.id === selectedId ? (
-              <PassageEditor passage={p} />
-            ) : (
-              <button
-                type="button"
-                className="passage-item"
-                onClick={() => selectPassage(p.id)}
-                data-passage-id={p.id}
-              >
-                <q>{p.exact}</q>
-                {p.note && <span className="note">{p.note}</span>}
-              </button>
-            )}
-          </li>
+          <PassageItem
+            key={p.id}
+            passage={p}
+            selected={p.id === selectedId}
+            onSelect={selectPassage}
+          />
         ))}
         {shown.length < anchored.length && (
           <li ref={sentinel} className="muted small">
@@ -73,25 +64,46 @@ function PassageList() {
           </p>
           <ol className="passage-list">
             {orphaned.map((p) => (
-              <li key={p.id}>
-                {p.id === selectedId ? (
-                  <PassageEditor passage={p} />
-                ) : (
-                  <button
-                    type="button"
-                    className="passage-item orphan"
-                    onClick={() => selectPassage(p.id)}
-                  >
-                    <q>{p.exact}</q>
-                    {p.note && <span className="note">{p.note}</span>}
-                  </button>
-                )}
-              </li>
+              <PassageItem
+                key={p.id}
+                passage={p}
+                selected={p.id === selectedId}
+                onSelect={selectPassage}
+              />
             ))}
           </ol>
         </section>
       )}
     </aside>
+  );
+}
+
+/** A passage in the list: its words and note, or its editor when selected. */
+function PassageItem({
+  passage: p,
+  selected,
+  onSelect,
+}: {
+  passage: Passage;
+  selected: boolean;
+  onSelect: (id: number) => void;
+}) {
+  return (
+    <li>
+      {selected ? (
+        <PassageEditor passage={p} />
+      ) : (
+        <button
+          type="button"
+          className={`passage-item${p.status === 'orphaned' ? ' orphan' : ''}`}
+          onClick={() => onSelect(p.id)}
+          data-passage-id={p.id}
+        >
+          <q>{p.exact}</q>
+          {p.note && <span className="note">{p.note}</span>}
+        </button>
+      )}
+    </li>
   );
 }
 
