@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, SCREENSHOTS, test } from './desk.ts';
+import { expect, ROOT, SCREENSHOTS, test } from './desk.ts';
 import { selectText } from './helpers.ts';
 
 const library = (page: Page) => page.getByRole('navigation', { name: 'Library' });
@@ -181,6 +181,14 @@ test('an analyst builds claims on the seeds and sees origins, not articles, coun
   await page.getByRole('button', { name: /^Undo evidence change/ }).click();
   await expect(firstEvidence.getByLabel('Credibility')).toHaveValue(gradeBefore);
 
+  // A note on one piece of evidence.
+  await firstEvidence.getByLabel('Evidence note').fill('Same week as the Daily NK report');
+  await firstEvidence.getByLabel('Evidence note').press('Enter');
+  await expect(page.getByRole('button', { name: /^Undo evidence change/ })).toBeEnabled();
+  await expect(detail.locator('li.evidence').first().getByLabel('Evidence note')).toHaveValue(
+    'Same week as the Daily NK report',
+  );
+
   // The history names the reviewer and shows before/after.
   await detail.getByText('History').click();
   const history = detail.locator('details.history');
@@ -200,4 +208,50 @@ test('an analyst builds claims on the seeds and sees origins, not articles, coun
     '2',
   );
   await page.screenshot({ path: join(SCREENSHOTS, 'sources-panel.png') });
+});
+
+test('near-identical wording under two origins is flagged; confirming it makes them one origin', async ({
+  page,
+  desk,
+}) => {
+  await page.goto(desk.url);
+  await page.getByTestId('file-input').setInputFiles(join(ROOT, 'tests/fixtures/copied-report.md'));
+  await expect(page.getByRole('status', { name: 'Import results' })).toContainText(
+    'Import: 1 imported',
+  );
+
+  await openReport(page, /upper reaches of the Yalu/);
+  await highlight(page, 'Groups of 3-5 people pool money to buy a car and share it as needed.');
+  await useAsEvidence(page, { credibility: '2 — Probably true' });
+  await openReport(page, /Car clubs spread along the border/);
+  await highlight(page, 'groups of 3-5 people pool money to buy a car and share it as needed');
+  await useAsEvidence(page, { claim: /Groups of 3-5/, credibility: '2 — Probably true' });
+
+  await page.getByRole('button', { name: /^Claims/ }).click();
+  const item = page.getByRole('navigation', { name: 'Claims' }).getByRole('listitem').first();
+  await expect(item).toContainText('Corroborated');
+  await expect(item).toContainText('⚠ 1');
+  await item.getByRole('button').click();
+  const warning = page.getByRole('region', { name: 'Shared-origin warnings' }).getByRole('alert');
+  await expect(warning).toContainText('Possible shared origin');
+  await expect(warning).toContainText('100% of word sequences shared');
+  await expect(warning).toContainText('Car clubs spread along the border');
+  await page.screenshot({ path: join(SCREENSHOTS, 'shared-origin-warning.png') });
+  await warning.getByRole('button', { name: 'Same origin: count once' }).click();
+
+  const detail = page.getByRole('region', { name: 'Claim' });
+  await expect(detail.getByRole('region', { name: 'Computed status' })).toContainText(
+    'Single origin',
+  );
+  await expect(
+    detail.getByRole('region', { name: 'Supporting evidence' }).getByRole('article'),
+  ).toHaveCount(1);
+  await expect(warning).toContainText('Confirmed shared origin');
+  await expect(item).not.toContainText('⚠');
+
+  // Undo brings the two origins back.
+  await page.getByRole('button', { name: /^Undo shared origin confirmed/ }).click();
+  await expect(detail.getByRole('region', { name: 'Computed status' })).toContainText(
+    'Corroborated',
+  );
 });

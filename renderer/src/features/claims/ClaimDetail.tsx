@@ -274,7 +274,7 @@ function EvidenceSection({ title, groups }: { title: string; groups: Group[] }) 
           {g.via.length > 0 && <p className="via small muted">via {g.via.join('; ')}</p>}
           <ul>
             {g.evidence.map((e) => (
-              <EvidenceRow key={e.id} evidence={e} />
+              <EvidenceRow key={`${e.id}:${e.note}`} evidence={e} />
             ))}
           </ul>
         </article>
@@ -286,6 +286,7 @@ function EvidenceSection({ title, groups }: { title: string; groups: Group[] }) 
 function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
   const change = useDesk((s) => s.change);
   const openPassage = useDesk((s) => s.openPassage);
+  const [note, setNote] = useState(e.note);
   return (
     <li className="evidence">
       <q>{e.exact}</q>
@@ -320,6 +321,17 @@ function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
           Remove
         </button>
       </div>
+      <input
+        className="evidence-note"
+        aria-label="Evidence note"
+        placeholder="Note on this evidence (optional)"
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        onBlur={() =>
+          note !== e.note && void change(() => call('evidence.update', { id: e.id, note }))
+        }
+        onKeyDown={(event) => event.key === 'Enter' && (event.target as HTMLInputElement).blur()}
+      />
     </li>
   );
 }
