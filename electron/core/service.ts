@@ -39,6 +39,7 @@ import {
 import {
   attributePassage,
   createSource,
+  deleteSource,
   getSource,
   listSources,
   ratingHistory,
@@ -217,9 +218,7 @@ export function createDeskService(options: ServiceOptions) {
     'sources.list': () => listSources(db),
     'sources.create': (input) => {
       const source = createSource(db, input);
-      remember(`new source “${short(source.name)}”`, () =>
-        db.prepare('DELETE FROM sources WHERE id = ?').run(source.id),
-      );
+      remember(`new source “${short(source.name)}”`, () => deleteSource(db, source.id));
       return source;
     },
     'sources.update': (input) => {

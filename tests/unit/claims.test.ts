@@ -250,6 +250,35 @@ describe('claims, evidence and sources on the seed reports', () => {
   });
 });
 
+describe('undo of source changes', () => {
+  it('takes back a new source (its passages return to their outlet) and a grade', async () => {
+    const { call, passage } = await desk();
+    const outlet = (await call<SourceSummary[]>('sources.list', {})).find(
+      (s) => s.name === 'Daily NK',
+    ) as SourceSummary;
+    const p = await passage(1, 'auto repair is becoming a new market');
+    const named = await call<SourceSummary>('sources.create', {
+      outletId: outlet.outletId,
+      name: 'a Daily NK source',
+    });
+    await call('passages.attribute', { passageId: p.id, sourceId: named.id });
+    await call('sources.rate', { id: named.id, reliability: 'C', rationale: 'first contact' });
+    expect(await call('session.undo', {})).toMatchObject({
+      undone: 'grade of “a Daily NK source”',
+    });
+    expect(await call('sources.history', { id: named.id })).toEqual([]);
+    await call('session.undo', {}); // the attribution
+    expect(await call('session.undo', {})).toMatchObject({
+      undone: 'new source “a Daily NK source”',
+      next: null,
+    });
+    expect((await call<SourceSummary[]>('sources.list', {})).map((s) => s.name)).not.toContain(
+      'a Daily NK source',
+    );
+    expect((await call<Passage[]>('passages.list', { reportId: 1 }))[0]?.sourceId).toBeNull();
+  });
+});
+
 describe('bulk recomputation agrees with the per-claim assessment', () => {
   it('on a random desk with named sources, citations, contradictions and a confirmed shared origin', async () => {
     const { db, call } = await desk();

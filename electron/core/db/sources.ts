@@ -121,6 +121,22 @@ export function updateSource(
   })();
 }
 
+/** Removes a named source (undo of its creation); passages attributed to it go back to their outlet. */
+export function deleteSource(db: Db, id: number): void {
+  db.transaction(() => {
+    const before = getSource(db, id);
+    if (before.kind === 'outlet')
+      throw new DeskError('conflict', 'an outlet is removed with its reports, not on its own');
+    db.prepare('DELETE FROM sources WHERE id = ?').run(id);
+    appendAudit(db, {
+      action: 'source.delete',
+      entity: 'source',
+      entityId: id,
+      before: { name: before.name, outlet: before.outletName },
+    });
+  })();
+}
+
 /** Appends a grade to the source's history; the newest is its current grade. */
 export function rateSource(
   db: Db,
