@@ -9,7 +9,6 @@ import {
   type ClaimAssessment,
   type EvidenceItem,
   type OriginReview,
-  type SourceNode,
   type Stance,
 } from '../../../shared/corroboration.ts';
 import { appendAudit, reviewerName } from './audit.ts';
@@ -641,17 +640,7 @@ export function claimsForPassage(db: Db, passageId: number) {
     stance: Stance;
     credibility: Credibility;
   }[];
-  const statuses = new Map(
-    listClaimsById(
-      db,
-      rows.map((r) => r.claimId),
-    ),
-  );
-  return rows.map((r) => ({ ...r, status: statuses.get(r.claimId) ?? 'no-evidence' }));
-}
-
-function listClaimsById(db: Db, ids: number[]): [number, ClaimSummary['status']][] {
-  return ids.map((id) => [id, getClaimSummary(db, id).status]);
+  return rows.map((r) => ({ ...r, status: getClaimSummary(db, r.claimId).status }));
 }
 
 /** A claim's history from the audit log, newest first. */
@@ -675,5 +664,3 @@ export function claimHistory(db: Db, id: number): AuditEntry[] {
     after: r.after && JSON.parse(r.after),
   }));
 }
-
-export type { SourceNode };

@@ -1,3 +1,4 @@
+import type { ParsedInput } from '../../../shared/api.ts';
 import type { Report, SearchHit } from '../../../shared/model.ts';
 import type { PreparedReport } from '../import/index.ts';
 import { canonicalOutlet, outletKey } from '../import/outlets.ts';
@@ -207,14 +208,8 @@ export function reindexReport(
   );
 }
 
-export interface MetadataPatch {
-  title?: string;
-  outlet?: string | null;
-  byline?: string | null;
-  publishedAt?: string | null;
-  url?: string | null;
-  language?: string | null;
-}
+/** The editable metadata, as the contract validates it. */
+export type MetadataPatch = ParsedInput<'reports.update'>['patch'];
 
 const COLUMN: Record<Exclude<keyof MetadataPatch, 'outlet'>, string> = {
   title: 'title',

@@ -17,10 +17,8 @@ export function loadSourceNodes(db: Db): Map<number, SourceNode> {
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-export function listSources(db: Db): SourceSummary[] {
-  return db
-    .prepare(
-      `SELECT s.id, s.name, s.kind, s.outlet_id AS outletId, o.name AS outletName,
+/** Each source with its current grade and how many reports and passages it appears in. */
+const SOURCE_SQL = `SELECT s.id, s.name, s.kind, s.outlet_id AS outletId, o.name AS outletName,
               s.derives_from_id AS derivesFromId, d.name AS derivesFromName,
               cur.reliability, coalesce(cur.rationale, '') AS rationale, cur.rated_at AS ratedAt,
               CASE WHEN s.kind = 'outlet'
@@ -31,14 +29,16 @@ export function listSources(db: Db): SourceSummary[] {
        FROM sources s
        JOIN outlets o ON o.id = s.outlet_id
        LEFT JOIN sources d ON d.id = s.derives_from_id
-       LEFT JOIN ratings cur ON cur.id = (SELECT max(id) FROM ratings WHERE source_id = s.id)
-       ORDER BY o.name COLLATE NOCASE, s.kind DESC, s.name COLLATE NOCASE`,
-    )
+       LEFT JOIN ratings cur ON cur.id = (SELECT max(id) FROM ratings WHERE source_id = s.id)`;
+
+export function listSources(db: Db): SourceSummary[] {
+  return db
+    .prepare(`${SOURCE_SQL} ORDER BY o.name COLLATE NOCASE, s.kind DESC, s.name COLLATE NOCASE`)
     .all() as SourceSummary[];
 }
 
 export function getSource(db: Db, id: number): SourceSummary {
-  const found = listSources(db).find((s) => s.id === id);
+  const found = db.prepare(`${SOURCE_SQL} WHERE s.id = ?`).get(id) as SourceSummary | undefined;
   if (!found) throw new DeskError('not-found', `source ${id} does not exist`);
   return found;
 }
