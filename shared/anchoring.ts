@@ -12,13 +12,43 @@ export interface TextSelector {
   suffix: string;
 }
 
+/**
+ * True when `offset` falls between the two halves of a surrogate pair, that is inside one
+ * character beyond U+FFFF such as an emoji. A passage or its context cut there would store half a
+ * character, which SQLite's UTF-8 turns into U+FFFD.
+ */
+export function splitsSurrogatePair(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
+/** True when a stored selector's quote or its context starts or ends inside a character of `text`. */
+export function selectorSplitsCharacter(text: string, selector: TextSelector): boolean {
+  return [
+    selector.start,
+    selector.end,
+    selector.start - selector.prefix.length,
+    selector.end + selector.suffix.length,
+  ].some((offset) => splitsSurrogatePair(text, offset));
+}
+
+/**
+ * The selector of text[start, end). The caller ensures neither offset splits a character; the
+ * context is shortened by one code unit where 32 would end inside one.
+ */
 export function describePassage(text: string, start: number, end: number): TextSelector {
+  let from = Math.max(0, start - CONTEXT_LENGTH);
+  if (splitsSurrogatePair(text, from)) from++;
+  let to = Math.min(text.length, end + CONTEXT_LENGTH);
+  if (splitsSurrogatePair(text, to)) to--;
   return {
     start,
     end,
     exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-    suffix: text.slice(end, end + CONTEXT_LENGTH),
+    prefix: text.slice(from, start),
+    suffix: text.slice(end, to),
   };
 }
 
@@ -99,7 +129,13 @@ export function anchorPassage(
     ) ??
     within(target - 2 * m - 1024, target + 3 * m + 1024, target) ??
     within(0, text.length, target);
-  return found && { start: found.start, end: found.end, method: 'fuzzy' };
+  if (!found) return null;
+  // An approximate match may begin or end inside a character: widen it to whole characters.
+  return {
+    start: splitsSurrogatePair(text, found.start) ? found.start - 1 : found.start,
+    end: splitsSurrogatePair(text, found.end) ? found.end + 1 : found.end,
+    method: 'fuzzy',
+  };
 }
 
 /** Tries the places the selector's prefix and suffix (each exact, at least 8 characters) point to, nearest `target` first. */

@@ -5,6 +5,40 @@ import { z } from 'zod';
 import { METHOD_NAMES, type MethodName } from './methods.ts';
 
 const id = z.number().int().positive();
+
+/** C0 controls but tab, line feed and carriage return; DEL; C1. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** Refuses a name or text holding NUL or another control character, naming the character. */
+function noControls<T extends z.ZodString>(schema: T): T {
+  return schema.superRefine((value, ctx) => {
+    const found = CONTROL_CHARACTER.exec(value)?.[0];
+    if (found === undefined) return;
+    const code = found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    ctx.addIssue({ code: 'custom', message: `holds a control character (U+${code}); remove it` });
+  });
+}
+
+/**
+ * True for an http: or https: address. A report's URL is shown as a link and printed, so no
+ * javascript:, file: or data: address is stored.
+ */
+export function isWebUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** A report's URL wherever one enters the desk: trimmed, http(s) only. */
+export const webUrlSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine(isWebUrl, 'a web address starting with http:// or https://');
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, 'a date as YYYY-MM-DD or YYYY-MM-DDTHH:MM');
@@ -66,12 +100,12 @@ export const uploadedFileSchema = z.object({
 
 const metadataPatch = z
   .object({
-    title: z.string().trim().min(1, 'a title cannot be empty').max(500),
-    outlet: z.string().trim().max(200).nullable(),
-    byline: z.string().trim().max(500).nullable(),
+    title: noControls(z.string().trim().min(1, 'a title cannot be empty').max(500)),
+    outlet: noControls(z.string().trim().max(200)).nullable(),
+    byline: noControls(z.string().trim().max(500)).nullable(),
     publishedAt: isoDate.nullable(),
-    url: z.string().trim().url().nullable(),
-    language: z.string().trim().max(35).nullable(),
+    url: webUrlSchema.nullable(),
+    language: noControls(z.string().trim().max(35)).nullable(),
   })
   .partial()
   .strict();
@@ -100,7 +134,8 @@ const claimStatus = z.enum([
   'contradicted',
 ]);
 const verdict = z.enum(['verified', 'refuted', 'unresolved']);
-const tags = z.array(z.string().trim().min(1).max(60)).max(30);
+const claimText = noControls(z.string().trim().min(1, 'a claim needs some words').max(2000));
+const tags = z.array(noControls(z.string().trim().min(1).max(60))).max(30);
 
 export const claimSummarySchema = z.object({
   id,
@@ -242,7 +277,7 @@ export const api = {
   ),
   'preferences.get': op(z.object({}).strict(), z.object({ reviewer: z.string() })),
   'preferences.set': op(
-    z.object({ reviewer: z.string().trim().max(120) }).strict(),
+    z.object({ reviewer: noControls(z.string().trim().max(120)) }).strict(),
     z.object({ reviewer: z.string() }),
   ),
   'claims.list': op(z.object({}).strict(), z.array(claimSummarySchema)),
@@ -263,7 +298,7 @@ export const api = {
   'claims.create': op(
     z
       .object({
-        text: z.string().trim().min(1, 'a claim needs some words').max(2000),
+        text: claimText,
         tags: tags.default([]),
         /** Create it from a passage in one gesture: the passage becomes its first evidence. */
         evidence: z
@@ -282,7 +317,7 @@ export const api = {
     z
       .object({
         id,
-        text: z.string().trim().min(1, 'a claim needs some words').max(2000).optional(),
+        text: claimText.optional(),
         tags: tags.optional(),
         verdict: verdict.nullable().optional(),
         verdictRationale: z.string().max(10_000).optional(),
@@ -339,7 +374,7 @@ export const api = {
     z
       .object({
         outletId: id,
-        name: z.string().trim().min(1, 'a source needs a name').max(300),
+        name: noControls(z.string().trim().min(1, 'a source needs a name').max(300)),
         derivesFromId: id.nullable().default(null),
       })
       .strict(),
@@ -349,7 +384,7 @@ export const api = {
     z
       .object({
         id,
-        name: z.string().trim().min(1).max(300).optional(),
+        name: noControls(z.string().trim().min(1, 'a source needs a name').max(300)).optional(),
         derivesFromId: id.nullable().optional(),
       })
       .strict(),
@@ -388,9 +423,19 @@ export function isMethod(name: string): name is Method {
   return Object.hasOwn(api, name);
 }
 
-/** Error codes every transport uses. */
+/**
+ * Error codes every transport uses. The loopback bridge adds its own for a request it will not
+ * read: `too-large` (413, the body is over its limit) and `timeout` (408, the body came too slowly).
+ */
 export type ErrorCode =
-  'invalid-input' | 'unknown-method' | 'not-found' | 'conflict' | 'rejected' | 'internal';
+  | 'invalid-input'
+  | 'unknown-method'
+  | 'not-found'
+  | 'conflict'
+  | 'rejected'
+  | 'too-large'
+  | 'timeout'
+  | 'internal';
 
 /** The result envelope (Signal's): every call resolves to one, never throws across a process. */
 export type Result<T> =

@@ -1,5 +1,5 @@
 import type { Passage } from '../../../shared/api.ts';
-import { describePassage } from '../../../shared/anchoring.ts';
+import { describePassage, splitsSurrogatePair } from '../../../shared/anchoring.ts';
 import { appendAudit } from './audit.ts';
 import type { Db } from './connection.ts';
 import { DeskError } from './errors.ts';
@@ -70,6 +70,17 @@ export function createPassage(
         'invalid-input',
         `end: ${input.end} is past the end of the text (${text.length})`,
       );
+    }
+    for (const [field, offset] of [
+      ['start', input.start],
+      ['end', input.end],
+    ] as const) {
+      if (splitsSurrogatePair(text, offset)) {
+        throw new DeskError(
+          'invalid-input',
+          `${field}: ${offset} falls inside a character (between the two halves of an emoji or another character beyond U+FFFF); select whole characters`,
+        );
+      }
     }
     const selector = describePassage(text, input.start, input.end);
     if (selector.exact !== input.exact) {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { webUrlSchema } from '../../../shared/api.ts';
 import type { ReportMetadata } from '../../../shared/model.ts';
+import { cleanLine } from '../import/normalise.ts';
 
 /** `manifest.json` in an imported folder: metadata per file name (see docs/manifest.md). */
 export const MANIFEST_NAME = 'manifest.json';
@@ -10,7 +12,7 @@ const entry = z
     outlet: z.string().min(1).optional(),
     byline: z.string().min(1).nullable().optional(),
     publishedAt: z.string().min(1).nullable().optional(),
-    url: z.string().url().nullable().optional(),
+    url: webUrlSchema.nullable().optional(),
     language: z.string().min(2).optional(),
     note: z.string().optional(),
   })
@@ -45,12 +47,15 @@ export function parseManifest(json: string, file: string): Manifest {
 export function manifestMetadata(manifest: Manifest | undefined, fileName: string): ReportMetadata {
   const e = manifest?.reports[fileName];
   if (!e) return {};
+  // A manifest is hand-written: control characters in its one-line fields are dropped, as in a text.
+  const line = (value: string | null | undefined): string | undefined =>
+    value ? cleanLine(value) || undefined : undefined;
   return {
-    title: e.title,
-    outlet: e.outlet,
-    byline: e.byline ?? undefined,
+    title: line(e.title),
+    outlet: line(e.outlet),
+    byline: line(e.byline),
     publishedAt: e.publishedAt ?? undefined,
     url: e.url ?? undefined,
-    language: e.language,
+    language: line(e.language),
   };
 }
