@@ -14,6 +14,10 @@ export interface BridgeOptions {
   port?: number;
   /** Fixed token for tests; by default a new random one per run. */
   token?: string;
+  /** Largest request body accepted (default 96 MiB); tests lower it. */
+  maxBodyBytes?: number;
+  /** How long a request body may take to arrive (default 30 s); tests shorten it. */
+  bodyTimeoutMs?: number;
 }
 
 export interface Bridge {
@@ -25,6 +29,27 @@ export interface Bridge {
 
 /** Requests may carry uploads (base64 report files): bounded so a client cannot exhaust memory. */
 const MAX_BODY_BYTES = 96 * 1024 * 1024;
+
+/** A body still arriving after this is refused (408): a slow client must not hold a connection. */
+const BODY_TIMEOUT_MS = 30_000;
+
+/**
+ * Deepest nesting of arrays and objects accepted in a request; the contract needs a handful.
+ * Deeper input would pass JSON.parse but overflow the stack in the structured clone to the desk
+ * worker or in validation.
+ */
+const MAX_JSON_DEPTH = 64;
+
+/** A request the bridge refuses, with the status and the short message the client sees. */
+class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,13 +73,41 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
   const allowedOrigins = (): string[] => allowedHosts().map((h) => `http://${h}`);
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent)
-        send(res, 500, { ok: false, error: { code: 'internal', message: String(error) } });
-      else res.destroy();
-    });
-  });
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
+
+  const server = createServer(
+    {
+      // Node's own limits back up the body deadline: headers within 10 s, the whole request a
+      // little after the body deadline, checked every second rather than every 30.
+      headersTimeout: Math.min(10_000, bodyTimeoutMs + 5_000),
+      requestTimeout: bodyTimeoutMs + 5_000,
+      connectionsCheckingInterval: 1_000,
+    },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        if (res.headersSent) return void res.destroy();
+        if (error instanceof RequestError) {
+          // Connection: close, so a client still sending learns the answer before the socket goes.
+          return send(
+            res,
+            error.status,
+            { ok: false, error: { code: error.code, message: error.message } },
+            error.status === 408 || error.status === 413,
+          );
+        }
+        // Details for the log only: an exception's text may name files and internals.
+        console.error(`bridge: ${req.method ?? '?'} ${req.url ?? '?'} failed`, error);
+        send(res, 500, {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: 'the desk could not answer; the details are in its log',
+          },
+        });
+      });
+    },
+  );
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -65,7 +118,7 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins().includes(origin))
       return refuse(res, 403, 'requests from other sites are refused');
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const url = parseUrl(req.url ?? '/', req.headers.host ?? '');
 
     if (url.pathname.startsWith('/api/')) {
       if (!hasToken(req)) return refuse(res, 401, 'missing or wrong desk token');
@@ -74,16 +127,11 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return refuse(res, 415, 'API calls send application/json');
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
-      let input: unknown;
-      try {
-        input = JSON.parse((await readBody(req)) || '{}');
-      } catch (error) {
-        return send(res, 400, {
-          ok: false,
-          error: { code: 'invalid-input', message: (error as Error).message },
-        });
-      }
+      const method = decodePath(url.pathname.slice('/api/'.length));
+      const input = parseJson(
+        (await readBody(req, maxBodyBytes, bodyTimeoutMs)) || '{}',
+        MAX_JSON_DEPTH,
+      );
       const result = await options.service.call(method, input);
       return send(res, !result.ok && result.error.code === 'unknown-method' ? 404 : 200, result);
     }
@@ -108,9 +156,7 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
   function serveStatic(pathname: string, res: ServerResponse): void {
     if (!options.staticDir) return refuse(res, 404, 'no UI is served here');
     const root = resolve(options.staticDir);
-    const wanted = normalize(
-      join(root, decodeURIComponent(pathname === '/' ? '/index.html' : pathname)),
-    );
+    const wanted = normalize(join(root, decodePath(pathname === '/' ? '/index.html' : pathname)));
     if (wanted !== root && !wanted.startsWith(root + sep)) return refuse(res, 404, 'not found');
     const file =
       existsSync(wanted) && statSync(wanted).isFile() ? wanted : join(root, 'index.html');
@@ -139,11 +185,12 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(res: ServerResponse, status: number, body: unknown, close = false): void {
   const json = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(json),
+    ...(close ? { Connection: 'close' } : {}),
   });
   res.end(json);
 }
@@ -155,20 +202,102 @@ function refuse(res: ServerResponse, status: number, message: string): void {
   });
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function parseUrl(path: string, host: string): URL {
+  try {
+    return new URL(path, `http://${host}`);
+  } catch {
+    throw new RequestError(400, 'invalid-input', 'the address is malformed');
+  }
+}
+
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    throw new RequestError(400, 'invalid-input', 'the address holds a malformed % escape');
+  }
+}
+
+/** Parses a request body, refusing one nested deeper than `maxDepth` before building it. */
+export function parseJson(text: string, maxDepth: number): unknown {
+  if (nestsDeeperThan(text, maxDepth)) {
+    throw new RequestError(
+      400,
+      'invalid-input',
+      `the request is too deeply nested (more than ${maxDepth} levels)`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RequestError(400, 'invalid-input', 'the request body is not valid JSON');
+  }
+}
+
+/**
+ * True when brackets and braces outside strings nest deeper than `maxDepth`. Strings are skipped
+ * with indexOf, so a body that is mostly one long base64 upload costs little to scan.
+ */
+export function nestsDeeperThan(json: string, maxDepth: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x22) {
+      let close = i;
+      for (;;) {
+        close = json.indexOf('"', close + 1);
+        if (close === -1) return false; // unterminated: JSON.parse says so
+        let backslashes = 0;
+        while (json.charCodeAt(close - 1 - backslashes) === 0x5c) backslashes++;
+        if (backslashes % 2 === 0) break;
+      }
+      i = close;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > maxDepth) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+const mib = (bytes: number, digits: number): string =>
+  `${(bytes / 1024 / 1024).toFixed(digits)} MiB`;
+
+/**
+ * Reads a request body within `maxBytes` and `timeoutMs`. An oversized body is read to its end
+ * and discarded before the 413 is sent: closing a socket with unread data resets it, and the
+ * client would see "connection reset" instead of the answer. The deadline bounds that too.
+ */
+function readBody(req: IncomingMessage, maxBytes: number, timeoutMs: number): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const timer = setTimeout(() => {
+      req.removeAllListeners('data');
+      reject(
+        new RequestError(
+          408,
+          'timeout',
+          `the request did not arrive within ${timeoutMs / 1000} s; try again`,
+        ),
+      );
+    }, timeoutMs);
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`the request is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= maxBytes) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('end', () => {
+      clearTimeout(timer);
+      if (size <= maxBytes) return resolveBody(Buffer.concat(chunks).toString('utf8'));
+      const limit = mib(maxBytes, Number.isInteger(maxBytes / 1024 / 1024) ? 0 : 1);
+      reject(
+        new RequestError(413, 'too-large', `the upload is ${mib(size, 1)}; the limit is ${limit}`),
+      );
+    });
+    // The client gave up mid-body: nobody is left to read an answer.
+    req.on('error', () => {
+      clearTimeout(timer);
+      reject(new RequestError(400, 'aborted', 'the request was cut off'));
+    });
   });
 }
