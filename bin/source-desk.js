@@ -11,6 +11,12 @@ if (major < 22 || (major === 22 && minor < 12)) {
   );
   process.exit(1);
 }
+// `source-desk claims | head`: the reader went away, so stop quietly, as a Unix tool does on SIGPIPE.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
 const main = fileURLToPath(new URL('../electron/cli/main.ts', import.meta.url));
 if (process.features.typescript) {
   const { run } = await import(main);

@@ -1,32 +1,122 @@
-import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { ImportResult, Report } from '../../shared/model.ts';
-import { checkDesk } from '../core/check.ts';
-import { openDesk } from '../core/db/connection.ts';
-import { listReports, MATCH_END, MATCH_START, searchReports } from '../core/db/reports.ts';
-import { defaultDeskPath } from '../core/paths.ts';
-import { listClaims } from '../core/db/claims.ts';
 import { STATUS_LABEL } from '../../shared/corroboration.ts';
+import { checkDesk } from '../core/check.ts';
+import { listClaims } from '../core/db/claims.ts';
+import { openDesk, type Db } from '../core/db/connection.ts';
+import { DeskError, explainDeskError } from '../core/db/errors.ts';
+import { SCHEMA_VERSION, schemaVersion } from '../core/db/migrate.ts';
+import { listReports, MATCH_END, MATCH_START, searchReports } from '../core/db/reports.ts';
+import { describeFsError } from '../core/fs-errors.ts';
+import { defaultDeskPath } from '../core/paths.ts';
 import { importPaths } from '../core/reports/import-files.ts';
-import { serve } from '../bridge/serve.ts';
 
-const USAGE = `source-desk — the Source Desk command line
+type OptionName = 'db' | 'outlet' | 'port' | 'json' | 'help' | 'version';
 
-Usage:
-  source-desk import <files or folders…> [--outlet NAME] [--json] [--db PATH]
-  source-desk reports [--json] [--db PATH]
-  source-desk search <query> [--json] [--db PATH]
-  source-desk claims [--json] [--db PATH]
-  source-desk check [--db PATH]
-  source-desk serve [--db PATH] [--port N]
+const OPTIONS = {
+  db: { type: 'string' },
+  outlet: { type: 'string' },
+  port: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const satisfies Record<OptionName, { type: 'string' | 'boolean'; short?: string }>;
 
-  --db PATH   the desk file (default: ${defaultDeskPath()}, the desktop app's own)
-  --outlet    the outlet of every imported file, over what the files say
-  --port      serve: the loopback port (default: a free one)
-  --json      machine-readable output
+interface Command {
+  /** What follows the command name in the usage line. */
+  args: string;
+  /** Options besides --db and --help. */
+  options: OptionName[];
+  /** How many arguments it takes besides options. */
+  positionals: 'none' | 'some';
+  /** What it does: the same words as the README's table. */
+  does: string;
+}
+
+const COMMANDS: Record<string, Command> = {
+  import: {
+    args: '<files or folders…> [--outlet NAME] [--json]',
+    options: ['outlet', 'json'],
+    positionals: 'some',
+    does:
+      'imports each file (.txt, .md, .html; folders recursively, a folder’s manifest.json giving\n' +
+      'per-file metadata), printing one line per file: imported, already present or rejected with\n' +
+      'the reason. Each file goes in whole or not at all. Creates the desk if there is none.',
+  },
+  reports: {
+    args: '[--json]',
+    options: ['json'],
+    positionals: 'none',
+    does: 'lists the reports: id, date, outlet, title, format and length',
+  },
+  search: {
+    args: '<query> [--json]',
+    options: ['json'],
+    positionals: 'some',
+    does: 'full-text search over report titles and texts, with snippets (matches in [brackets])',
+  },
+  claims: {
+    args: '[--json]',
+    options: ['json'],
+    positionals: 'none',
+    does:
+      'lists the claims with their computed status, verdict and counts (passages, reports,\n' +
+      'outlets, independent origins)',
+  },
+  check: {
+    args: '[--json]',
+    options: ['json'],
+    positionals: 'none',
+    does:
+      'checks the desk without changing it: SQLite’s integrity check, foreign keys, the search\n' +
+      'index against the texts, every text against its SHA-256, every passage against its text',
+  },
+  serve: {
+    args: '[--port N]',
+    options: ['port'],
+    positionals: 'none',
+    does:
+      'serves the desk and its UI to a browser on this machine only (127.0.0.1), printing an\n' +
+      'address that carries a per-run access token; a new desk gets the demo case. Needs the\n' +
+      'built UI (npm run build). Ctrl+C stops it.',
+  },
+};
+
+const READ_COMMANDS = ['reports', 'search', 'claims', 'check'];
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+function usage(): string {
+  const commands = Object.entries(COMMANDS)
+    .map(([name, c]) => `  source-desk ${name} ${c.args}\n${c.does.replace(/^/gm, '      ')}`)
+    .join('\n');
+  return `source-desk ${version()} — the Source Desk command line
+
+Commands:
+${commands}
+
+Options:
+  --db PATH      the desk file; by default the desktop app's own,
+                 ${defaultDeskPath()}
+                 reports, search, claims and check only read it: they never create a desk,
+                 and a path with no desk is an error.
+  --outlet NAME  import: the outlet of every imported file, over what the files say
+  --port N       serve: the loopback port (default: a free one)
+  --json         machine-readable output
+  -h, --help     this help
+  --version      the version of source-desk
 
 Exit status: 0 on success; 1 when a file was rejected, a check failed or the desk cannot be
 opened; 2 on a usage error.`;
+}
 
 class UsageError extends Error {}
 
@@ -34,132 +124,166 @@ interface Output {
   write(text: string): unknown;
 }
 
+/**
+ * Control characters (C0 but tab and newline, DEL, C1), bidirectional overrides and Unicode line
+ * separators, which a terminal would obey rather than show: a report's title or file name can
+ * carry ESC and OSC sequences that retitle the window, hide lines or forge a link.
+ */
+const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/gu;
+const UNSAFE_IN_FIELD = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/gu;
+
+function escapeChar(c: string): string {
+  const code = c.charCodeAt(0);
+  return code <= 0xff
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** A value shown inside one line: every control character escaped, newlines and tabs too. */
+function show(text: string): string {
+  return text.replace(UNSAFE_IN_FIELD, escapeChar);
+}
+
+/** JSON for a terminal: JSON.stringify escapes C0 itself; the rest becomes \uXXXX, still valid JSON. */
+function json(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    UNSAFE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** "1 outlet", "2 outlets". */
+function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
+interface Invocation {
+  command: string;
+  rest: string[];
+  values: Partial<Record<OptionName, string | boolean>>;
+}
+
+/**
+ * Parses the arguments strictly: an unknown option, an option of another command, a missing or
+ * unexpected value and a stray argument are usage errors, each said in one line.
+ */
+function parse(argv: string[]): Invocation | 'help' | 'version' {
+  let tokens;
+  try {
+    ({ tokens } = parseArgs({
+      args: argv,
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: false,
+      tokens: true,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+  const values: Invocation['values'] = {};
+  const positionals: string[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    if (!Object.hasOwn(OPTIONS, token.name))
+      throw new UsageError(`unknown option ${show(token.rawName)}`);
+    const name = token.name as OptionName;
+    if (OPTIONS[name].type === 'string') {
+      if (token.value === undefined) throw new UsageError(`${token.rawName} needs a value`);
+      values[name] = token.value;
+    } else {
+      if (token.inlineValue) throw new UsageError(`${token.rawName} takes no value`);
+      values[name] = true;
+    }
+  }
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  const [command, ...rest] = positionals;
+  if (command === undefined) throw new UsageError('a command is needed');
+  if (command === 'help') return 'help';
+  const spec = COMMANDS[command];
+  if (!Object.hasOwn(COMMANDS, command) || spec === undefined)
+    throw new UsageError(`unknown command "${show(command)}"`);
+  for (const name of Object.keys(values) as OptionName[])
+    if (name !== 'db' && !spec.options.includes(name))
+      throw new UsageError(`--${name} does not apply to ${command}`);
+  if (spec.positionals === 'none' && rest.length > 0)
+    throw new UsageError(`${command} takes no arguments, but was given "${show(rest.join(' '))}"`);
+  if (spec.positionals === 'some' && rest.length === 0)
+    throw new UsageError(
+      command === 'import' ? 'import needs at least one file or folder' : 'search needs a query',
+    );
+  if (
+    typeof values.port === 'string' &&
+    !(/^\d{1,5}$/.test(values.port) && Number(values.port) <= 65535)
+  )
+    throw new UsageError(`--port: "${show(values.port)}" is not a port number (0 to 65535)`);
+  return { command, rest, values };
+}
+
 export async function run(
   argv: string[],
   out: Output = process.stdout,
   err: Output = process.stderr,
 ): Promise<number> {
-  const print = (line = ''): unknown => out.write(`${line}\n`);
-  const warn = (line: string): unknown => err.write(`${line}\n`);
-  let parsed;
+  // Everything printed goes through here: no control character reaches the terminal raw.
+  const print = (line = ''): unknown => out.write(`${line.replace(UNSAFE, escapeChar)}\n`);
+  const warn = (line: string): unknown => err.write(`${line.replace(UNSAFE, escapeChar)}\n`);
+  let invocation;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        outlet: { type: 'string' },
-        port: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    invocation = parse(argv);
   } catch (error) {
-    warn(`${(error as Error).message}\n\n${USAGE}`);
+    if (!(error instanceof UsageError)) throw error;
+    warn(`source-desk: ${error.message} (source-desk --help lists the commands and options)`);
     return 2;
   }
-  const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help || !command || command === 'help') {
-    print(USAGE);
-    return command || values.help ? 0 : 2;
+  if (invocation === 'help') {
+    print(usage());
+    return 0;
   }
-  const dbPath = resolve(values.db ?? defaultDeskPath());
+  if (invocation === 'version') {
+    print(`source-desk ${version()}`);
+    return 0;
+  }
+  const { command, rest, values } = invocation;
+  const dbPath = resolve(typeof values.db === 'string' ? values.db : defaultDeskPath());
+  const asJson = values.json === true;
   try {
+    if (READ_COMMANDS.includes(command) && command !== 'check') {
+      const db = openForReading(dbPath);
+      try {
+        if (command === 'reports') listReportsCommand(db, dbPath, asJson, print);
+        else if (command === 'search') searchCommand(db, rest.join(' ').trim(), asJson, print);
+        else claimsCommand(db, dbPath, asJson, print);
+        return 0;
+      } finally {
+        db.close();
+      }
+    }
     switch (command) {
-      case 'import': {
-        if (rest.length === 0) throw new UsageError('import needs at least one file or folder');
-        const { db } = openDesk(dbPath);
-        try {
-          const results = await importPaths(db, rest, {
-            overrides: values.outlet ? { outlet: values.outlet } : {},
-            onResult: values.json ? undefined : (r) => print(importLine(r)),
-          });
-          if (values.json) print(JSON.stringify(results, null, 2));
-          const count = (s: ImportResult['status']): number =>
-            results.filter((r) => r.status === s).length;
-          warn(
-            `${count('imported')} imported, ${count('duplicate')} already present, ${count('rejected')} rejected — ${dbPath}`,
-          );
-          return count('rejected') === 0 ? 0 : 1;
-        } finally {
-          db.close();
-        }
-      }
-      case 'reports': {
-        const { db } = openDesk(dbPath);
-        try {
-          const reports = listReports(db);
-          if (values.json) print(JSON.stringify(reports, null, 2));
-          else if (reports.length === 0)
-            print(`No reports in ${dbPath}. Import some with: source-desk import <files>`);
-          else for (const r of reports) print(reportLine(r));
-          return 0;
-        } finally {
-          db.close();
-        }
-      }
-      case 'search': {
-        const query = rest.join(' ').trim();
-        if (!query) throw new UsageError('search needs a query');
-        const { db } = openDesk(dbPath);
-        try {
-          const hits = searchReports(db, query);
-          if (values.json) print(JSON.stringify(hits, null, 2));
-          else if (hits.length === 0) print(`No report matches "${query}".`);
-          else
-            for (const h of hits) {
-              print(`#${h.reportId}  ${h.outlet ?? '(no outlet)'}  ${h.title}`);
-              print(
-                `    ${h.snippet.replaceAll(MATCH_START, '[').replaceAll(MATCH_END, ']').replace(/\s+/g, ' ')}`,
-              );
-            }
-          return 0;
-        } finally {
-          db.close();
-        }
-      }
-      case 'claims': {
-        const { db } = openDesk(dbPath);
-        try {
-          const claims = listClaims(db);
-          if (values.json) print(JSON.stringify(claims, null, 2));
-          else if (claims.length === 0) print(`No claims in ${dbPath}.`);
-          else
-            for (const c of claims) {
-              const n = c.counts;
-              print(
-                `#${c.id}  ${STATUS_LABEL[c.status]}${c.verdict ? ` · verdict: ${c.verdict}` : ''}  ${c.text}`,
-              );
-              print(
-                `    ${n.supportingOrigins} supporting ${n.supportingOrigins === 1 ? 'origin' : 'origins'}, ${n.contradictingOrigins} contradicting · ` +
-                  `${n.passages} passages, ${n.reports} reports, ${n.outlets} outlets · suggested credibility ${c.suggestedCredibility}` +
-                  (c.openWarnings ? ` · ${c.openWarnings} shared-origin warning(s)` : ''),
-              );
-            }
-          return 0;
-        } finally {
-          db.close();
-        }
-      }
+      case 'import':
+        return await importCommand(rest, dbPath, values, print, warn);
       case 'check': {
         const result = checkDesk(dbPath);
-        if (values.json) print(JSON.stringify(result, null, 2));
-        else if (result.ok) {
+        if (asJson) print(json(result));
+        else {
           const c = result.counts;
-          print(`ok: ${dbPath} (${c.reports} reports, ${c.passages} passages, ${c.claims} claims)`);
-        } else {
-          print(`not ok: ${dbPath}`);
-          for (const problem of result.problems) print(`  - ${problem}`);
+          print(
+            result.ok
+              ? `ok: ${show(dbPath)} (${count(c.reports, 'report')}, ${count(c.passages, 'passage')}, ${count(c.claims, 'claim')})`
+              : `not ok: ${show(dbPath)}`,
+          );
+          for (const problem of result.problems) print(`  - ${show(problem)}`);
+          for (const note of result.unchecked) print(`  (not checked: ${show(note)})`);
         }
         return result.ok ? 0 : 1;
       }
       case 'serve': {
-        const port = values.port === undefined ? 0 : Number(values.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535)
-          throw new UsageError(`--port: "${values.port}" is not a port number`);
+        const port = typeof values.port === 'string' ? Number(values.port) : 0;
+        // Loaded only here: the other commands need none of the HTTP bridge.
+        const { serve } = await import('../bridge/serve.ts');
         const served = await serve(dbPath, port);
-        print(`Source Desk is serving ${dbPath}`);
+        print(`Source Desk is serving ${show(dbPath)}`);
         print(`Open ${served.url}`);
         print(
           '(only this machine can connect; the link carries this run’s access token; Ctrl+C stops)',
@@ -175,31 +299,138 @@ export async function run(
         });
         return 0;
       }
-      default:
-        throw new UsageError(`unknown command "${command}"`);
     }
+    return 2; // parse() accepts no other command
   } catch (error) {
-    if (error instanceof UsageError) {
-      warn(`${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    warn(`source-desk: ${(error as Error).message}`);
+    warn(`source-desk: ${show((explainDeskError(error, dbPath) as Error).message)}`);
     return 1;
   }
+}
+
+/** A desk for the read commands: opened read-only, never created, and of the current schema. */
+function openForReading(file: string): Db {
+  const { db } = openDesk(file, { readonly: true });
+  const version = schemaVersion(db);
+  if (version === SCHEMA_VERSION) return db;
+  db.close();
+  throw new DeskError(
+    'rejected',
+    version === 0
+      ? `${file} is not a Source Desk file (it holds no desk)`
+      : `${file} is a desk of an older format (schema ${version} of ${SCHEMA_VERSION}); ` +
+          'open it once in Source Desk, or import into it, to upgrade it',
+  );
+}
+
+async function importCommand(
+  paths: string[],
+  dbPath: string,
+  values: Invocation['values'],
+  print: (line?: string) => unknown,
+  warn: (line: string) => unknown,
+): Promise<number> {
+  const asJson = values.json === true;
+  const onResult = (r: ImportResult): unknown => !asJson && print(importLine(r));
+  // A path that is not there is said in plain words, before the desk is opened.
+  const results: ImportResult[] = [];
+  const readable: string[] = [];
+  for (const path of paths) {
+    try {
+      await stat(path);
+      readable.push(path);
+    } catch (error) {
+      const result: ImportResult = {
+        file: path,
+        status: 'rejected',
+        message: describeFsError(error),
+      };
+      results.push(result);
+      onResult(result);
+    }
+  }
+  if (readable.length > 0) {
+    const { db } = openDesk(dbPath);
+    try {
+      const overrides = typeof values.outlet === 'string' ? { outlet: values.outlet } : {};
+      results.push(...(await importPaths(db, readable, { overrides, onResult })));
+    } finally {
+      db.close();
+    }
+  }
+  if (asJson) print(json(results));
+  const n = (s: ImportResult['status']): number => results.filter((r) => r.status === s).length;
+  warn(
+    `${n('imported')} imported, ${n('duplicate')} already present, ${n('rejected')} rejected — ${show(dbPath)}`,
+  );
+  return n('rejected') === 0 ? 0 : 1;
+}
+
+function listReportsCommand(
+  db: Db,
+  dbPath: string,
+  asJson: boolean,
+  print: (line?: string) => unknown,
+): void {
+  const reports = listReports(db);
+  if (asJson) print(json(reports));
+  else if (reports.length === 0)
+    print(`No reports in ${show(dbPath)}. Import some with: source-desk import <files>`);
+  else for (const r of reports) print(reportLine(r));
+}
+
+function searchCommand(
+  db: Db,
+  query: string,
+  asJson: boolean,
+  print: (line?: string) => unknown,
+): void {
+  const hits = searchReports(db, query);
+  if (asJson) print(json(hits));
+  else if (hits.length === 0) print(`No report matches "${show(query)}".`);
+  else
+    for (const h of hits) {
+      print(`#${h.reportId}  ${show(h.outlet ?? '(no outlet)')}  ${show(h.title)}`);
+      const snippet = h.snippet.replace(/\s+/g, ' ');
+      print(`    ${show(snippet).replaceAll(MATCH_START, '[').replaceAll(MATCH_END, ']')}`);
+    }
+}
+
+function claimsCommand(
+  db: Db,
+  dbPath: string,
+  asJson: boolean,
+  print: (line?: string) => unknown,
+): void {
+  const claims = listClaims(db);
+  if (asJson) print(json(claims));
+  else if (claims.length === 0) print(`No claims in ${show(dbPath)}.`);
+  else
+    for (const c of claims) {
+      const n = c.counts;
+      print(
+        `#${c.id}  ${STATUS_LABEL[c.status]}${c.verdict ? ` · verdict: ${c.verdict}` : ''}  ${show(c.text)}`,
+      );
+      print(
+        `    ${count(n.supportingOrigins, 'supporting origin')}, ${n.contradictingOrigins} contradicting · ` +
+          `${count(n.passages, 'passage')}, ${count(n.reports, 'report')}, ${count(n.outlets, 'outlet')} · ` +
+          `suggested credibility ${c.suggestedCredibility}` +
+          (c.openWarnings ? ` · ${count(c.openWarnings, 'shared-origin warning')}` : ''),
+      );
+    }
 }
 
 function importLine(r: ImportResult): string {
   switch (r.status) {
     case 'imported':
-      return `imported         ${r.file} → report ${r.reportId} "${r.title}"`;
+      return `imported         ${show(r.file)} → report ${r.reportId} "${show(r.title ?? '')}"`;
     case 'duplicate':
-      return `already present  ${r.file}: ${r.message}`;
+      return `already present  ${show(r.file)}: ${show(r.message ?? '')}`;
     case 'rejected':
-      return `rejected         ${r.file}: ${r.message}`;
+      return `rejected         ${show(r.file)}: ${show(r.message ?? '')}`;
   }
 }
 
 function reportLine(r: Report): string {
   const date = (r.publishedAt ?? '—').padEnd(16);
-  return `#${String(r.id).padEnd(4)} ${date} ${(r.outlet ?? '(no outlet)').padEnd(14)} ${r.title}  [${r.format}, ${r.chars} chars]`;
+  return `#${String(r.id).padEnd(4)} ${show(date)} ${show(r.outlet ?? '(no outlet)').padEnd(14)} ${show(r.title)}  [${r.format}, ${count(r.chars, 'char')}]`;
 }

@@ -9,3 +9,48 @@ export class DeskError extends Error {
     this.code = code;
   }
 }
+
+/** How long a connection waits for another program's lock before giving up. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/** SQLite's own error codes (better-sqlite3's SqliteError.code), e.g. SQLITE_BUSY_SNAPSHOT. */
+function sqliteCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
+}
+
+/**
+ * An SQLite failure in the analyst's words, naming the desk: "database is locked" says that
+ * another program holds the desk, a corrupt page that the file is damaged. Any other error is
+ * returned as it is.
+ */
+export function explainDeskError(error: unknown, file: string): unknown {
+  if (error instanceof DeskError) return error;
+  const code = sqliteCode(error);
+  if (code === undefined) return error;
+  const reason = (error as Error).message;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return new DeskError(
+      'conflict',
+      `${file}: another program holds the desk (SQLite: ${reason}; waited ${BUSY_TIMEOUT_MS / 1000} s). ` +
+        'Close the other Source Desk window or command using it and try again.',
+    );
+  if (code.startsWith('SQLITE_CORRUPT'))
+    return new DeskError(
+      'rejected',
+      `${file} is damaged (SQLite: ${reason}). Run \`source-desk check --db "${file}"\` for the details; ` +
+        'backups are in the backups folder beside it.',
+    );
+  if (code === 'SQLITE_NOTADB')
+    return new DeskError('rejected', `${file} is not a Source Desk file (SQLite: ${reason})`);
+  if (code.startsWith('SQLITE_READONLY'))
+    return new DeskError(
+      'rejected',
+      `${file} is read-only here (SQLite: ${reason}); copy it somewhere writable to change it`,
+    );
+  if (code.startsWith('SQLITE_CANTOPEN'))
+    return new DeskError('not-found', `${file}: cannot open the desk (SQLite: ${reason})`);
+  if (code === 'SQLITE_FULL')
+    return new DeskError('rejected', `${file}: the disk is full (SQLite: ${reason})`);
+  return error;
+}

@@ -26,17 +26,53 @@ export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Applies the missing migrations, each in its own transaction with its `user_version` bump. */
+interface ForeignKeyViolation {
+  table: string;
+  rowid: number | null;
+  parent: string;
+}
+
+/**
+ * Applies the missing migrations, each in its own transaction with its `user_version` bump.
+ * Foreign keys are off while they run (the pragma is a no-op inside a transaction, so it is set
+ * around them): with them on, the DROP of a table rebuild (create new, copy, drop old, rename)
+ * deletes every row that points at the old table through ON DELETE CASCADE. Instead each
+ * migration ends with `foreign_key_check`, and any row left pointing nowhere aborts it.
+ */
 export function migrate(db: Database.Database, upTo: number = SCHEMA_VERSION): number {
   const from = schemaVersion(db);
   if (from > SCHEMA_VERSION) throw new NewerDeskError(db.name, from);
-  for (let version = from + 1; version <= upTo; version++) {
-    const step = MIGRATIONS[version - 1];
-    if (step === undefined) throw new Error(`no migration ${version}`);
-    db.transaction(() => {
-      db.exec(step);
-      db.pragma(`user_version = ${version}`);
-    }).immediate();
+  if (from >= upTo) return from;
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (let version = from + 1; version <= upTo; version++) {
+      const step = MIGRATIONS[version - 1];
+      if (step === undefined) throw new Error(`no migration ${version}`);
+      db.transaction(() => {
+        try {
+          db.exec(step);
+        } catch (error) {
+          throw new Error(
+            `${db.name}: upgrading the desk to schema ${version} failed (${(error as Error).message}); ` +
+              `it was left at schema ${version - 1}`,
+            { cause: error },
+          );
+        }
+        const violations = db.pragma('foreign_key_check') as ForeignKeyViolation[];
+        const first = violations[0];
+        if (first !== undefined)
+          throw new Error(
+            `${db.name}: upgrading the desk to schema ${version} would leave ${first.table} row ` +
+              `${first.rowid ?? '?'} pointing to a missing ${first.parent} row` +
+              (violations.length > 1 ? ` (and ${violations.length - 1} more)` : '') +
+              `; it was left at schema ${version - 1}`,
+          );
+        db.pragma(`user_version = ${version}`);
+      }).immediate();
+    }
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
   }
   return from;
 }
