@@ -42,12 +42,12 @@ const MAX_JSON_DEPTH = 64;
 
 /** A request the bridge refuses, with the status and the short message the client sees. */
 class RequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
     super(message);
+    this.status = status;
+    this.code = code;
   }
 }
 
