@@ -201,6 +201,71 @@ describe('claims, evidence and sources on the seed reports', () => {
     await expect(call('claims.get', { id: two.id })).rejects.toThrow('does not exist');
   });
 
+  it('merging moves the merged claim’s shared-origin decisions with its evidence', async () => {
+    const { call, passage } = await desk();
+    // Daily NK (report 1) and ASIAPRESS (report 2): two origins, until the reviewer says they are one.
+    const a = await passage(1, 'auto repair is becoming a new market for making money');
+    const b = await passage(
+      2,
+      'new money-making opportunities created by Chinese vehicles entering across the border',
+    );
+    const keep = await call<ClaimSummary>('claims.create', { text: 'Cars make money' });
+    const dup = await call<ClaimSummary>('claims.create', {
+      text: 'Vehicles are a new business',
+      evidence: { passageId: a.id, stance: 'supports', credibility: 2 },
+    });
+    await call('evidence.link', {
+      claimId: dup.id,
+      passageId: b.id,
+      stance: 'supports',
+      credibility: 2,
+    });
+    expect((await call<ClaimDetail>('claims.get', { id: dup.id })).status).toBe('corroborated');
+    await call('claims.reviewWarning', {
+      claimId: dup.id,
+      passageA: b.id,
+      passageB: a.id,
+      decision: 'confirmed',
+    });
+    expect((await call<ClaimDetail>('claims.get', { id: dup.id })).status).toBe('single-origin');
+
+    await call('claims.merge', { keepId: keep.id, mergeId: dup.id });
+    const merged = await call<ClaimDetail>('claims.get', { id: keep.id });
+    expect(merged.status).toBe('single-origin');
+    expect(merged.counts).toMatchObject({ passages: 2, supportingOrigins: 1 });
+    // The bulk path (claims list) reads the moved decision too.
+    const listed = await call<ClaimSummary[]>('claims.list', {});
+    expect(listed.map((c) => [c.id, c.status, c.counts.supportingOrigins])).toEqual([
+      [keep.id, 'single-origin', 1],
+    ]);
+  });
+
+  it('undoing a removal of evidence brings it back with its stance, grade and note', async () => {
+    const { call, passage } = await desk();
+    const p = await passage(1, 'auto repair is becoming a new market for making money');
+    const claim = await call<ClaimSummary>('claims.create', { text: 'Car repair pays' });
+    const linked = await call<Evidence>('evidence.link', {
+      claimId: claim.id,
+      passageId: p.id,
+      stance: 'contradicts',
+      credibility: 4,
+      note: 'Only one mechanic interviewed',
+    });
+    expect(linked.note).toBe('Only one mechanic interviewed');
+    await call('evidence.unlink', { id: linked.id });
+    expect((await call<ClaimDetail>('claims.get', { id: claim.id })).counts.passages).toBe(0);
+    expect(await call('session.undo', {})).toMatchObject({ undone: 'evidence removal' });
+    const back = await call<ClaimDetail>('claims.get', { id: claim.id });
+    expect(back.contradicting.flatMap((g) => g.evidence)).toEqual([
+      expect.objectContaining({
+        passageId: p.id,
+        stance: 'contradicts',
+        credibility: 4,
+        note: 'Only one mechanic interviewed',
+      }),
+    ]);
+  });
+
   it('a source cannot cite its own descendant (no cycles)', async () => {
     const { call } = await desk();
     const sources = await call<SourceSummary[]>('sources.list', {});
@@ -232,7 +297,7 @@ describe('claims, evidence and sources on the seed reports', () => {
     );
     expect(code).toBe(0);
     expect(out.join('')).toMatch(
-      /#1 {2}Single origin {2}Car repair is a new market\n {4}1 supporting origin, 0 contradicting · 1 passages, 1 reports, 1 outlets/,
+      /#1 {2}Single origin {2}Car repair is a new market\n {4}1 supporting origin, 0 contradicting · 1 passage, 1 report, 1 outlet/,
     );
     const json: string[] = [];
     await run(

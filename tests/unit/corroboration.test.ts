@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { Reliability } from '../../shared/admiralty.ts';
 import {
   assessClaim,
+  conclude,
   evidenceOrigin,
+  NEAR_IDENTICAL,
   originOf,
   sharedOriginWarnings,
   wordingSimilarity,
+  words,
   type EvidenceItem,
   type SourceNode,
 } from '../../shared/corroboration.ts';
@@ -231,5 +235,280 @@ describe('shared-origin warnings', () => {
         sources(),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('origins, further', () => {
+  it('a source missing from the table is its own origin', () => {
+    expect(originOf(99, sources())).toEqual({ root: 99, chain: [99] });
+  });
+
+  it('a cycle further up the chain stops too, with each source once', () => {
+    // 20 cites 10, 10 cites 11, 11 cites 10 again.
+    const all = sources(
+      { ...DNK_SOURCE, derivesFromId: 10 },
+      { ...PARTNER_A, derivesFromId: 11 },
+      { ...PHOTOS, derivesFromId: 10 },
+    );
+    expect(originOf(20, all)).toEqual({ root: 11, chain: [20, 10, 11] });
+  });
+
+  it('shows each chain once, every step named, however many passages come through it', () => {
+    // 20 cites 11, which cites 10: two passages attributed to 20 show one chain of two names.
+    const all = sources(
+      PARTNER_A,
+      { ...PHOTOS, derivesFromId: 10 },
+      { ...DNK_SOURCE, derivesFromId: 11 },
+    );
+    const a = assessClaim(
+      [evidence(1, 1, { sourceId: 20 }), evidence(2, 1, { sourceId: 20 })],
+      all,
+    );
+    expect(a.supporting).toHaveLength(1);
+    expect(a.supporting[0]).toMatchObject({
+      key: 'source:10',
+      name: 'Reporting partner A in Ryanggang',
+      outlet: 'ASIAPRESS',
+      reliability: 'B',
+      via: ['a Daily NK source in Ryanggang province ← ASIAPRESS photos'],
+      reports: 2,
+    });
+  });
+
+  it('a report without outlet is named by its title, never by a source that shares its number', () => {
+    // Report 1 has no outlet; source 1 (Daily NK) exists: the report stays its own origin.
+    const a = assessClaim([evidence(1, null), evidence(2, 1)], sources());
+    const byKey = new Map(a.supporting.map((g) => [g.key, g]));
+    expect(byKey.get('report:1')).toMatchObject({
+      name: 'Report 1 (no outlet)',
+      outlet: null,
+      reliability: null,
+    });
+    expect(byKey.get('source:1')).toMatchObject({
+      name: 'Daily NK',
+      outlet: 'Daily NK',
+      reliability: 'B',
+    });
+  });
+});
+
+describe('counts and order', () => {
+  it('reports without outlet each count as an outlet of their own', () => {
+    const a = assessClaim([evidence(5, null), evidence(6, null), evidence(7, 1)], sources());
+    expect(a.counts).toEqual({
+      passages: 3,
+      reports: 3,
+      outlets: 3,
+      supportingOrigins: 3,
+      contradictingOrigins: 0,
+    });
+  });
+
+  it('lists origins with the most evidence first, then by name', () => {
+    const all = sources(PARTNER_A, PHOTOS);
+    const a = assessClaim(
+      [
+        evidence(1, 2, { sourceId: 11 }),
+        evidence(2, 1),
+        evidence(3, 2, { sourceId: 10 }),
+        evidence(4, 1),
+      ],
+      all,
+    );
+    expect(a.supporting.map((g) => [g.name, g.evidence.length])).toEqual([
+      ['Daily NK', 2],
+      ['ASIAPRESS photos', 1],
+      ['Reporting partner A in Ryanggang', 1],
+    ]);
+  });
+
+  it('context evidence is grouped by origin but weighs on neither side', () => {
+    const a = assessClaim(
+      [evidence(1, 1, { stance: 'context' }), evidence(2, 2), evidence(3, 2)],
+      sources(),
+    );
+    expect(a.context.map((g) => [g.key, g.evidence.length])).toEqual([['source:1', 1]]);
+    expect(a.supporting.map((g) => g.key)).toEqual(['source:2']);
+    expect(a.status).toBe('single-origin');
+    expect(a.counts).toMatchObject({ passages: 3, outlets: 2, supportingOrigins: 1 });
+  });
+});
+
+describe('status and suggested grade, rule by rule (docs/corroboration.md)', () => {
+  const graded = (reliability: Reliability | null): Map<number, SourceNode> =>
+    sources({ ...DAILY_NK, reliability });
+
+  it('one origin on both sides is a single origin, not a dispute', () => {
+    const a = assessClaim(
+      [evidence(1, 1), evidence(2, 1, { stance: 'contradicts', credibility: 4 })],
+      sources(),
+    );
+    expect(a.status).toBe('single-origin');
+    expect(a.counts).toMatchObject({ supportingOrigins: 1, contradictingOrigins: 1 });
+    expect(a.suggestedCredibility).toBe(2);
+    // The bulk path's tallies (numbers as keys) conclude the same.
+    expect(
+      conclude(
+        [{ key: 7, reliability: null, bestCredibility: 2 }],
+        [{ key: 7, reliability: null, bestCredibility: 4 }],
+        2,
+      ).status,
+    ).toBe('single-origin');
+  });
+
+  it('disputed: 3 when more origins support, 4 when as many, 5 when fewer', () => {
+    const against = (reportId: number, outlet: number | null) =>
+      evidence(reportId, outlet, { stance: 'contradicts' });
+    const more = assessClaim([evidence(1, 1), evidence(2, 2), against(3, null)], sources());
+    expect([more.status, more.suggestedCredibility, more.suggestionReason]).toEqual([
+      'disputed',
+      3,
+      'Disputed: 2 origins support it, 1 contradict it.',
+    ]);
+    const even = assessClaim([evidence(1, 1), against(2, 2)], sources());
+    expect([even.status, even.suggestedCredibility, even.suggestionReason]).toEqual([
+      'disputed',
+      4,
+      'Disputed: as many origins contradict it as support it (1).',
+    ]);
+    const fewer = assessClaim([evidence(1, 1), against(2, 2), against(3, null)], sources());
+    expect([fewer.status, fewer.suggestedCredibility, fewer.suggestionReason]).toEqual([
+      'disputed',
+      5,
+      'Disputed: more origins contradict it (2) than support it (1).',
+    ]);
+  });
+
+  it('single origin: the best grade given, never better than 2', () => {
+    const a = assessClaim(
+      [evidence(1, 1, { credibility: 4 }), evidence(2, 1, { credibility: 3 })],
+      sources(),
+    );
+    expect(a.suggestedCredibility).toBe(3);
+    expect(a.suggestionReason).toBe(
+      'One origin only: it cannot be confirmed (1) without an independent one.',
+    );
+    expect(assessClaim([evidence(1, 1, { credibility: 1 })], sources()).suggestedCredibility).toBe(
+      2,
+    );
+    expect(assessClaim([evidence(1, 1, { credibility: 5 })], sources()).suggestedCredibility).toBe(
+      5,
+    );
+  });
+
+  it.each([
+    ['A', 2],
+    ['C', 2],
+    ['D', 3],
+    ['E', 3],
+    ['F', 2],
+    [null, 2],
+  ] as const)('single origin graded %s, evidence graded 2: suggests %i', (reliability, grade) => {
+    expect(assessClaim([evidence(1, 1)], graded(reliability)).suggestedCredibility).toBe(grade);
+  });
+
+  it('a doubtful origin (D or E) is at least 3, and keeps a worse grade given', () => {
+    expect(
+      assessClaim([evidence(1, 1, { credibility: 4 })], graded('D')).suggestedCredibility,
+    ).toBe(4);
+    // Also when the one origin is on both sides.
+    expect(
+      assessClaim([evidence(1, 1), evidence(2, 1, { stance: 'contradicts' })], graded('E'))
+        .suggestedCredibility,
+    ).toBe(3);
+  });
+
+  it('a single contradicting origin is contradicted, graded 5', () => {
+    const a = assessClaim([evidence(1, 1, { stance: 'contradicts', credibility: 2 })], sources());
+    expect([a.status, a.suggestedCredibility, a.suggestionReason]).toEqual([
+      'contradicted',
+      5,
+      'Only contradicting evidence.',
+    ]);
+  });
+
+  it('says why: corroborated, weakly corroborated, no evidence', () => {
+    expect(assessClaim([evidence(1, 1), evidence(2, 2)], sources()).suggestionReason).toBe(
+      'Confirmed by 2 independent origins graded A–C.',
+    );
+    expect(assessClaim([evidence(1, 1), evidence(2, 2)], graded('D')).suggestionReason).toBe(
+      '2 independent origins support it, but fewer than two are graded A–C: grade the sources to confirm.',
+    );
+    expect(assessClaim([], sources()).suggestionReason).toBe(
+      'No evidence supports or contradicts it yet.',
+    );
+  });
+});
+
+describe('near-identical wording, at the edges', () => {
+  it('words: case-folded, NFKC, curly apostrophes straightened, contractions kept whole', () => {
+    expect(words("They’ll SAY it\u2019s ﬁne — won't they?")).toEqual([
+      "they'll",
+      'say',
+      "it's",
+      'fine',
+      "won't",
+      'they',
+    ]);
+    expect(words('— … —')).toEqual([]);
+  });
+
+  it('four words are enough; fewer never are, even against a longer passage', () => {
+    expect(wordingSimilarity('one two three four', 'one two three four')).toBe(1);
+    expect(wordingSimilarity('one two three four', 'one two three four five six seven')).toBe(1);
+    expect(wordingSimilarity('one two three', 'one two three four five six')).toBe(0);
+    expect(wordingSimilarity('one two three four five six', 'one two three')).toBe(0);
+  });
+
+  const seven = 'alpha bravo charlie delta echo foxtrot golf'; // 5 trigrams
+  const threeOfFive = 'alpha bravo charlie delta echo xray yankee zulu'; // shares 3 of them
+  const nine = 'alpha bravo charlie delta echo foxtrot golf hotel india'; // 7 trigrams
+  const fourOfSeven = 'alpha bravo charlie delta echo foxtrot xray yankee zulu whiskey';
+
+  it('the threshold is 0.6, and a pair exactly at it is flagged', () => {
+    expect(NEAR_IDENTICAL).toBe(0.6);
+    expect(wordingSimilarity(seven, threeOfFive)).toBe(0.6);
+    expect(wordingSimilarity(nine, fourOfSeven)).toBeCloseTo(4 / 7);
+    const at = [evidence(1, 1, { exact: seven }), evidence(2, 2, { exact: threeOfFive })];
+    expect(sharedOriginWarnings(at, sources())).toEqual([
+      expect.objectContaining({ similarity: 0.6, confirmed: false }),
+    ]);
+    const below = [evidence(1, 1, { exact: nine }), evidence(2, 2, { exact: fourOfSeven })];
+    expect(sharedOriginWarnings(below, sources())).toEqual([]);
+  });
+
+  it('only supporting passages are compared', () => {
+    const items = [
+      evidence(1, 1, { exact: seven }),
+      evidence(2, 2, { exact: seven, stance: 'contradicts' }),
+      evidence(3, null, { exact: seven, stance: 'context' }),
+    ];
+    expect(sharedOriginWarnings(items, sources())).toEqual([]);
+  });
+
+  it('a confirmed shared origin makes one origin whichever way round the pair was stored', () => {
+    const items = [evidence(1, 1, { exact: seven }), evidence(2, 2, { exact: seven })];
+    for (const [a, b] of [
+      [items[0], items[1]],
+      [items[1], items[0]],
+    ] as const) {
+      const assessed = assessClaim(items, sources(), [
+        {
+          passageA: a?.passageId as number,
+          passageB: b?.passageId as number,
+          decision: 'confirmed',
+        },
+      ]);
+      expect(assessed.status).toBe('single-origin');
+      expect(assessed.supporting.map((g) => [g.key, g.evidence.length])).toEqual([['source:1', 2]]);
+    }
+  });
+
+  it('a decision about a passage that is no longer evidence is ignored', () => {
+    const items = [evidence(1, 1), evidence(2, 2)];
+    const a = assessClaim(items, sources(), [
+      { passageA: items[0]?.passageId as number, passageB: 9999, decision: 'confirmed' },
+    ]);
+    expect(a.status).toBe('corroborated');
   });
 });
