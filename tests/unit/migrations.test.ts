@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDesk } from '../../electron/core/db/connection.ts';
@@ -19,6 +19,21 @@ const tables = (db: Database.Database): string[] =>
       .pluck()
       .all() as string[]
   ).filter((name) => !name.startsWith('report_search_') && !name.startsWith('sqlite_'));
+
+/**
+ * A desk file as an older Source Desk left it: schema `version`, holding what `fill` writes.
+ * Its upgrade then goes through openDesk, the path the app and the CLI take.
+ */
+function oldDesk(version: number, fill: string): string {
+  const file = join(tempDir(), 'desk.sqlite');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  migrate(db, version);
+  db.pragma('foreign_keys = OFF');
+  db.exec(fill);
+  db.close();
+  return file;
+}
 
 describe('migrations', () => {
   it('001 creates the STRICT tables of the desk', () => {
@@ -58,14 +73,15 @@ describe('migrations', () => {
   });
 
   it('002 indexes the reports a version-1 desk already holds', () => {
-    const db = new Database(':memory:');
-    migrate(db, 1);
-    db.exec(`
-      INSERT INTO texts VALUES ('${'a'.repeat(64)}', 'Licence costs rose to 1,200 yuan.', 33);
-      INSERT INTO reports (sha256, title, format, original_name, imported_at)
-        VALUES ('${'a'.repeat(64)}', 'Licences', 'txt', 'a.txt', 't');`);
-    migrate(db, 2);
-    expect(schemaVersion(db)).toBe(2);
+    const file = oldDesk(
+      1,
+      `INSERT INTO texts VALUES ('${'a'.repeat(64)}', 'Licence costs rose to 1,200 yuan.', 33);
+       INSERT INTO reports (sha256, title, format, original_name, imported_at)
+         VALUES ('${'a'.repeat(64)}', 'Licences', 'txt', 'a.txt', 't');`,
+    );
+    const { db, created } = openDesk(file);
+    expect(created).toBe(false);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     expect(searchReports(db, 'yuan')).toEqual([
       {
         reportId: 1,
@@ -74,17 +90,18 @@ describe('migrations', () => {
         snippet: 'Licence costs rose to 1,200 \uE000yuan\uE001.',
       },
     ]);
+    db.close();
   });
 
   it('003 makes every outlet a source and moves outlet grades onto it', () => {
-    const db = new Database(':memory:');
-    migrate(db, 2);
-    db.exec(`
-      INSERT INTO outlets (id, name, name_key, created_at) VALUES (1, 'Daily NK', 'dailynk', 't'), (2, 'ASIAPRESS', 'asiapress', 't');
-      INSERT INTO sources (id, outlet_id, name, created_at) VALUES (10, 2, 'Reporting partner A', 't');
-      INSERT INTO ratings (outlet_id, reliability, rationale, rated_at) VALUES (1, 'B', 'long record', 't');
-      INSERT INTO ratings (source_id, reliability, rated_at) VALUES (10, 'C', 't');`);
-    migrate(db, 3);
+    const file = oldDesk(
+      2,
+      `INSERT INTO outlets (id, name, name_key, created_at) VALUES (1, 'Daily NK', 'dailynk', 't'), (2, 'ASIAPRESS', 'asiapress', 't');
+       INSERT INTO sources (id, outlet_id, name, created_at) VALUES (10, 2, 'Reporting partner A', 't');
+       INSERT INTO ratings (outlet_id, reliability, rationale, rated_at) VALUES (1, 'B', 'long record', 't');
+       INSERT INTO ratings (source_id, reliability, rated_at) VALUES (10, 'C', 't');`,
+    );
+    const { db } = openDesk(file);
     expect(schemaVersion(db)).toBe(3);
     const sources = db
       .prepare(
@@ -109,13 +126,16 @@ describe('migrations', () => {
         )
         .run(),
     ).toThrow(/UNIQUE/);
+    db.close();
   });
 
-  it('a failing migration leaves the desk at its previous version', () => {
-    const db = new Database(':memory:');
-    migrate(db, 1);
-    db.exec(`CREATE TABLE report_search (x)`); // 002 would create it: make it fail half-way
-    expect(() => migrate(db)).toThrow(/already exists/);
+  it('a failing migration leaves the desk at its previous version, saying so with its path', () => {
+    // 002 would create report_search: make it fail half-way.
+    const file = oldDesk(1, `CREATE TABLE report_search (x)`);
+    expect(() => openDesk(file)).toThrow(
+      `${file}: upgrading the desk to schema 2 failed (table report_search already exists); it was left at schema 1`,
+    );
+    const db = new Database(file, { readonly: true });
     expect(schemaVersion(db)).toBe(1);
     expect(
       db
@@ -123,6 +143,58 @@ describe('migrations', () => {
         .pluck()
         .get(),
     ).toBe(0);
+    db.close();
+  });
+
+  it('ends each migration with a foreign key check: a row pointing nowhere undoes the upgrade', () => {
+    // Written with foreign keys off, as a damaged or hand-edited desk could be.
+    const file = oldDesk(
+      2,
+      `INSERT INTO claims (id, text, created_at, updated_at) VALUES (1, 'Fuel prices rose', 't', 't');
+       INSERT INTO evidence (id, claim_id, passage_id, stance, credibility, created_at)
+         VALUES (7, 1, 99, 'supports', 2, 't');`,
+    );
+    expect(() => openDesk(file)).toThrow(
+      `${file}: after the upgrade to schema 3, evidence row 7 points to a missing passages row; ` +
+        'the upgrade was undone and the desk left at schema 2',
+    );
+    const db = new Database(file, { readonly: true });
+    expect(schemaVersion(db)).toBe(2);
+    expect(
+      db.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'origin_reviews'`).pluck().get(),
+    ).toBe(0);
+    db.close();
+  });
+
+  it('backs up a desk, verified, before upgrading it', () => {
+    const file = oldDesk(
+      2,
+      `INSERT INTO claims (id, text, created_at, updated_at) VALUES (1, 'Fuel prices rose', 't', 't');`,
+    );
+    const { db } = openDesk(file);
+    db.close();
+    const backups = readdirSync(join(file, '..', 'backups'));
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(
+      /^desk\.\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.before-schema-3\.sqlite$/,
+    );
+    const copy = new Database(join(file, '..', 'backups', backups[0] as string), {
+      readonly: true,
+    });
+    expect(schemaVersion(copy)).toBe(2);
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT text FROM claims').pluck().all()).toEqual(['Fuel prices rose']);
+    copy.close();
+  });
+
+  it('does not upgrade a desk whose backup cannot be written', () => {
+    const file = oldDesk(2, '');
+    // A file where the backups folder should be: the backup cannot be made.
+    writeFileSync(join(file, '..', 'backups'), '');
+    expect(() => openDesk(file)).toThrow(`${file}: the backup failed`);
+    const db = new Database(file, { readonly: true });
+    expect(schemaVersion(db)).toBe(2);
+    db.close();
   });
 
   it('opening a new file brings it to the current version with WAL and foreign keys on', () => {

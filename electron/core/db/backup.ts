@@ -100,14 +100,14 @@ function removeStaleTemps(file: string): void {
  */
 export function backupDesk(db: Db, file: string, reason: BackupReason, now = Date.now()): string {
   const dir = backupsDir(file);
-  mkdirSync(dir, { recursive: true });
-  removeStaleTemps(file);
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
   const temp = join(
     dirname(file),
     `.${basename(file)}.backup-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`,
   );
   try {
+    mkdirSync(dir, { recursive: true });
+    removeStaleTemps(file);
     db.prepare('VACUUM INTO ?').run(temp);
     const copy = new Database(temp, { readonly: true, fileMustExist: true });
     try {

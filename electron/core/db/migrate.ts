@@ -63,10 +63,12 @@ export function migrate(db: Database.Database, upTo: number = SCHEMA_VERSION): n
         const first = violations[0];
         if (first !== undefined)
           throw new Error(
-            `${db.name}: upgrading the desk to schema ${version} would leave ${first.table} row ` +
-              `${first.rowid ?? '?'} pointing to a missing ${first.parent} row` +
-              (violations.length > 1 ? ` (and ${violations.length - 1} more)` : '') +
-              `; it was left at schema ${version - 1}`,
+            `${db.name}: after the upgrade to schema ${version}, ${first.table} row ` +
+              `${first.rowid ?? '?'} points to a missing ${first.parent} row` +
+              (violations.length > 1
+                ? ` (and ${violations.length - 1} more rows point nowhere)`
+                : '') +
+              `; the upgrade was undone and the desk left at schema ${version - 1}`,
           );
         db.pragma(`user_version = ${version}`);
       }).immediate();
