@@ -54,7 +54,8 @@ import {
   searchReports,
   updateReportMetadata,
 } from './db/reports.ts';
-import { ImportRejection, prepareReport } from './import/index.ts';
+import { ImportRejection } from './import/index.ts';
+import { startParsePool, type ParsePool, type ParsePoolOptions } from './import/parse-pool.ts';
 import { parseFile, storeParsed, type Parsed } from './reports/import-files.ts';
 import { importNewVersion } from './reports/versions.ts';
 import { loadDemoCase, seedsDir } from './seeds.ts';
@@ -65,6 +66,8 @@ export interface ServiceOptions {
   path: string;
   /** Where the demo case lives (packaged apps pass their resources folder). */
   seeds?: string;
+  /** Limits of the parse worker (tests shorten them). */
+  parse?: ParsePoolOptions;
 }
 
 type Handlers = { [M in Method]: (input: ParsedInput<M>) => Promise<Output<M>> | Output<M> };
@@ -84,6 +87,10 @@ export function createDeskService(options: ServiceOptions) {
     undoStack.push({ label, undo });
     if (undoStack.length > 100) undoStack.shift();
   };
+  // Uploads are parsed in a worker that a hostile file cannot hang or crash (parse-pool.ts); it
+  // starts with the first import and lives as long as the desk.
+  let pool: ParsePool | undefined;
+  const parsePool = (): ParsePool => (pool ??= startParsePool(options.parse));
   const short = (text: string): string => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
 
   const handlers: Handlers = {
@@ -105,14 +112,19 @@ export function createDeskService(options: ServiceOptions) {
     },
     'reports.search': ({ query }) => searchReports(db, query),
     'reports.import': async ({ files }) => {
-      const parsed: Parsed[] = [];
-      for (const [i, file] of files.entries()) {
-        const name = basename(file.name);
-        parsed.push(
-          await parseFile(name, () => prepareReport(Buffer.from(file.data, 'base64'), name)),
-        );
-        emit({ type: 'import.progress', done: i + 1, total: files.length, file: name });
-      }
+      let done = 0;
+      // All files go to the parse worker at once (it parses them in order); a file that fails
+      // in any way is that file's rejection, and the others still import.
+      const parsed: Parsed[] = await Promise.all(
+        files.map(async (file) => {
+          const name = basename(file.name);
+          const result = await parseFile(name, () =>
+            parsePool().parse({ name, bytes: Buffer.from(file.data, 'base64') }),
+          );
+          emit({ type: 'import.progress', done: ++done, total: files.length, file: name });
+          return result;
+        }),
+      );
       const results = storeParsed(db, parsed);
       emit({ type: 'desk.changed', reason: 'import' });
       return results;
@@ -122,7 +134,7 @@ export function createDeskService(options: ServiceOptions) {
       const name = basename(file.name);
       let report;
       try {
-        report = await prepareReport(Buffer.from(file.data, 'base64'), name);
+        report = await parsePool().parse({ name, bytes: Buffer.from(file.data, 'base64') });
       } catch (error) {
         if (error instanceof ImportRejection)
           throw new DeskError('rejected', `${name}: ${error.message}`);
@@ -281,6 +293,10 @@ export function createDeskService(options: ServiceOptions) {
     onEvent(listener: (event: DeskEvent) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    /** Stops the parse worker, mid-parse if need be. */
+    close: async (): Promise<void> => {
+      await pool?.close();
     },
   };
 }

@@ -3,6 +3,7 @@ import { decodeText } from './decode.ts';
 import { ImportRejection } from './errors.ts';
 import { parseStatedDate } from './infer.ts';
 import { canonicalOutlet } from './outlets.ts';
+import { checkHtmlStructure } from './limits.ts';
 import { inferFromText, type ParsedReport } from './text.ts';
 
 /** Fewer characters than this in the extracted article means the page had no article. */
@@ -57,6 +58,7 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
  */
 export async function parseHtml(bytes: Uint8Array, fileName: string): Promise<ParsedReport> {
   const html = decodeText(bytes, declaredCharset(bytes));
+  checkHtmlStructure(html);
   const [{ JSDOM, VirtualConsole }, { Readability }] = await Promise.all([
     import('jsdom'),
     import('@mozilla/readability'),

@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { ReportFormat, ReportMetadata } from '../../../shared/model.ts';
 import { decodeText, MAX_FILE_BYTES } from './decode.ts';
-import { ImportRejection } from './errors.ts';
+import { describeFsError, ImportRejection } from './errors.ts';
 import { parseHtml } from './html.ts';
 import { parseMarkdown } from './markdown.ts';
 import { parseStatedDate } from './infer.ts';
@@ -107,10 +107,7 @@ export async function readReportFile(
     bytes = readFileSync(fd);
   } catch (error) {
     if (error instanceof ImportRejection) throw error;
-    throw new ImportRejection(
-      'unreadable',
-      `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-    );
+    throw new ImportRejection('unreadable', `cannot read the file (${describeFsError(error)})`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

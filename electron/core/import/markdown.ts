@@ -2,6 +2,7 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import type { ReportMetadata } from '../../../shared/model.ts';
 import { canonicalOutlet } from './outlets.ts';
 import { parseStatedDate } from './infer.ts';
+import { checkMarkdownStructure } from './limits.ts';
 import { inferFromText, type ParsedReport } from './text.ts';
 
 /**
@@ -10,6 +11,7 @@ import { inferFromText, type ParsedReport } from './text.ts';
  */
 export function parseMarkdown(raw: string): ParsedReport {
   const { body, metadata } = takeFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  checkMarkdownStructure(body);
   const tokens = new Lexer({ gfm: true }).lex(body);
   const paragraphs: string[] = [];
   let title: string | undefined;

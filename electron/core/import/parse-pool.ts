@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReportMetadata } from '../../../shared/model.ts';
 import { ImportRejection, type RejectionReason } from './errors.ts';
 import type { PreparedReport } from './index.ts';
+import { PARSE_MEMORY_LIMIT_MB, PARSE_TIME_LIMIT_MS } from './limits.ts';
 
 /**
  * Where the parse worker is: beside this module, as TypeScript in a checkout (run by Node's type
@@ -12,9 +13,22 @@ export const PARSE_WORKER = new URL(
   import.meta.url,
 );
 
+/** One file to parse: read from a path, or bytes already in memory (an upload). */
+export type ParseJob =
+  | { path: string; metadata?: ReportMetadata }
+  | { name: string; bytes: Uint8Array; metadata?: ReportMetadata };
+
 export interface ParsePool {
-  parse(path: string, metadata: ReportMetadata): Promise<PreparedReport>;
+  /** Resolves with the report, or rejects with an ImportRejection naming what went wrong. */
+  parse(job: ParseJob): Promise<PreparedReport>;
+  /** Stops the worker at once, even mid-parse; files not yet parsed are rejected. */
   close(): Promise<void>;
+}
+
+export interface ParsePoolOptions {
+  entry?: URL;
+  timeLimitMs?: number;
+  memoryLimitMb?: number;
 }
 
 type Reply = {
@@ -24,39 +38,132 @@ type Reply = {
   error?: string;
 };
 
-/** One parse thread: files are parsed in order, and a rejection comes back as an ImportRejection. */
-export function startParsePool(entry: URL = PARSE_WORKER): ParsePool {
-  const worker = new Worker(entry);
-  const pending = new Map<
-    number,
-    { resolve(report: PreparedReport): void; reject(error: Error): void }
-  >();
+interface Pending {
+  id: number;
+  job: ParseJob;
+  resolve(report: PreparedReport): void;
+  reject(error: Error): void;
+}
+
+/** Files handed to the worker ahead of the one it is parsing, so it never waits for a message. */
+const AHEAD = 16;
+
+/**
+ * A parse thread that untrusted files cannot take down or hold: it parses files one at a time, in
+ * order; a file that runs past the time limit, exhausts the worker's memory or crashes it is
+ * rejected on its own, the worker is replaced, and the files behind it go on.
+ */
+export function startParsePool(options: ParsePoolOptions = {}): ParsePool {
+  const entry = options.entry ?? PARSE_WORKER;
+  const timeLimitMs = options.timeLimitMs ?? PARSE_TIME_LIMIT_MS;
+  const memoryLimitMb = options.memoryLimitMb ?? PARSE_MEMORY_LIMIT_MB;
+  const queue: Pending[] = [];
+  /** Sent to the current worker, oldest (the one being parsed) first. */
+  const sent: Pending[] = [];
+  let worker: Worker | null = null;
+  let timer: NodeJS.Timeout | undefined;
   let nextId = 1;
-  const failAll = (error: Error): void => {
-    for (const p of pending.values()) p.reject(error);
-    pending.clear();
+  let closed = false;
+
+  const startWorker = (): Worker => {
+    const w = new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb } });
+    w.on('message', (reply: Reply) => {
+      if (w !== worker) return;
+      const head = sent[0];
+      if (!head || head.id !== reply.id) return;
+      sent.shift();
+      if (reply.report) head.resolve(reply.report);
+      else if (reply.rejection)
+        head.reject(new ImportRejection(reply.rejection.reason, reply.rejection.message));
+      else head.reject(failure(reply.error));
+      restartClock();
+      pump();
+    });
+    w.on('error', (error: Error & { code?: string }) => {
+      if (w !== worker) return;
+      blameHead(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new ImportRejection(
+              'too-complex',
+              `parsing needed more memory than the limit of ${memoryLimitMb} MiB; the parse was stopped`,
+            )
+          : failure(error.message),
+      );
+    });
+    w.on('exit', (code) => {
+      if (w !== worker) return;
+      blameHead(new ImportRejection('parse-failed', `the parser stopped (exit ${code})`));
+    });
+    return w;
   };
-  worker.on('message', (reply: Reply) => {
-    const waiting = pending.get(reply.id);
-    if (!waiting) return;
-    pending.delete(reply.id);
-    if (reply.report) waiting.resolve(reply.report);
-    else if (reply.rejection)
-      waiting.reject(new ImportRejection(reply.rejection.reason, reply.rejection.message));
-    else waiting.reject(new Error(reply.error ?? 'the parse worker failed'));
-  });
-  worker.on('error', failAll);
-  worker.on('exit', (code) => failAll(new Error(`the parse worker stopped (exit ${code})`)));
+
+  /** The file being parsed failed the worker: reject it, replace the worker, resend the rest. */
+  const blameHead = (error: Error): void => {
+    const dead = worker;
+    worker = null;
+    clearTimeout(timer);
+    void dead?.terminate();
+    sent.shift()?.reject(error);
+    queue.unshift(...sent.splice(0));
+    pump();
+  };
+
+  const restartClock = (): void => {
+    clearTimeout(timer);
+    if (sent.length === 0) return;
+    timer = setTimeout(
+      () =>
+        blameHead(
+          new ImportRejection(
+            'too-complex',
+            `parsing took longer than the limit of ${timeLimitMs / 1000} s; the parse was stopped`,
+          ),
+        ),
+      timeLimitMs,
+    );
+  };
+
+  const pump = (): void => {
+    if (closed) return;
+    while (queue.length > 0 && sent.length < AHEAD) {
+      worker ??= startWorker();
+      const next = queue.shift() as Pending;
+      const wasIdle = sent.length === 0;
+      sent.push(next);
+      worker.postMessage({ id: next.id, job: next.job });
+      if (wasIdle) restartClock();
+    }
+  };
+
   return {
-    parse(path, metadata) {
+    parse(job) {
+      if (closed) return Promise.reject(new Error('the import was stopped'));
       return new Promise((resolve, reject) => {
-        const id = nextId++;
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, path, metadata: JSON.parse(JSON.stringify(metadata)) });
+        queue.push({ id: nextId++, job: plain(job), resolve, reject });
+        pump();
       });
     },
     async close() {
-      await worker.terminate();
+      closed = true;
+      clearTimeout(timer);
+      const stopped = new Error('the import was stopped');
+      for (const p of [...sent.splice(0), ...queue.splice(0)]) p.reject(stopped);
+      const w = worker;
+      worker = null;
+      await w?.terminate();
     },
   };
+}
+
+/** What the worker's own failure (an exception, not a rejection) means for the file. */
+function failure(message = 'the parser failed'): ImportRejection {
+  // V8's message for a recursion too deep for the stack: the file nests deeper than a limit caught.
+  if (/call stack size/i.test(message))
+    return new ImportRejection('too-complex', 'the file nests too deeply for the parser');
+  return new ImportRejection('parse-failed', `the parser failed (${message})`);
+}
+
+/** Metadata may hold undefined fields, which structured clone keeps; JSON drops them. */
+function plain(job: ParseJob): ParseJob {
+  return job.metadata ? { ...job, metadata: JSON.parse(JSON.stringify(job.metadata)) } : job;
 }

@@ -3,8 +3,9 @@ import { basename, dirname, join } from 'node:path';
 import type { ImportResult, ReportMetadata } from '../../../shared/model.ts';
 import type { Db } from '../db/connection.ts';
 import { storeReports } from '../db/reports.ts';
-import { ImportRejection, readReportFile, type PreparedReport } from '../import/index.ts';
-import { startParsePool } from '../import/parse-pool.ts';
+import { describeFsError } from '../import/errors.ts';
+import { ImportRejection, type PreparedReport } from '../import/index.ts';
+import { startParsePool, type ParsePool } from '../import/parse-pool.ts';
 import { MANIFEST_NAME, manifestMetadata, parseManifest, type Manifest } from './manifest.ts';
 
 export interface ImportOptions {
@@ -12,6 +13,8 @@ export interface ImportOptions {
   overrides?: ReportMetadata;
   /** Called as each file is done, for progress. */
   onResult?: (result: ImportResult) => void;
+  /** The parse worker to use (a long-lived desk keeps one); otherwise one is started for this import. */
+  pool?: ParsePool;
 }
 
 /** Files parsed between two writes: enough to amortise a commit, few enough to report progress often. */
@@ -68,7 +71,10 @@ export function storeParsed(db: Db, group: Parsed[]): ImportResult[] {
   });
 }
 
-/** Parses one file's bytes or reads it from disk; a rejection becomes its result. */
+/**
+ * Parses one file's bytes or reads it from disk. Whatever goes wrong becomes that file's
+ * rejection, never the batch's: the other files go on.
+ */
 export async function parseFile(
   file: string,
   read: () => Promise<PreparedReport>,
@@ -76,24 +82,23 @@ export async function parseFile(
   try {
     return { file, report: await read() };
   } catch (error) {
-    if (error instanceof ImportRejection)
-      return { file, result: { file, status: 'rejected', message: error.message } };
-    throw error;
+    const message =
+      error instanceof ImportRejection
+        ? error.message
+        : `could not be read (${(error as Error)?.message ?? String(error)})`;
+    return { file, result: { file, status: 'rejected', message } };
   }
 }
-
-/** Fewer files than this are parsed on the calling thread: a parse thread would cost more to start. */
-const POOL_THRESHOLD = 200;
 
 /** One file to import, or the result it already has (an unreadable path, a bad manifest). */
 type Planned = { file: string; metadata: ReportMetadata } | { file: string; result: ImportResult };
 
 /**
  * Imports files and folders. Each file is all-or-nothing: a bad file is rejected with its reason
- * and nothing of it is stored, and the other files go on. Files are parsed a group at a time and
- * each group written at once (see storeReports); no transaction is held across an await. Large
- * imports parse in a thread of their own, so the next group is read and parsed while the
- * previous one is written.
+ * and nothing of it is stored, and the other files go on. Files are parsed in a worker thread
+ * with time and memory limits (parse-pool.ts), so no file can hang or crash the import, and the
+ * next group is read and parsed while the previous one is written. Each group is written at once
+ * (see storeReports); no transaction is held across an await.
  */
 export async function importPaths(
   db: Db,
@@ -101,13 +106,11 @@ export async function importPaths(
   options: ImportOptions = {},
 ): Promise<ImportResult[]> {
   const planned = await plan(paths, options.overrides ?? {});
-  const pool = planned.length >= POOL_THRESHOLD ? startParsePool() : null;
+  const pool = options.pool ?? startParsePool();
   const parse = (item: Planned): Promise<Parsed> =>
     'result' in item
       ? Promise.resolve(item)
-      : parseFile(item.file, () =>
-          pool ? pool.parse(item.file, item.metadata) : readReportFile(item.file, item.metadata),
-        );
+      : parseFile(item.file, () => pool.parse({ path: item.file, metadata: item.metadata }));
   const startGroup = (from: number): Promise<Parsed[]> =>
     Promise.all(planned.slice(from, from + GROUP_SIZE).map(parse));
   const results: ImportResult[] = [];
@@ -123,7 +126,7 @@ export async function importPaths(
       }
     }
   } finally {
-    await pool?.close();
+    if (!options.pool) await pool.close();
   }
   return results;
 }
@@ -137,7 +140,7 @@ async function plan(paths: string[], overrides: ReportMetadata): Promise<Planned
     try {
       files = (await stat(path)).isDirectory() ? await filesIn(path) : [path];
     } catch (error) {
-      const message = `cannot read (${(error as NodeJS.ErrnoException).code ?? error})`;
+      const message = `cannot read (${describeFsError(error)})`;
       planned.push({ file: path, result: { file: path, status: 'rejected', message } });
       continue;
     }

@@ -2,6 +2,9 @@ import { Worker } from 'node:worker_threads';
 import type { DeskEvent, Result } from '../../../shared/api.ts';
 import type { WorkerData } from './desk-worker.ts';
 
+/** How long a closing desk may take to finish its work before it is stopped. */
+const CLOSE_GRACE_MS = 2_000;
+
 export interface DeskClient {
   call(method: string, input: unknown): Promise<Result<unknown>>;
   onEvent(listener: (event: DeskEvent) => void): () => void;
@@ -47,7 +50,13 @@ export function startDeskWorker(entry: string | URL, data: WorkerData): Promise<
             },
             close: () =>
               new Promise<void>((done) => {
-                worker.once('exit', () => done());
+                // A clean close lets SQLite checkpoint; a desk that does not stop in time (a
+                // long write) is terminated, which WAL makes safe: the last commit stands.
+                const force = setTimeout(() => void worker.terminate(), CLOSE_GRACE_MS);
+                worker.once('exit', () => {
+                  clearTimeout(force);
+                  done();
+                });
                 worker.postMessage('close');
               }),
           });

@@ -22,8 +22,11 @@ try {
   service.onEvent((event) => port.postMessage({ event }));
   port.on('message', (message: { id: number; method: string; input: unknown } | 'close') => {
     if (message === 'close') {
-      db.close();
-      port.close();
+      // The parse worker stops first (mid-parse if need be), so nothing writes after the close.
+      void service.close().finally(() => {
+        db.close();
+        port.close();
+      });
       return;
     }
     void service
