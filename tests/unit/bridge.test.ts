@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
+import { networkInterfaces, platform } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../electron/bridge/server.ts';
 import { loadDemoCase } from '../../electron/core/seeds.ts';
@@ -49,6 +50,22 @@ function send(
 }
 
 const json = { 'Content-Type': 'application/json' };
+
+/** Whether a TCP connection to host:port opens ('connected') or the error code it fails with. */
+function reach(host: string, port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 2000 });
+    socket.on('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.on('timeout', () => {
+      socket.destroy();
+      resolve('timeout');
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+  });
+}
 
 describe('loopback bridge', () => {
   it('prints a URL on 127.0.0.1 carrying the token in the fragment', () => {
@@ -102,15 +119,19 @@ describe('loopback bridge', () => {
   });
 
   it('listens on 127.0.0.1 only', async () => {
-    const refused = await new Promise<string>((resolve) => {
-      const socket = connect({ host: '::1', port: bridge.port });
-      socket.on('connect', () => {
-        socket.destroy();
-        resolve('connected');
-      });
-      socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
-    });
-    expect(refused).not.toBe('connected');
+    // Reachable on 127.0.0.1; refused on every other address of this machine: the other
+    // interfaces' addresses, IPv6 loopback, and (Linux routes all of 127/8 to loopback) 127.0.0.2,
+    // which a server bound to 0.0.0.0 or :: would answer.
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((i) => i !== undefined && !i.address.startsWith('fe80') && i.address !== '127.0.0.1')
+      .map((i) => i?.address as string);
+    const probes = [
+      ...new Set([...others, '::1', ...(platform() === 'linux' ? ['127.0.0.2'] : [])]),
+    ];
+    expect(await reach('127.0.0.1', bridge.port)).toBe('connected');
+    for (const host of probes)
+      expect([host, await reach(host, bridge.port)]).not.toEqual([host, 'connected']);
   });
 
   it('rejects unknown methods and invalid arguments with a clear error', async () => {

@@ -94,8 +94,27 @@ describe('HTML importer on a saved news page', () => {
   });
 
   it('never runs the page’s scripts', async () => {
-    await readReportFile(file);
-    expect((globalThis as Record<string, unknown>).__PAGE_SCRIPT_RAN__).toBeUndefined();
+    // Had jsdom run them, these scripts would retitle the page, rewrite and add paragraphs, and
+    // mark the article: all of it would show in what is imported.
+    const paragraph =
+      'Traders in Hyesan said the price of a used Chinese truck has doubled since the summer, and that buyers now pay in yuan only. ';
+    const page = `<!doctype html><html lang="en"><head><title>Truck prices double in Hyesan</title>
+      <script>document.title = 'HIJACKED TITLE';</script></head>
+      <body><article><h1>Truck prices double in Hyesan</h1>
+      <p>${paragraph.repeat(2)}</p>
+      <script>
+        document.querySelector('article').insertAdjacentHTML('beforeend', '<p>SCRIPT RAN: inserted paragraph</p>');
+        for (const p of document.querySelectorAll('p')) p.textContent += ' SCRIPT RAN';
+        document.querySelector('article').setAttribute('data-ran', 'yes');
+      </script>
+      <p>${paragraph}</p></article></body></html>`;
+    const path = join(tempDir(), 'scripted.html');
+    writeFileSync(path, page);
+    const r = await readReportFile(path);
+    expect(r.title).toBe('Truck prices double in Hyesan');
+    expect(r.text).toContain('buyers now pay in yuan only.');
+    expect(r.text).not.toContain('SCRIPT RAN');
+    expect(r.text).not.toMatch(/HIJACKED|document\.querySelector/);
   });
 
   it('decodes a page in the charset it declares', async () => {
@@ -158,7 +177,7 @@ describe('rejections name the reason', () => {
 
   it('a folder given as a file', async () => {
     await expect(readReportFile(join(tempDir(), 'x.txt'))).rejects.toThrow(
-      /cannot read the file \(ENOENT\)/,
+      /cannot read the file \(no such file or folder\)/,
     );
   });
 });

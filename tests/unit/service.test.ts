@@ -83,21 +83,23 @@ describe('desk service (the contract’s implementation)', () => {
 
   it('edits metadata, keeping search in step with a new title, and logs the change', async () => {
     const { desk, db } = await service();
+    const title = 'Apprentice mechanics: young North Koreans learn car repair';
+    // "apprentice" is in no report's text: only the new title can make it match.
+    expect(await desk.call('reports.search', { query: 'apprentice' })).toEqual({
+      ok: true,
+      value: [],
+    });
     const result = await desk.call('reports.update', {
       id: 1,
-      patch: {
-        title: 'Young North Koreans learn car repair',
-        publishedAt: '2025-12-29',
-        byline: null,
-      },
+      patch: { title, publishedAt: '2025-12-29', byline: null },
     });
     expect(result).toMatchObject({
       ok: true,
-      value: { title: 'Young North Koreans learn car repair', publishedAt: '2025-12-29' },
+      value: { title, publishedAt: '2025-12-29' },
     });
-    expect(await desk.call('reports.search', { query: 'learn repair' })).toMatchObject({
+    expect(await desk.call('reports.search', { query: 'apprentice' })).toMatchObject({
       ok: true,
-      value: [{ reportId: 1 }],
+      value: [{ reportId: 1, title }],
     });
     expect(
       await desk.call('reports.update', { id: 1, patch: { publishedAt: 'yesterday' } }),

@@ -97,21 +97,29 @@ describe('storing reports', () => {
 
   it('a storage failure rolls the file back and the batch goes on', async () => {
     const { db } = tempDesk();
-    // Make the last write of the first file fail: its report, text and index rows must not stay.
+    const [bad, ...good] = SEED_FILES.map((name) => join(SEEDS, name));
+    // The last write of the first file fails: its report, text and index rows must not stay, and
+    // the two files after it must still be stored.
     db.exec(`CREATE TEMP TRIGGER fail_once BEFORE INSERT ON audit_log
-             WHEN (SELECT count(*) FROM reports) = 1 BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);
-    const results = await importPaths(db, [join(SEEDS, SEED_FILES[0] as string)]);
-    expect(results[0]).toMatchObject({
-      status: 'rejected',
-      message: 'could not be stored (disk trouble)',
-    });
-    expect([count(db, 'reports'), count(db, 'texts'), count(db, 'report_versions')]).toEqual([
-      0, 0, 0,
+             WHEN NEW.action = 'report.import' AND json_extract(NEW.after, '$.file') = '${SEED_FILES[0]}'
+             BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);
+    const results = await importPaths(db, [bad as string, ...good]);
+    expect(results.map((r) => [r.file, r.status])).toEqual([
+      [bad, 'rejected'],
+      [good[0], 'imported'],
+      [good[1], 'imported'],
     ]);
-    expect(searchReports(db, 'repair')).toEqual([]);
+    expect(results[0]?.message).toBe('could not be stored (disk trouble)');
+    expect([count(db, 'reports'), count(db, 'texts'), count(db, 'report_versions')]).toEqual([
+      2, 2, 2,
+    ]);
+    // "motorcycle" is only in the rejected file's text.
+    expect(searchReports(db, 'motorcycle')).toEqual([]);
+    expect(listReports(db).map((r) => r.originalName)).toEqual([SEED_FILES[1], SEED_FILES[2]]);
     db.exec('DROP TRIGGER fail_once');
-    const again = await importPaths(db, [join(SEEDS, SEED_FILES[0] as string)]);
+    const again = await importPaths(db, [bad as string]);
     expect(again[0]?.status).toBe('imported');
+    expect(searchReports(db, 'motorcycle').map((h) => h.reportId)).toEqual([again[0]?.reportId]);
   });
 });
 
