@@ -1,10 +1,11 @@
 // Starts the real `source-desk serve` on a fresh desk file for each test: the real renderer, the
 // real bridge, the real SQLite backend.
 import { test as base, expect } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { openDesk } from '../../electron/core/db/connection.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
@@ -14,7 +15,7 @@ export interface Desk {
   dbPath: string;
 }
 
-async function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+export async function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
     [join(ROOT, 'bin/source-desk.js'), 'serve', '--db', dbPath],
@@ -47,8 +48,7 @@ export const test = base.extend<{ desk: Desk; emptyDesk: boolean }>({
     const dir = mkdtempSync(join(tmpdir(), 'source-desk-e2e-'));
     const dbPath = join(dir, 'desk.sqlite');
     // `serve` loads the demo case only into a desk it creates; an existing empty desk stays empty.
-    if (emptyDesk)
-      spawnSync(process.execPath, [join(ROOT, 'bin/source-desk.js'), 'reports', '--db', dbPath]);
+    if (emptyDesk) openDesk(dbPath).db.close();
     const { child, url } = await startServer(dbPath);
     await use({ url, dbPath });
     child.kill('SIGTERM');

@@ -1,7 +1,6 @@
 import { ImportRejection } from './errors.ts';
 
-/** Largest file the desk imports; a news report is a few kilobytes, a saved page a few hundred. */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+export { MAX_FILE_BYTES } from '../../../shared/limits.ts';
 
 /**
  * Turns a file's bytes into text. UTF-8 (with or without BOM) and UTF-16 with a BOM are read;

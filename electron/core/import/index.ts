@@ -1,7 +1,8 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { ReportFormat, ReportMetadata } from '../../../shared/model.ts';
-import { decodeText, MAX_FILE_BYTES } from './decode.ts';
+import { MAX_FILE_BYTES, tooLargeMessage } from '../../../shared/limits.ts';
+import { decodeText } from './decode.ts';
 import { describeFsError, ImportRejection } from './errors.ts';
 import { parseHtml } from './html.ts';
 import { parseMarkdown } from './markdown.ts';
@@ -115,11 +116,7 @@ export async function readReportFile(
 }
 
 function tooLarge(size: number): ImportRejection {
-  const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  return new ImportRejection(
-    'too-large',
-    `the file is ${mib(size)}; the limit is ${mib(MAX_FILE_BYTES)}`,
-  );
+  return new ImportRejection('too-large', tooLargeMessage(size));
 }
 
 function definedOnly(metadata: ReportMetadata): ReportMetadata {

@@ -4,7 +4,7 @@
 // on top, for whatever these cheap linear scans cannot foresee.
 import { ImportRejection } from './errors.ts';
 
-export { MAX_FILE_BYTES } from './decode.ts';
+export { MAX_FILE_BYTES } from '../../../shared/limits.ts';
 
 /**
  * Deepest element nesting a saved page may have. Real pages stay under 100; jsdom's tree building

@@ -7,6 +7,7 @@ import type {
   SourceSummary,
 } from '../../../shared/api.ts';
 import type { ImportResult, Report, SearchHit } from '../../../shared/model.ts';
+import { MAX_FILE_BYTES, tooLargeMessage } from '../../../shared/limits.ts';
 import { call, toUploads } from '../api.ts';
 
 export interface LibrarySlice {
@@ -118,7 +119,7 @@ const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
       // Sent in batches, so a large drop never exceeds one request's size or the contract's limit.
       const results: ImportResult[] = [];
       for (const batch of batches(files)) {
-        results.push(...(await call('reports.import', { files: await toUploads(batch) })));
+        results.push(...(await importBatch(batch)));
         set({ importing: { done: results.length, total: files.length, offset: results.length } });
       }
       set({ importResults: results });
@@ -224,6 +225,29 @@ const BATCH_FILES = 50;
 const BATCH_BYTES = 24 * 1024 * 1024;
 
 /** Groups files into upload batches of at most 50 files or 24 MiB (a larger file goes alone). */
+/**
+ * Imports one batch and gives every file of it a result, in order: a file over the size limit is
+ * refused here without being sent, and a batch the desk could not take (an upload refused, the
+ * desk gone) gives each of its files that reason, so no file goes unaccounted for.
+ */
+async function importBatch(batch: File[]): Promise<ImportResult[]> {
+  const toSend = batch.filter((f) => f.size <= MAX_FILE_BYTES);
+  let sent: ImportResult[];
+  try {
+    sent =
+      toSend.length > 0 ? await call('reports.import', { files: await toUploads(toSend) }) : [];
+  } catch (error) {
+    const message = (error as Error).message;
+    sent = toSend.map((f) => ({ file: f.name, status: 'rejected', message }));
+  }
+  let next = 0;
+  return batch.map((f) =>
+    f.size > MAX_FILE_BYTES
+      ? { file: f.name, status: 'rejected', message: tooLargeMessage(f.size) }
+      : (sent[next++] as ImportResult),
+  );
+}
+
 function batches(files: File[]): File[][] {
   const out: File[][] = [];
   let current: File[] = [];
