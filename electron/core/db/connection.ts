@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { backupDesk, backupIfDue, backupsDir, startDailyBackups } from './backup.ts';
-import { BUSY_TIMEOUT_MS, DeskError, explainDeskError } from './errors.ts';
+import { backupDesk, backupIfDue, startDailyBackups } from './backup.ts';
+import { BUSY_TIMEOUT_MS, damagedDesk, DeskError, explainDeskError } from './errors.ts';
 import { migrate, NewerDeskError, SCHEMA_VERSION, schemaVersion } from './migrate.ts';
 
 export type Db = Database.Database;
@@ -70,7 +70,7 @@ export function openDesk(file: string, options: OpenOptions = {}): OpenedDesk {
     return { db, created: from === 0 };
   } catch (error) {
     db.close();
-    throw explainDeskError(error, file);
+    throw explainDeskError(error, file, { writing: !options.readonly });
   }
 }
 
@@ -88,10 +88,6 @@ function refuseIfDamaged(db: Db, file: string): void {
     .map((row) => row.quick_check)
     .filter((line) => line !== 'ok');
   if (problems.length === 0) return;
-  throw new DeskError(
-    'rejected',
-    `${file} is damaged and was not opened for writing (SQLite's quick check: ` +
-      `${problems.slice(0, 3).join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}). ` +
-      `\`source-desk check --db "${file}"\` lists the problems; backups are in ${backupsDir(file)}.`,
-  );
+  const more = problems.length > 3 ? `; and ${problems.length - 3} more` : '';
+  throw damagedDesk(file, `SQLite's quick check: ${problems.slice(0, 3).join('; ')}${more}`, true);
 }

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { ErrorCode } from '../../../shared/api.ts';
 
 /** An error the UI shows as it is: its message names what is wrong, in the analyst's words. */
@@ -24,7 +25,11 @@ function sqliteCode(error: unknown): string | undefined {
  * another program holds the desk, a corrupt page that the file is damaged. Any other error is
  * returned as it is.
  */
-export function explainDeskError(error: unknown, file: string): unknown {
+export function explainDeskError(
+  error: unknown,
+  file: string,
+  { writing = false }: { writing?: boolean } = {},
+): unknown {
   if (error instanceof DeskError) return error;
   const code = sqliteCode(error);
   if (code === undefined) return error;
@@ -35,12 +40,7 @@ export function explainDeskError(error: unknown, file: string): unknown {
       `${file}: another program holds the desk (SQLite: ${reason}; waited ${BUSY_TIMEOUT_MS / 1000} s). ` +
         'Close the other Source Desk window or command using it and try again.',
     );
-  if (code.startsWith('SQLITE_CORRUPT'))
-    return new DeskError(
-      'rejected',
-      `${file} is damaged (SQLite: ${reason}). Run \`source-desk check --db "${file}"\` for the details; ` +
-        'backups are in the backups folder beside it.',
-    );
+  if (code.startsWith('SQLITE_CORRUPT')) return damagedDesk(file, `SQLite: ${reason}`, writing);
   if (code === 'SQLITE_NOTADB')
     return new DeskError('rejected', `${file} is not a Source Desk file (SQLite: ${reason})`);
   if (code.startsWith('SQLITE_READONLY'))
@@ -53,4 +53,14 @@ export function explainDeskError(error: unknown, file: string): unknown {
   if (code === 'SQLITE_FULL')
     return new DeskError('rejected', `${file}: the disk is full (SQLite: ${reason})`);
   return error;
+}
+
+/** A damaged desk: what SQLite found, how to see all of it, and where the backups are. */
+export function damagedDesk(file: string, detail: string, writing: boolean): DeskError {
+  return new DeskError(
+    'rejected',
+    `${file} is damaged${writing ? ' and was not opened for writing' : ''} (${detail}). ` +
+      `\`source-desk check --db "${file}"\` lists the problems; backups are in ` +
+      `${join(dirname(file), 'backups')}.`,
+  );
 }
