@@ -1,48 +1,42 @@
-// The Electron composition root: app lifecycle, the window, the menu, the app:// protocol, the
-// security handlers, and the contract registered on ipcMain. No SQL and no parsing here: the desk
+// The Electron composition root: it attaches the shell's pure parts (window-config, security,
+// launch, menu, uploads) to Electron and starts the desk. No SQL and no parsing here: the desk
 // runs in a worker thread (electron/core/worker) so the window never waits on SQLite.
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  ipcMain,
-  Menu,
-  net,
-  protocol,
-  session,
-  shell,
-  type IpcMainInvokeEvent,
-  type MenuItemConstructorOptions,
-} from 'electron';
-import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, normalize, sep } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { DeskEvent, Result } from '../../shared/api.ts';
+import type { DeskEvent } from '../../shared/api.ts';
 import type { ImportResult } from '../../shared/model.ts';
 import { channelOf, EVENT_CHANNEL, METHOD_NAMES } from '../../shared/methods.ts';
 import { defaultDeskPath } from '../core/paths.ts';
 import { startDeskWorker, type DeskClient } from '../core/worker/client.ts';
 import {
-  APP_HOST,
-  APP_ORIGIN,
-  APP_SCHEME,
-  CONTENT_SECURITY_POLICY,
-  isAppUrl,
-  isExternalLink,
-  WEB_PREFERENCES,
-  WINDOW_OPTIONS,
-} from './window-config.ts';
+  claimSingleInstance,
+  deskFromArgv,
+  filesFromArgv,
+  REPORT_EXTENSIONS,
+  reportFiles,
+} from './launch.ts';
+import { menuTemplate } from './menu.ts';
+import {
+  appFileFor,
+  appHeaders,
+  contractHandler,
+  denyPermissionCheck,
+  denyPermissionRequest,
+  refuseNavigation,
+  windowOpenHandler,
+} from './security.ts';
+import { readUploads } from './uploads.ts';
+import { APP_ENTRY, APP_SCHEME, windowOptions } from './window-config.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '../renderer');
 const seeds = app.isPackaged ? join(process.resourcesPath, 'seeds') : undefined;
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
-
 let desk: DeskClient | null = null;
 let window: BrowserWindow | null = null;
+/** Files handed over before the window could show their results. */
+let pending: string[] | null = filesFromArgv(process.argv, process.cwd());
 
 async function openDesk(path: string): Promise<void> {
   const previous = desk;
@@ -58,62 +52,43 @@ async function openDesk(path: string): Promise<void> {
   window?.webContents.send(EVENT_CHANNEL, opened);
 }
 
-/** One generic handler per contract method: only the app's own top frame may call the desk. */
-function registerContract(): void {
-  for (const method of METHOD_NAMES) {
-    ipcMain.handle(
-      channelOf(method),
-      (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> | Result<unknown> => {
-        const frame = event.senderFrame;
-        if (!frame || frame !== event.sender.mainFrame || !isAppUrl(frame.url)) {
-          return {
-            ok: false,
-            error: {
-              code: 'rejected',
-              message: 'calls are accepted only from the Source Desk window',
-            },
-          };
-        }
-        if (!desk)
-          return { ok: false, error: { code: 'internal', message: 'the desk is not open yet' } };
-        return desk.call(method, input);
-      },
-    );
+/** Imports files by path and shows the per-file results in the window. */
+async function importFiles(paths: string[]): Promise<void> {
+  if (pending) return void pending.push(...paths);
+  if (!window || !desk || paths.length === 0) return;
+  const { files, rejected } = await readUploads(paths);
+  let results: ImportResult[] = rejected;
+  if (files.length > 0) {
+    const result = await desk.call('reports.import', { files });
+    if (!result.ok) return dialog.showErrorBox('Import failed', result.error.message);
+    results = [...(result.value as ImportResult[]), ...rejected];
   }
+  const event: DeskEvent = { type: 'import.results', results };
+  window.webContents.send(EVENT_CHANNEL, event);
 }
 
-/** Serves the built UI from app://desk/ with the app's CSP; nothing outside the renderer folder. */
-function registerAppProtocol(): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    if (url.host !== APP_HOST) return new Response('not found', { status: 404 });
-    const file = normalize(
-      join(rendererDir, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)),
+async function importFromDialog(): Promise<void> {
+  if (!window) return;
+  const { canceled, filePaths } = await dialog.showOpenDialog(window, {
+    title: 'Import reports',
+    properties: ['openFile', 'multiSelections'],
+    filters: [{ name: 'Reports', extensions: REPORT_EXTENSIONS.map((e) => e.slice(1)) }],
+  });
+  if (!canceled) await importFiles(filePaths);
+}
+
+async function openDeskFromDialog(): Promise<void> {
+  if (!window) return;
+  const { canceled, filePath } = await dialog.showSaveDialog(window, {
+    title: 'Open or create a desk',
+    buttonLabel: 'Open desk',
+    defaultPath: defaultDeskPath(),
+    filters: [{ name: 'Source Desk', extensions: ['sqlite'] }],
+  });
+  if (!canceled && filePath)
+    await openDesk(filePath).catch((error: Error) =>
+      dialog.showErrorBox('Cannot open this desk', error.message),
     );
-    if (!file.startsWith(rendererDir + sep)) return new Response('not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString()).catch(() => null);
-    if (!response?.ok) return new Response('not found', { status: 404 });
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    if (extname(file) === '.js') headers.set('Content-Type', 'text/javascript');
-    return new Response(response.body, { status: 200, headers });
-  });
-}
-
-function lockDownSessions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false),
-  );
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isExternalLink(url)) void confirmExternal(url);
-      return { action: 'deny' };
-    });
-  });
 }
 
 async function confirmExternal(url: string): Promise<void> {
@@ -131,105 +106,64 @@ async function confirmExternal(url: string): Promise<void> {
   if (response === 0) await shell.openExternal(url);
 }
 
-async function importFromDialog(): Promise<void> {
-  if (!window || !desk) return;
-  const { canceled, filePaths } = await dialog.showOpenDialog(window, {
-    title: 'Import reports',
-    properties: ['openFile', 'multiSelections'],
-    filters: [{ name: 'Reports', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm'] }],
+function lockDown(): void {
+  session.defaultSession.setPermissionRequestHandler(denyPermissionRequest);
+  session.defaultSession.setPermissionCheckHandler(denyPermissionCheck);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', refuseNavigation);
+    contents.on('will-attach-webview', refuseNavigation);
+    contents.setWindowOpenHandler(windowOpenHandler((url) => void confirmExternal(url)));
   });
-  if (canceled || filePaths.length === 0) return;
-  const files = await Promise.all(
-    filePaths.map(async (p) => ({
-      name: basename(p),
-      data: (await readFile(p)).toString('base64'),
-    })),
-  );
-  const result = await desk.call('reports.import', { files });
-  if (!result.ok) return dialog.showErrorBox('Import failed', result.error.message);
-  const event: DeskEvent = { type: 'import.results', results: result.value as ImportResult[] };
-  window.webContents.send(EVENT_CHANNEL, event);
-}
-
-async function openDeskFromDialog(): Promise<void> {
-  if (!window) return;
-  const { canceled, filePath } = await dialog.showSaveDialog(window, {
-    title: 'Open or create a desk',
-    buttonLabel: 'Open desk',
-    defaultPath: defaultDeskPath(),
-    filters: [{ name: 'Source Desk', extensions: ['sqlite'] }],
-  });
-  if (!canceled && filePath)
-    await openDesk(filePath).catch((error: Error) =>
-      dialog.showErrorBox('Cannot open this desk', error.message),
+  for (const method of METHOD_NAMES)
+    ipcMain.handle(
+      channelOf(method),
+      contractHandler(method, () => desk),
     );
-}
-
-function buildMenu(): void {
-  const template: MenuItemConstructorOptions[] = [
-    {
-      label: 'File',
-      submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void importFromDialog() },
-        {
-          label: 'Open desk…',
-          accelerator: 'CmdOrCtrl+Shift+O',
-          click: () => void openDeskFromDialog(),
-        },
-        { type: 'separator' },
-        { role: 'quit' },
-      ],
-    },
-    { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: [
-        { role: 'reload' },
-        { role: 'toggleDevTools' },
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    {
-      role: 'help',
-      submenu: [
-        {
-          label: 'About Source Desk',
-          click: () =>
-            void dialog.showMessageBox({
-              message: 'Source Desk',
-              detail: `Version ${app.getVersion()}. An offline desk for verifying sources.`,
-            }),
-        },
-      ],
-    },
-  ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = appFileFor(rendererDir, request.url);
+    if (!file) return new Response('not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString()).catch(() => null);
+    if (!response?.ok) return new Response('not found', { status: 404 });
+    return new Response(response.body, {
+      status: 200,
+      headers: appHeaders(response.headers, file),
+    });
+  });
 }
 
 function createWindow(): void {
-  window = new BrowserWindow({
-    ...WINDOW_OPTIONS,
-    webPreferences: { ...WEB_PREFERENCES, preload: join(here, '../preload/index.cjs') },
+  window = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs'), app.isPackaged));
+  window.once('ready-to-show', () => {
+    window?.show();
+    const handedOver = pending ?? [];
+    pending = null;
+    void importFiles(handedOver);
   });
-  window.once('ready-to-show', () => window?.show());
-  window.on('closed', () => (window = null));
-  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  window.on('closed', () => {
+    window = null;
+    // Files handed over while no window is open wait for the next one (macOS keeps running).
+    pending = [];
+  });
+  void window.loadURL(APP_ENTRY);
 }
 
-const deskArgument = process.argv.find((arg) => arg.startsWith('--desk='))?.slice('--desk='.length);
-
-void app.whenReady().then(async () => {
-  lockDownSessions();
-  registerAppProtocol();
-  registerContract();
-  buildMenu();
+async function start(): Promise<void> {
+  lockDown();
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(app.isPackaged, {
+        importReports: () => void importFromDialog(),
+        openDesk: () => void openDeskFromDialog(),
+        about: () =>
+          void dialog.showMessageBox({
+            message: 'Source Desk',
+            detail: `Version ${app.getVersion()}. An offline desk for verifying sources.`,
+          }),
+      }),
+    ),
+  );
   try {
-    await openDesk(deskArgument ?? defaultDeskPath());
+    await openDesk(deskFromArgv(process.argv, process.cwd()) ?? defaultDeskPath());
   } catch (error) {
     dialog.showErrorBox('Cannot open the desk', (error as Error).message);
     app.exit(1);
@@ -239,12 +173,31 @@ void app.whenReady().then(async () => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
-});
+}
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+/** The window a second launch brings forward: a new one if the desk is open but none is. */
+function windowForHandover(): BrowserWindow | null {
+  if (!window && desk) createWindow();
+  return window;
+}
 
-app.on('will-quit', () => {
-  void desk?.close();
-});
+// A second launch hands its files to the first instance and quits before opening anything.
+if (!claimSingleInstance(app, windowForHandover, (paths) => void importFiles(paths))) {
+  app.quit();
+} else {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+  // macOS opens documents through this event rather than argv.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    void importFiles(reportFiles([path], process.cwd()));
+  });
+  void app.whenReady().then(start);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    void desk?.close();
+  });
+}

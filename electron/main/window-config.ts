@@ -1,10 +1,13 @@
-// The shell's security settings as plain data, so tests can check them without launching Electron.
+// The shell's window settings and URL rules as plain data and pure functions, so tests call them
+// without launching Electron. Only types come from 'electron' here.
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 
 /** The UI is served from this origin through the app:// protocol, never from file://. */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'desk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -30,6 +33,17 @@ export const WINDOW_OPTIONS = {
   title: 'Source Desk',
   show: false,
 } as const;
+
+/**
+ * The options of the desk's window: the secure preferences, the preload, and DevTools only in a
+ * development run (a packaged build has no way to open them, menu or shortcut).
+ */
+export function windowOptions(preload: string, packaged: boolean): BrowserWindowConstructorOptions {
+  return {
+    ...WINDOW_OPTIONS,
+    webPreferences: { ...WEB_PREFERENCES, preload, devTools: !packaged },
+  };
+}
 
 /** True for a URL of the app's own UI. */
 export function isAppUrl(url: string): boolean {

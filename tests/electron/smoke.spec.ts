@@ -39,6 +39,10 @@ test('the desktop window opens the demo desk with the security baseline', async 
       ).getLastWebPreferences();
     });
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    // The first instance holds the lock a second launch would hand its files to.
+    expect(await app.evaluate(({ app: electronApp }) => electronApp.hasSingleInstanceLock())).toBe(
+      true,
+    );
     expect(
       await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
     ).toBe('undefined');

@@ -1,0 +1,48 @@
+// Files chosen in the dialog or handed over by a launch, read for `reports.import`. A file that
+// cannot be read, or is over the importer's limit, becomes a rejected line of its own here, so
+// the others still go to the desk.
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ImportResult } from '../../shared/model.ts';
+import { MAX_FILE_BYTES } from '../core/import/decode.ts';
+
+export interface Uploads {
+  files: { name: string; data: string }[];
+  rejected: ImportResult[];
+}
+
+const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+export async function readUploads(paths: readonly string[]): Promise<Uploads> {
+  const files: Uploads['files'] = [];
+  const rejected: ImportResult[] = [];
+  for (const path of paths) {
+    const name = basename(path);
+    try {
+      // Checked before reading: a huge file named on the command line must not fill memory.
+      const info = await stat(path);
+      if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+      if (info.size > MAX_FILE_BYTES) {
+        rejected.push({
+          file: name,
+          status: 'rejected',
+          message: `the file is ${mib(info.size)}; the limit is ${mib(MAX_FILE_BYTES)}`,
+        });
+        continue;
+      }
+      files.push({ name, data: (await readFile(path)).toString('base64') });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason =
+        code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EISDIR'
+            ? 'not a file'
+            : code === 'EACCES' || code === 'EPERM'
+              ? 'permission denied'
+              : `cannot read the file (${code ?? 'unknown error'})`;
+      rejected.push({ file: name, status: 'rejected', message: reason });
+    }
+  }
+  return { files, rejected };
+}
