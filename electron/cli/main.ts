@@ -129,7 +129,9 @@ interface Output {
  * separators, which a terminal would obey rather than show: a report's title or file name can
  * carry ESC and OSC sequences that retitle the window, hide lines or forge a link.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/gu;
+// eslint-disable-next-line no-control-regex -- as above
 const UNSAFE_IN_FIELD = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/gu;
 
 function escapeChar(c: string): string {
