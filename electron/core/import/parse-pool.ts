@@ -45,8 +45,12 @@ interface Pending {
   reject(error: Error): void;
 }
 
-/** Files handed to the worker ahead of the one it is parsing, so it never waits for a message. */
-const AHEAD = 16;
+/**
+ * Files handed to the worker ahead of the one it is parsing. Enough for a whole group and more:
+ * while the desk's thread writes one group, it reads no replies and sends nothing, and the worker
+ * must still have the next group to parse.
+ */
+const AHEAD = 1024;
 
 /**
  * A parse thread that untrusted files cannot take down or hold: it parses files one at a time, in
