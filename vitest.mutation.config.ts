@@ -11,6 +11,7 @@ export default defineConfig({
       'tests/unit/claims*.test.ts',
       'tests/unit/service.test.ts',
       'tests/unit/bridge.test.ts',
+      'tests/unit/text-hygiene.test.ts',
     ],
     pool: 'forks',
     testTimeout: 20_000,

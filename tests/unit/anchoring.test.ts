@@ -93,3 +93,183 @@ describe('fuzzyFind', () => {
     expect(found?.errors).toBe(10); // "3-5" → "3 to 5" is 4 edits, " their" 6 more
   });
 });
+
+/** A selector written by hand: what a passage looked like, with its old context. */
+const selector = (start: number, exact: string, prefix = '', suffix = '') => ({
+  start,
+  end: start + exact.length,
+  exact,
+  prefix,
+  suffix,
+});
+
+describe('anchorPassage: exact quotes', () => {
+  it('an empty quote is never placed', () => {
+    expect(anchorPassage('some text', selector(3, ''))).toBeNull();
+  });
+
+  it('keeps the position only when the stored offsets span the quote', () => {
+    // A selector whose end disagrees with its quote is placed by the quote instead.
+    expect(anchorPassage('say hello there', { ...selector(4, 'hello'), end: 6 })).toEqual({
+      start: 4,
+      end: 9,
+      method: 'quote',
+    });
+  });
+
+  it('finds the quote at the very start of the text, even with no context left', () => {
+    expect(
+      anchorPassage('hello world', selector(20, 'hello', 'gone before ', ' gone after')),
+    ).toEqual({ start: 0, end: 5, method: 'quote' });
+  });
+
+  it('among copies with equally good context, takes the one nearest the old position', () => {
+    const text = `${'-'.repeat(10)}QUOTE${'-'.repeat(85)}QUOTE${'-'.repeat(10)}`;
+    expect(anchorPassage(text, selector(12, 'QUOTE'))?.start).toBe(10);
+    expect(anchorPassage(text, selector(95, 'QUOTE'))?.start).toBe(100);
+  });
+
+  it('weighs context character by character, on both sides, up to its full length', () => {
+    const s = selector(0, 'QUOTE', 'abcdefgh', 'ijklmnop');
+    // Near the old position: 7 characters of suffix agree. Far: all 8 of the prefix.
+    const near = `${'.'.repeat(20)}xQUOTEijklmnox`;
+    const far = `abcdefghQUOTE.`;
+    expect(anchorPassage(`${near}${'.'.repeat(50)}${far}`, s)?.start).toBe(near.length + 50 + 8);
+    // Near: 5 of the prefix and 3 of the suffix (8). Far: all 8 of the suffix (8): a tie, the nearer wins.
+    const near2 = `${'.'.repeat(20)}defghQUOTEijk.`;
+    const far2 = `.QUOTEijklmnop`;
+    expect(anchorPassage(`${near2}${'.'.repeat(50)}${far2}`, s)?.start).toBe(25);
+    // Far: 6 of the prefix and 3 of the suffix (9) beats near: 8.
+    const far3 = `cdefghQUOTEijk.`;
+    expect(anchorPassage(`${near2}${'.'.repeat(50)}${far3}`, s)?.start).toBe(near2.length + 50 + 6);
+  });
+
+  it('looks at no more than 10,000 copies of a very common quote', () => {
+    // Every copy has the same (empty) context; the nearest of the first 10,000 is the last of them.
+    const text = 'ab.'.repeat(10_005);
+    expect(anchorPassage(text, selector(3 * 10_004 + 1, 'ab', 'zz', 'zz'))?.start).toBe(3 * 9_999);
+  });
+});
+
+describe('anchorPassage: approximate matches', () => {
+  const exact = 'the license acquisition cost has risen to 1,200 yuan this year';
+  const edit = (s: string, n: number): string => {
+    // n substitutions, spread out, each changing one letter.
+    let out = s;
+    for (let k = 0; k < n; k++) {
+      const at = 4 + k * 7;
+      out = out.slice(0, at) + '#' + out.slice(at + 1);
+    }
+    return out;
+  };
+  const filler = (n: number, seed: string): string =>
+    Array.from({ length: n }, (_, i) => `${seed}${i} `)
+      .join('')
+      .slice(0, n);
+  const prefix = 'Border officials said last week: ';
+  const suffix = ' according to two traders there.';
+
+  it('a quote of fewer than four characters is placed exactly or not at all', () => {
+    expect(anchorPassage('the cat sat', selector(4, 'cot', 'the ', ' sat'))).toBeNull();
+  });
+
+  it('is guided by the old context to a passage far from its old position', () => {
+    // Near the old position, a look-alike with fewer edits but none of the context; far away,
+    // the passage itself, more edited, between its old prefix and suffix.
+    const before = filler(3000, 'a');
+    const decoy = edit(exact, 1);
+    const middle = filler(3000, 'b');
+    const real = edit(exact, 3);
+    const text = `${before}${decoy}${middle}${prefix}${real}${suffix}${filler(500, 'c')}`;
+    const s = selector(3000, exact, prefix, suffix);
+    const a = anchorPassage(text, s);
+    expect(a?.method).toBe('fuzzy');
+    expect(text.slice(a?.start, a?.end)).toBe(real);
+    // With only the prefix still standing, or only the suffix, just the same.
+    const prefixOnly = text.replace(suffix, ' said nobody at all, it seems.');
+    expect(prefixOnly.slice(...range(anchorPassage(prefixOnly, s)))).toBe(real);
+    const suffixOnly = text.replace(prefix, 'Nobody here said anything, ever: ');
+    expect(suffixOnly.slice(...range(anchorPassage(suffixOnly, s)))).toBe(real);
+  });
+
+  it('of the places the context points to, takes the best match, then the nearest', () => {
+    const worse = edit(exact, 3);
+    const better = edit(exact, 2);
+    const gap = filler(3000, 'g');
+    const s = selector(0, exact, prefix, suffix);
+    // The worse match is nearer the old position; the better one wins.
+    const text = `${prefix}${worse}${suffix}${gap}${prefix}${better}${suffix}`;
+    expect(text.slice(...range(anchorPassage(text, s)))).toBe(better);
+    // Two equally good matches: the one nearer the old position, though it comes later.
+    const twice = `${prefix}${better}${suffix}${gap}${prefix}${better}${suffix}`;
+    const far = selector(twice.length, exact, prefix, suffix);
+    expect(anchorPassage(twice, far)?.start).toBe(twice.lastIndexOf(better));
+    // A place where the context stands but the passage is gone does not hide a good one.
+    const gone = `${prefix}${better}${suffix}${gap}${prefix}${filler(80, 'z')}`;
+    expect(anchorPassage(gone, far)?.start).toBe(prefix.length);
+  });
+
+  it('uses a context of exactly eight characters', () => {
+    const shortPrefix = 'Traders:';
+    const text = `${filler(3000, 'a')}${edit(exact, 1)}${filler(3000, 'b')}${shortPrefix}${edit(exact, 2)}.`;
+    const s = selector(3000, exact, shortPrefix, '');
+    expect(text.slice(...range(anchorPassage(text, s)))).toBe(edit(exact, 2));
+  });
+
+  it('without context, looks near the old position scaled to the new length', () => {
+    // Three equally edited copies; the text doubled in length, so the passage at 800 of 1,000
+    // characters is looked for near 1,600.
+    const copy = edit(exact, 2);
+    const text = `${filler(800, 'a')}${copy}${filler(740, 'b')}${copy}${filler(240, 'c')}${copy}${filler(40, 'd')}`;
+    const s = selector(800, exact, 'no such prefix here', 'no such suffix here');
+    expect(anchorPassage(text, s, 1000)?.start).toBe(800 + copy.length + 740);
+    expect(anchorPassage(text, s)?.start).toBe(800);
+  });
+
+  it('a passage at either end of the text, its first or last character gone, stays inside the text', () => {
+    const text = `${exact.slice(1)} and more words after it.`;
+    expect(anchorPassage(text, selector(0, exact, '', ' and more'))).toEqual({
+      start: 0,
+      end: exact.length - 1,
+      method: 'fuzzy',
+    });
+    const tail = `Words before it: ${exact.slice(0, -1)}`;
+    expect(anchorPassage(tail, selector(17, exact, 'Words before it: ', ''))).toEqual({
+      start: 17,
+      end: tail.length,
+      method: 'fuzzy',
+    });
+  });
+});
+
+const range = (a: { start: number; end: number } | null): [number, number] => [
+  a?.start ?? -1,
+  a?.end ?? -1,
+];
+
+describe('fuzzyFind, at the edges', () => {
+  it('between two equal matches, takes the nearer one; the earlier on a tie', () => {
+    const text = 'aaa the cat sat bbb the cat sat ccc';
+    expect(fuzzyFind(text, 'the cot sat', 2, 0, text.length, 10)?.start).toBe(4);
+    expect(fuzzyFind(text, 'the cot sat', 2, 0, text.length, 12)?.start).toBe(4);
+    expect(fuzzyFind(text, 'the cot sat', 2, 0, text.length, 13)?.start).toBe(20);
+  });
+
+  it('looks only inside [from, to)', () => {
+    const text = 'abcdefgh';
+    expect(fuzzyFind(text, 'defgh', 0, 0, 7, 0)).toBeNull();
+    expect(fuzzyFind(text, 'defgh', 0, 0, 8, 0)).toEqual({ start: 3, end: 8, errors: 0 });
+    expect(fuzzyFind(text, 'abcde', 0, 1, 8, 0)).toBeNull();
+    expect(fuzzyFind('xxxxabcdefxxxxxxxx', 'abcdef', 0, 2, 8, 0)).toBeNull();
+  });
+
+  it('of the starts as good as the best, takes the one whose length is nearest the pattern’s', () => {
+    // "uick brown fox" is one deletion away; " uick brown fox" one substitution, and as long.
+    const text = 'xx uick brown fox';
+    expect(fuzzyFind(text, 'quick brown fox', 3, 0, text.length, 0)).toEqual({
+      start: 2,
+      end: text.length,
+      errors: 1,
+    });
+  });
+});
