@@ -280,10 +280,11 @@ export function createDeskService(options: ServiceOptions) {
     } catch (error) {
       if (error instanceof DeskError)
         return { ok: false, error: { code: error.code, message: error.message } };
+      // The details (SQL, paths, stack) go to the log, not to the window or a bridge client.
       console.error(`desk: ${method} failed`, error);
       return {
         ok: false,
-        error: { code: 'internal', message: `${method} failed: ${(error as Error).message}` },
+        error: { code: 'internal', message: `${method} failed; the details are in the desk's log` },
       };
     }
   }

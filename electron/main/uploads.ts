@@ -4,14 +4,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportResult } from '../../shared/model.ts';
-import { MAX_FILE_BYTES } from '../core/import/decode.ts';
+import { MAX_FILE_BYTES, tooLargeMessage } from '../../shared/limits.ts';
+import { describeFsError } from '../core/fs-errors.ts';
 
 export interface Uploads {
   files: { name: string; data: string }[];
   rejected: ImportResult[];
 }
-
-const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 export async function readUploads(paths: readonly string[]): Promise<Uploads> {
   const files: Uploads['files'] = [];
@@ -26,22 +25,13 @@ export async function readUploads(paths: readonly string[]): Promise<Uploads> {
         rejected.push({
           file: name,
           status: 'rejected',
-          message: `the file is ${mib(info.size)}; the limit is ${mib(MAX_FILE_BYTES)}`,
+          message: tooLargeMessage(info.size),
         });
         continue;
       }
       files.push({ name, data: (await readFile(path)).toString('base64') });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason =
-        code === 'ENOENT'
-          ? 'no such file'
-          : code === 'EISDIR'
-            ? 'not a file'
-            : code === 'EACCES' || code === 'EPERM'
-              ? 'permission denied'
-              : `cannot read the file (${code ?? 'unknown error'})`;
-      rejected.push({ file: name, status: 'rejected', message: reason });
+      rejected.push({ file: name, status: 'rejected', message: describeFsError(error) });
     }
   }
   return { files, rejected };

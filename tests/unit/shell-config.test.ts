@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { SUPPORTED_EXTENSIONS } from '../../electron/core/import/index.ts';
-import { MAX_FILE_BYTES } from '../../electron/core/import/decode.ts';
+import { MAX_FILE_BYTES } from '../../shared/limits.ts';
 import {
   claimSingleInstance,
   deskFromArgv,
@@ -345,13 +345,13 @@ describe('files handed to the app', () => {
       { name: 'good.txt', data: Buffer.from('Some report text.').toString('base64') },
     ]);
     expect(rejected).toEqual([
-      { file: 'missing.txt', status: 'rejected', message: 'no such file' },
+      { file: 'missing.txt', status: 'rejected', message: 'no such file or folder' },
       {
         file: 'huge.txt',
         status: 'rejected',
         message: 'the file is 16.2 MiB; the limit is 16.0 MiB',
       },
-      { file: expect.any(String) as unknown, status: 'rejected', message: 'not a file' },
+      { file: expect.any(String) as unknown, status: 'rejected', message: 'a folder where a file was expected' },
     ]);
   });
 });

@@ -1,6 +1,5 @@
 import { ImportRejection } from './errors.ts';
 
-export { MAX_FILE_BYTES } from '../../../shared/limits.ts';
 
 /**
  * Turns a file's bytes into text. UTF-8 (with or without BOM) and UTF-16 with a BOM are read;

@@ -21,18 +21,3 @@ export class ImportRejection extends Error {
     this.reason = reason;
   }
 }
-
-/** A file-system error in the analyst's words: "no such file", not ENOENT. */
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  const words: Record<string, string> = {
-    ENOENT: 'no such file or folder',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EISDIR: 'it is a folder',
-    ENOTDIR: 'a part of the path is not a folder',
-    ELOOP: 'too many symbolic links',
-    EMFILE: 'too many open files',
-  };
-  return (code && words[code]) ?? code ?? String(error);
-}

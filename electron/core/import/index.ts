@@ -1,18 +1,20 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { ReportFormat, ReportMetadata } from '../../../shared/model.ts';
+import { isWebUrl } from '../../../shared/api.ts';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../../../shared/limits.ts';
 import { decodeText } from './decode.ts';
-import { describeFsError, ImportRejection } from './errors.ts';
+import { describeFsError } from '../fs-errors.ts';
+import { ImportRejection } from './errors.ts';
 import { parseHtml } from './html.ts';
 import { parseMarkdown } from './markdown.ts';
 import { parseStatedDate } from './infer.ts';
 import { canonicalOutlet } from './outlets.ts';
-import { sha256 } from './normalise.ts';
+import { cleanLine, sha256 } from './normalise.ts';
 import { parsePlainText, type ParsedReport } from './text.ts';
 
 export { ImportRejection } from './errors.ts';
-export { MAX_FILE_BYTES } from './decode.ts';
+export { MAX_FILE_BYTES } from '../../../shared/limits.ts';
 
 const FORMAT_BY_EXTENSION: Record<string, ReportFormat> = {
   '.txt': 'txt',
@@ -74,18 +76,29 @@ export async function prepareReport(
       `the date "${overrides.publishedAt}" is not a date`,
     );
   }
+  if (overrides.url && !isWebUrl(overrides.url.trim())) {
+    throw new ImportRejection(
+      'invalid-metadata',
+      `the URL "${cleanLine(overrides.url)}" is not a web address (http or https)`,
+    );
+  }
+  // Metadata from the file is as untrusted as its text: one line, no control characters, and a
+  // URL only if it is a web address.
+  const line = (value: string | undefined): string | null => cleanLine(value ?? '') || null;
+  const outlet = line(m.outlet);
+  const url = line(m.url);
   return {
     text: parsed.text,
     sha256: sha256(parsed.text),
     chars: parsed.text.length,
     format,
     originalName: basename(fileName),
-    title: m.title?.trim() || basename(fileName, extname(fileName)),
-    outlet: m.outlet ? canonicalOutlet(m.outlet) : null,
-    byline: m.byline?.trim() || null,
+    title: line(m.title) ?? basename(fileName, extname(fileName)),
+    outlet: outlet && canonicalOutlet(outlet),
+    byline: line(m.byline),
     publishedAt: m.publishedAt ? parseStatedDate(m.publishedAt) : null,
-    url: m.url?.trim() || null,
-    language: m.language?.trim() || null,
+    url: url && isWebUrl(url) ? url : null,
+    language: line(m.language),
   };
 }
 

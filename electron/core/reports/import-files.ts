@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import type { ImportResult, ReportMetadata } from '../../../shared/model.ts';
 import type { Db } from '../db/connection.ts';
 import { storeReports } from '../db/reports.ts';
-import { describeFsError } from '../import/errors.ts';
+import { describeFsError } from '../fs-errors.ts';
 import { ImportRejection, type PreparedReport } from '../import/index.ts';
 import { startParsePool, type ParsePool } from '../import/parse-pool.ts';
 import { MANIFEST_NAME, manifestMetadata, parseManifest, type Manifest } from './manifest.ts';
