@@ -351,7 +351,11 @@ describe('files handed to the app', () => {
         status: 'rejected',
         message: 'the file is 16.2 MiB; the limit is 16.0 MiB',
       },
-      { file: expect.any(String) as unknown, status: 'rejected', message: 'a folder where a file was expected' },
+      {
+        file: expect.any(String) as unknown,
+        status: 'rejected',
+        message: 'a folder where a file was expected',
+      },
     ]);
   });
 });

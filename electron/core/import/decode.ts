@@ -1,6 +1,5 @@
 import { ImportRejection } from './errors.ts';
 
-
 /**
  * Turns a file's bytes into text. UTF-8 (with or without BOM) and UTF-16 with a BOM are read;
  * `fallbackEncoding` is a charset the document itself declared (an HTML meta tag).
