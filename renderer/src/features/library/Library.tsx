@@ -89,11 +89,14 @@ export function Library() {
   );
 }
 
+/** Linear: one outlet can hold 50,000 reports, and this runs whenever the list changes. */
 function groupByOutlet(reports: Report[]): [string, Report[]][] {
   const groups = new Map<string, Report[]>();
   for (const r of reports) {
     const key = r.outlet ?? 'No outlet';
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
   }
   return [...groups.entries()];
 }
