@@ -162,19 +162,26 @@ export const MATCH_END = '\uE001';
 export function searchReports(db: Db, query: string, limit = 50): SearchHit[] {
   const match = toFtsQuery(query);
   if (!match) return [];
-  return db
-    .prepare(
-      `SELECT r.id AS reportId, r.title, o.name AS outlet,
-              snippet(report_search, 1, '${MATCH_START}', '${MATCH_END}', '…', 24) AS snippet
-       FROM report_search
-       JOIN reports r ON r.id = report_search.rowid
-       LEFT JOIN outlets o ON o.id = r.outlet_id
-       WHERE report_search MATCH ?
-       ORDER BY bm25(report_search, 5.0, 1.0)
-       LIMIT ?`,
-    )
-    .all(match, limit) as SearchHit[];
+  const rows = prepared(db, SEARCH).all(match, limit) as (SearchHit & { rank: number })[];
+  // The join may hand rows back in any order; the ranked subquery gave at most `limit` of them.
+  return rows.sort((a, b) => a.rank - b.rank).map(({ rank: _rank, ...hit }) => hit);
 }
+
+/**
+ * Ranked by FTS5 itself (`ORDER BY rank` with the title weighted 5×), which keeps only the best
+ * `limit` matches as it goes instead of sorting every match in a temporary B-tree; the snippet is
+ * built in the subquery after the LIMIT, so only for the rows shown.
+ */
+export const SEARCH = `
+  SELECT r.id AS reportId, r.title, o.name AS outlet, s.snippet, s.rank
+  FROM (SELECT rowid, rank,
+               snippet(report_search, 1, '${MATCH_START}', '${MATCH_END}', '…', 24) AS snippet
+        FROM report_search
+        WHERE report_search MATCH ? AND rank MATCH 'bm25(5.0, 1.0)'
+        ORDER BY rank
+        LIMIT ?) s
+  JOIN reports r ON r.id = s.rowid
+  LEFT JOIN outlets o ON o.id = r.outlet_id`;
 
 export function toFtsQuery(query: string): string {
   return (query.normalize('NFC').match(/[\p{L}\p{N}_'’-]+\*?/gu) ?? [])
