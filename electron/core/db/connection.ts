@@ -33,7 +33,10 @@ export interface OpenedDesk {
 export function openDesk(file: string, options: OpenOptions = {}): OpenedDesk {
   const memory = file === ':memory:';
   if (!memory && (options.readonly || existsSync(file)) && !isFile(file))
-    throw new DeskError('not-found', `${file}: no desk at this path`);
+    throw new DeskError(
+      'not-found',
+      existsSync(file) ? `${file} is a folder, not a desk file` : `${file}: no desk at this path`,
+    );
   if (!memory && !options.readonly) mkdirSync(dirname(file), { recursive: true });
   let db: Db;
   try {
