@@ -44,9 +44,11 @@ if (binary) {
   console.log(
     "Electron's runtime is not installed and could not be downloaded (offline?): serving the desk to your browser instead.",
   );
+  // `serve` takes the desk the window would open (`--desk=PATH`), not the window's other arguments.
+  const desk = passthrough.find((arg) => arg.startsWith('--desk='))?.slice('--desk='.length);
   const child = spawn(
     process.execPath,
-    [join(root, 'bin/source-desk.js'), 'serve', ...passthrough],
+    [join(root, 'bin/source-desk.js'), 'serve', ...(desk ? ['--db', desk] : [])],
     { stdio: 'inherit' },
   );
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -11,7 +11,7 @@ import {
   type Result,
 } from '../../shared/api.ts';
 import type { Db } from './db/connection.ts';
-import { DeskError } from './db/errors.ts';
+import { DeskError, explainDeskError } from './db/errors.ts';
 import { SCHEMA_VERSION } from './db/migrate.ts';
 import { reviewerName } from './db/audit.ts';
 import {
@@ -278,8 +278,9 @@ export function createDeskService(options: ServiceOptions) {
       const value = await handler(parsed.data);
       return { ok: true, value: (spec.output as z.ZodType).parse(value) };
     } catch (error) {
-      if (error instanceof DeskError)
-        return { ok: false, error: { code: error.code, message: error.message } };
+      const explained = explainDeskError(error, options.path, { writing: true });
+      if (explained instanceof DeskError)
+        return { ok: false, error: { code: explained.code, message: explained.message } };
       // The details (SQL, paths, stack) go to the log, not to the window or a bridge client.
       console.error(`desk: ${method} failed`, error);
       return {

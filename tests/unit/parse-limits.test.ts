@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createDeskService } from '../../electron/core/service.ts';
 import {
@@ -195,5 +196,20 @@ describe('the desk answers while a slow file is parsed', () => {
     expect(heavy?.status).toBe('rejected');
     expect(heavy?.message).toBe('parsing took longer than the limit of 2 s; the parse was stopped');
     expect(good?.status).toBe('imported');
+  });
+});
+
+describe('a desk another program holds', () => {
+  it('stops the import with one error instead of rejecting every file in turn', async () => {
+    const { db, file } = tempDesk();
+    db.pragma('busy_timeout = 100');
+    const holder = new Database(file);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      await expect(importPaths(db, [SEEDS])).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
   });
 });

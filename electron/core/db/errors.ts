@@ -15,6 +15,18 @@ export class DeskError extends Error {
 export const BUSY_TIMEOUT_MS = 5000;
 
 /** SQLite's own error codes (better-sqlite3's SqliteError.code), e.g. SQLITE_BUSY_SNAPSHOT. */
+/**
+ * A failure of the desk as a whole (held by another program, disk full, damaged, read-only, an I/O
+ * error), not of the one report being written: retrying file by file would only fail every file.
+ */
+export function isDeskWideFailure(error: unknown): boolean {
+  const code = sqliteCode(error);
+  return (
+    code !== undefined &&
+    /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CORRUPT|NOTADB|CANTOPEN)/.test(code)
+  );
+}
+
 function sqliteCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;

@@ -4,7 +4,7 @@ import type { PreparedReport } from '../import/index.ts';
 import { canonicalOutlet, outletKey } from '../import/outlets.ts';
 import { appendAudit } from './audit.ts';
 import type { Db } from './connection.ts';
-import { DeskError } from './errors.ts';
+import { DeskError, isDeskWideFailure } from './errors.ts';
 import { prepared } from './statements.ts';
 import { toReport, type DbReport } from './rows.ts';
 
@@ -119,7 +119,8 @@ export function storeReport(db: Db, report: PreparedReport): StoreResult {
 export function storeReports(db: Db, reports: PreparedReport[]): (StoreResult | Error)[] {
   try {
     return db.transaction(() => reports.map((report) => insertReport(db, report))).immediate();
-  } catch {
+  } catch (error) {
+    if (isDeskWideFailure(error)) throw error;
     return reports.map((report) => {
       try {
         return storeReport(db, report);
