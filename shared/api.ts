@@ -244,7 +244,11 @@ export const api = {
     z.object({ id }).strict(),
     z.object({ report: reportSchema, text: z.string() }),
   ),
-  'reports.search': op(z.object({ query: z.string().max(500) }).strict(), z.array(searchHitSchema)),
+  'reports.search': op(
+    z.object({ query: z.string().max(500) }).strict(),
+    // The best matches, and how many reports match in all.
+    z.object({ hits: z.array(searchHitSchema), total: z.number().int().min(0) }),
+  ),
   'reports.import': op(
     z.object({ files: z.array(uploadedFileSchema).min(1).max(1000) }).strict(),
     z.array(importResultSchema),

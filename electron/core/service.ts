@@ -51,6 +51,7 @@ import {
   getReport,
   getReportText,
   listReports,
+  countMatches,
   searchReports,
   updateReportMetadata,
 } from './db/reports.ts';
@@ -110,7 +111,10 @@ export function createDeskService(options: ServiceOptions) {
       if (!report) throw new DeskError('not-found', `report ${id} does not exist`);
       return { report, text: getReportText(db, id) as string };
     },
-    'reports.search': ({ query }) => searchReports(db, query),
+    'reports.search': ({ query }) => ({
+      hits: searchReports(db, query),
+      total: countMatches(db, query),
+    }),
     'reports.import': async ({ files }) => {
       let done = 0;
       // All files go to the parse worker at once (it parses them in order); a file that fails

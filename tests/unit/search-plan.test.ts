@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SEARCH, searchReports, storeReports } from '../../electron/core/db/reports.ts';
+import { createDeskService } from '../../electron/core/service.ts';
 import { sha256 } from '../../electron/core/import/normalise.ts';
 import { tempDesk } from './helpers.ts';
 
@@ -47,5 +48,18 @@ describe('search', () => {
     expect(hits).toHaveLength(10);
     expect(hits[0]?.title).toBe('Smuggling route closes');
     expect(hits.every((h) => !('rank' in h))).toBe(true);
+  });
+
+  it('says how many reports match in all, not how many are shown', async () => {
+    const { db, file } = tempDesk();
+    const filler = 'Prices of rice and corn held steady across the province. '.repeat(5);
+    storeReports(
+      db,
+      Array.from({ length: 73 }, (_, i) => report(`Report ${i}`, `${filler} smuggling ${i}`)),
+    );
+    const desk = createDeskService({ db, path: file });
+    const result = await desk.call('reports.search', { query: 'smuggling' });
+    expect(result).toMatchObject({ ok: true, value: { total: 73 } });
+    expect(result.ok && (result.value as { hits: unknown[] }).hits).toHaveLength(50);
   });
 });

@@ -87,7 +87,7 @@ describe('desk service (the contract’s implementation)', () => {
     // "apprentice" is in no report's text: only the new title can make it match.
     expect(await desk.call('reports.search', { query: 'apprentice' })).toEqual({
       ok: true,
-      value: [],
+      value: { hits: [], total: 0 },
     });
     const result = await desk.call('reports.update', {
       id: 1,
@@ -99,7 +99,7 @@ describe('desk service (the contract’s implementation)', () => {
     });
     expect(await desk.call('reports.search', { query: 'apprentice' })).toMatchObject({
       ok: true,
-      value: [{ reportId: 1, title }],
+      value: { hits: [{ reportId: 1, title }], total: 1 },
     });
     expect(
       await desk.call('reports.update', { id: 1, patch: { publishedAt: 'yesterday' } }),

@@ -184,6 +184,15 @@ export const SEARCH = `
   JOIN reports r ON r.id = s.rowid
   LEFT JOIN outlets o ON o.id = r.outlet_id`;
 
+/** How many reports match in all; counting needs no ranking, so it costs a scan of the index only. */
+export function countMatches(db: Db, query: string): number {
+  const match = toFtsQuery(query);
+  if (!match) return 0;
+  return prepared(db, 'SELECT count(*) FROM report_search WHERE report_search MATCH ?')
+    .pluck()
+    .get(match) as number;
+}
+
 export function toFtsQuery(query: string): string {
   return (query.normalize('NFC').match(/[\p{L}\p{N}_'’-]+\*?/gu) ?? [])
     .map((word) => {

@@ -14,7 +14,9 @@ export interface LibrarySlice {
   reports: Report[];
   loaded: boolean;
   query: string;
+  /** The best matches of the query (null when there is no query) and how many reports match. */
   hits: SearchHit[] | null;
+  hitTotal: number;
   /** Files done of the page's current import; `offset`: files in the batches already sent. */
   importing: { done: number; total: number; offset: number } | null;
   importResults: ImportResult[] | null;
@@ -99,6 +101,7 @@ const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
   loaded: false,
   query: '',
   hits: null,
+  hitTotal: 0,
   importing: null,
   importResults: null,
   loadReports: async () => {
@@ -108,8 +111,8 @@ const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
     set({ query });
     if (!query.trim()) return set({ hits: null });
     await guarded(get, async () => {
-      const hits = await call('reports.search', { query });
-      if (get().query === query) set({ hits });
+      const { hits, total } = await call('reports.search', { query });
+      if (get().query === query) set({ hits, hitTotal: total });
     });
   },
   importFiles: async (files) => {

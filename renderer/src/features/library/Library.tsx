@@ -8,6 +8,7 @@ import { Snippet } from './Snippet.tsx';
 export function Library() {
   const reports = useDesk((s) => s.reports);
   const hits = useDesk((s) => s.hits);
+  const hitTotal = useDesk((s) => s.hitTotal);
   const query = useDesk((s) => s.query);
   const reportId = useDesk((s) => s.reportId);
   const openReport = useDesk((s) => s.openReport);
@@ -30,10 +31,11 @@ export function Library() {
     return (
       <nav className="library" aria-label="Search results" onKeyDown={onKeyDown}>
         <h2>
-          {hits.length === 0
+          {hitTotal === 0
             ? 'No matches'
-            : `${hits.length} ${hits.length === 1 ? 'report matches' : 'reports match'}`}{' '}
+            : `${hitTotal.toLocaleString('en')} ${hitTotal === 1 ? 'report matches' : 'reports match'}`}{' '}
           “{query}”
+          {hitTotal > hits.length && <span className="count"> · the best {hits.length} shown</span>}
         </h2>
         <ul>
           {hits.map((hit) => (
