@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseText } from '../../electron/core/import/normalise.ts';
-import { anchorPassage, describePassage, fuzzyFind } from '../../shared/anchoring.ts';
+import {
+  anchorPassage,
+  describePassage,
+  fuzzyFind,
+  selectorSplitsCharacter,
+  splitsSurrogatePair,
+} from '../../shared/anchoring.ts';
 import { SEEDS } from './helpers.ts';
 
 const seed = normaliseText(readFileSync(join(SEEDS, '001_3161affea73c84aa.txt'), 'utf8'));
@@ -151,24 +157,25 @@ describe('anchorPassage: exact quotes', () => {
   });
 });
 
-describe('anchorPassage: approximate matches', () => {
-  const exact = 'the license acquisition cost has risen to 1,200 yuan this year';
-  const edit = (s: string, n: number): string => {
-    // n substitutions, spread out, each changing one letter.
-    let out = s;
-    for (let k = 0; k < n; k++) {
-      const at = 4 + k * 7;
-      out = out.slice(0, at) + '#' + out.slice(at + 1);
-    }
-    return out;
-  };
-  const filler = (n: number, seed: string): string =>
-    Array.from({ length: n }, (_, i) => `${seed}${i} `)
-      .join('')
-      .slice(0, n);
-  const prefix = 'Border officials said last week: ';
-  const suffix = ' according to two traders there.';
+// A passage of 62 characters (up to 15 edits allowed), its old context, and ways to edit it.
+const exact = 'the license acquisition cost has risen to 1,200 yuan this year';
+const edit = (s: string, n: number): string => {
+  // n substitutions, spread out, each changing one letter.
+  let out = s;
+  for (let k = 0; k < n; k++) {
+    const at = 4 + k * 7;
+    out = out.slice(0, at) + '#' + out.slice(at + 1);
+  }
+  return out;
+};
+const filler = (n: number, seed: string): string =>
+  Array.from({ length: n }, (_, i) => `${seed}${i} `)
+    .join('')
+    .slice(0, n);
+const prefix = 'Border officials said last week: ';
+const suffix = ' according to two traders there.';
 
+describe('anchorPassage: approximate matches', () => {
   it('a quote of fewer than four characters is placed exactly or not at all', () => {
     expect(anchorPassage('the cat sat', selector(4, 'cot', 'the ', ' sat'))).toBeNull();
   });
@@ -271,5 +278,128 @@ describe('fuzzyFind, at the edges', () => {
       end: text.length,
       errors: 1,
     });
+  });
+});
+
+describe('surrogate pairs', () => {
+  it('splitsSurrogatePair: only between a high and a low surrogate, at the edges of their ranges', () => {
+    const between = (pair: string): boolean => splitsSurrogatePair(pair, 1);
+    expect(['\uD800\uDC00', '\uDBFF\uDFFF', '\uD83D\uDE97'].map(between)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(
+      [
+        'a\uDC00',
+        '\uDC00\uDC00',
+        '\uD7FF\uDC00',
+        '\uDC00\uD800',
+        '\uD800a',
+        '\uD800\uE000',
+        '\uD800\uDBFF',
+      ].map(between),
+    ).toEqual([false, false, false, false, false, false, false]);
+  });
+
+  it('selectorSplitsCharacter looks at the end of the suffix too', () => {
+    const text = 'xy\uD83D\uDE97z';
+    expect(
+      selectorSplitsCharacter(text, {
+        start: 0,
+        end: 1,
+        exact: 'x',
+        prefix: '',
+        suffix: 'y\uD83D',
+      }),
+    ).toBe(true);
+    expect(
+      selectorSplitsCharacter(text, {
+        start: 0,
+        end: 1,
+        exact: 'x',
+        prefix: '',
+        suffix: 'y\uD83D\uDE97',
+      }),
+    ).toBe(false);
+  });
+});
+
+describe('anchorPassage: context, further', () => {
+  it('counts a prefix that reaches back to the very start of the text', () => {
+    // The copy at the start has all 8 characters of its prefix; the nearer one 7 of its suffix.
+    const s = selector(60, 'QUOTE', 'abcdefgh', 'ijklmnop');
+    const text = `abcdefghQUOTE${'.'.repeat(40)}QUOTEijklmno.`;
+    expect(anchorPassage(text, s)?.start).toBe(8);
+  });
+
+  it('a suffix alone can decide', () => {
+    // Near: 3 characters of prefix. Far: 5 of suffix.
+    const s = selector(0, 'QUOTE', 'abcdefgh', 'ijklmnop');
+    const text = `fghQUOTE.${'.'.repeat(40)}QUOTEijklm.`;
+    expect(anchorPassage(text, s)?.start).toBe(49);
+  });
+
+  it('a better context wins over nearness whichever comes first in the text', () => {
+    const s = selector(60, 'QUOTE', 'abcdefgh', 'ijklmnop');
+    const text = `.abcdefghQUOTE${'.'.repeat(40)}QUOTE.`;
+    expect(anchorPassage(text, s)?.start).toBe(9);
+  });
+
+  it('two copies as near and as well placed: the first', () => {
+    const text = `${'.'.repeat(10)}QUOTE${'.'.repeat(15)}QUOTE..`;
+    expect(anchorPassage(text, selector(20, 'QUOTE', 'zz', 'zz'))?.start).toBe(10);
+  });
+
+  it('places a quote found only at offset 1, or only after a look-alike of its suffix', () => {
+    expect(anchorPassage('xab', selector(5, 'ab'))).toEqual({ start: 1, end: 3, method: 'quote' });
+    expect(anchorPassage('aXYZ and then ab.', selector(9, 'ab', '', 'XYZ'))).toEqual({
+      start: 14,
+      end: 16,
+      method: 'quote',
+    });
+  });
+});
+
+describe('anchorPassage: where it looks for an approximate match', () => {
+  const inserted = exact.replace('has risen', 'has, they say, risen'); // 11 characters inserted
+
+  it('around the old context, allowing for words inserted into the passage', () => {
+    // Far from the old position, the passage with words inserted; near it, a close look-alike.
+    const text = `${filler(3000, 'a')}${edit(exact, 1)}${filler(3000, 'b')}${prefix}${inserted}${suffix}${filler(200, 'c')}`;
+    const s = selector(3000, exact, prefix, suffix);
+    const prefixOnly = text.replace(suffix, ' said nobody at all, it seems.');
+    expect(prefixOnly.slice(...range(anchorPassage(prefixOnly, s)))).toBe(inserted);
+    const suffixOnly = text.replace(prefix, 'Nobody here said anything, ever: ');
+    expect(suffixOnly.slice(...range(anchorPassage(suffixOnly, s)))).toBe(inserted);
+  });
+
+  it('of three equally good places the context points to, the one nearest the old position', () => {
+    const copy = edit(exact, 2);
+    const part = `${prefix}${copy}${suffix}${filler(2000, 'g')}`;
+    const text = part.repeat(3);
+    const s = selector(part.length + prefix.length, exact, prefix, suffix);
+    expect(anchorPassage(text, s)?.start).toBe(part.length + prefix.length);
+  });
+
+  it('without context: near the old position (m·2 + 1,024 before, m·3 + 1,024 after) before the whole text', () => {
+    // A worse copy just inside the window around the old position wins over a better one far away.
+    const worse = edit(exact, 3);
+    const better = edit(exact, 1);
+    const none = selector(2000, exact, 'no such prefix here', 'no such suffix here');
+    const after = `${filler(2000 + 1100, 'a')}${worse}${filler(4000, 'b')}${better}.`;
+    expect(anchorPassage(after, none)?.start).toBe(3100);
+    const before = `${filler(2000 - 1100, 'a')}${worse}${filler(5000, 'b')}${better}.`;
+    expect(anchorPassage(before, none)?.start).toBe(900);
+    // Outside that window, the better copy anywhere in the text.
+    const outside = `${filler(2000 + 1300, 'a')}${worse}${filler(4000, 'b')}${better}.`;
+    expect(anchorPassage(outside, none)?.start).toBe(outside.length - 1 - better.length);
+  });
+});
+
+describe('fuzzyFind: where a match starts', () => {
+  it('prefers the start that gives the pattern’s own length, even when a longer match is as good', () => {
+    // "Xbcdefgh" is one substitution away, as is "aXbcdefgh" (one insertion): the first is as long as the pattern.
+    expect(fuzzyFind('aXbcdefgh', 'abcdefgh', 2, 0, 9, 0)).toEqual({ start: 1, end: 9, errors: 1 });
   });
 });

@@ -453,6 +453,17 @@ describe('near-identical wording, at the edges', () => {
     expect(words('— … —')).toEqual([]);
   });
 
+  it('trigrams are three words in a row, in their order', () => {
+    // 3 trigrams against 3: "pool pool pool" is shared, "pool cars money" and "pool money pool" are not.
+    expect(wordingSimilarity('pool pool pool cars money', 'pool pool pool money pool')).toBeCloseTo(
+      1 / 3,
+    );
+    // "pool pool money" and "pool money cars" are shared, 2 of the shorter passage's 3.
+    expect(
+      wordingSimilarity('buy pool money cars pool pool', 'cars pool pool money cars'),
+    ).toBeCloseTo(2 / 3);
+  });
+
   it('four words are enough; fewer never are, even against a longer passage', () => {
     expect(wordingSimilarity('one two three four', 'one two three four')).toBe(1);
     expect(wordingSimilarity('one two three four', 'one two three four five six seven')).toBe(1);
