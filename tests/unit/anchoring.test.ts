@@ -401,5 +401,7 @@ describe('fuzzyFind: where a match starts', () => {
   it('prefers the start that gives the pattern’s own length, even when a longer match is as good', () => {
     // "Xbcdefgh" is one substitution away, as is "aXbcdefgh" (one insertion): the first is as long as the pattern.
     expect(fuzzyFind('aXbcdefgh', 'abcdefgh', 2, 0, 9, 0)).toEqual({ start: 1, end: 9, errors: 1 });
+    // "bbca" (one deletion) and "babbca" (one insertion) are one character off either way: the shorter.
+    expect(fuzzyFind('bcbabbca', 'babca', 1, 0, 8, 0)).toEqual({ start: 4, end: 8, errors: 1 });
   });
 });
