@@ -2,7 +2,7 @@
 // says must be what each claim says, and every change must be audited and undoable.
 import { describe, expect, it } from 'vitest';
 import type { ClaimDetail, ClaimSummary, Evidence, SourceSummary } from '../../shared/api.ts';
-import { demoDesk } from './helpers.ts';
+import { demoDesk } from './desk.ts';
 
 type History = { action: string; before: unknown; after: unknown }[];
 
@@ -121,6 +121,40 @@ describe('the claims list agrees with each claim', () => {
       [[], 0],
       [[], 0],
       [[], 0],
+    ]);
+  });
+});
+
+describe('origins in the bulk recomputation', () => {
+  it('never confuse a report without outlet with a source that has the same number', async () => {
+    const { call, passage } = await demoDesk(false);
+    // Report 1 has no outlet; report 2 is Daily NK's, whose outlet is source 1.
+    const [notes, dailyNk] = await call<{ reportId: number }[]>('reports.import', {
+      files: [
+        NOTES[0],
+        upload('dnk.txt', `Daily NK\nPrices rose\n${REPAIR}, a Daily NK source said.\nby DailyNK`),
+      ],
+    });
+    expect([notes?.reportId, dailyNk?.reportId]).toEqual([1, 2]);
+    const sources = await call<SourceSummary[]>('sources.list', {});
+    expect(sources.map((s) => [s.id, s.name])).toEqual([[1, 'Daily NK']]);
+    const claim = await call<ClaimSummary>('claims.create', { text: 'Trucks and repairs' });
+    for (const [reportId, quote] of [
+      [1, 'second-hand trucks now sell for twice the spring price'],
+      [2, REPAIR],
+    ] as const) {
+      const p = await passage(reportId, quote);
+      await call('evidence.link', {
+        claimId: claim.id,
+        passageId: p.id,
+        stance: 'supports',
+        credibility: 2,
+      });
+    }
+    const [listed] = await call<ClaimSummary[]>('claims.list', {});
+    expect([listed?.status, listed?.counts]).toEqual([
+      'corroborated',
+      { passages: 2, reports: 2, outlets: 2, supportingOrigins: 2, contradictingOrigins: 0 },
     ]);
   });
 });

@@ -6,6 +6,7 @@ import {
   evidenceOrigin,
   NEAR_IDENTICAL,
   originOf,
+  STATUS_LABEL,
   sharedOriginWarnings,
   wordingSimilarity,
   words,
@@ -521,5 +522,17 @@ describe('near-identical wording, at the edges', () => {
       { passageA: items[0]?.passageId as number, passageB: 9999, decision: 'confirmed' },
     ]);
     expect(a.status).toBe('corroborated');
+  });
+});
+
+describe('status labels', () => {
+  it('name each status as the analyst reads it', () => {
+    expect(STATUS_LABEL).toEqual({
+      'no-evidence': 'No evidence',
+      'single-origin': 'Single origin',
+      corroborated: 'Corroborated',
+      disputed: 'Disputed',
+      contradicted: 'Contradicted',
+    });
   });
 });

@@ -33,24 +33,3 @@ export function tempDesk(): { db: Db; file: string; dir: string } {
   cleanups.push(() => db.open && db.close());
   return { db, file, dir };
 }
-
-/** A desk holding the demo case, driven through the service as the UI drives it. */
-export async function demoDesk() {
-  const { loadDemoCase } = await import('../../electron/core/seeds.ts');
-  const { createDeskService } = await import('../../electron/core/service.ts');
-  const { db, file } = tempDesk();
-  await loadDemoCase(db);
-  const service = createDeskService({ db, path: file });
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const result = await service.call(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-    return result.value as T;
-  };
-  const passage = async (reportId: number, quote: string): Promise<{ id: number }> => {
-    const body = (await call<{ text: string }>('reports.get', { id: reportId })).text;
-    const start = body.indexOf(quote);
-    if (start < 0) throw new Error(`not in report ${reportId}: ${quote}`);
-    return call('passages.create', { reportId, start, end: start + quote.length, exact: quote });
-  };
-  return { db, file, service, call, passage };
-}
