@@ -3,10 +3,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { claimStatuses, listClaims } from '../../electron/core/db/claims.ts';
 import { openDesk } from '../../electron/core/db/connection.ts';
 import { proseText, seededRandom } from './corpus.ts';
+import { compare, summary, time } from './harness.ts';
 
 const CLAIMS = 10_000;
 const LINKS = 100_000;
@@ -85,30 +85,19 @@ try {
   const count = db
     .prepare('SELECT claim_id, stance, count(*) FROM evidence GROUP BY claim_id, stance')
     .raw();
-  const time = (fn: () => unknown): number => {
-    const start = performance.now();
-    fn();
-    return performance.now() - start;
-  };
-  const median = (xs: number[]): number =>
-    [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-  const baseline: number[] = [];
-  const statuses: number[] = [];
+  await compare({
+    title: `claim statuses at ${CLAIMS} claims / ${LINKS} links`,
+    baseline: { name: 'plain SQL count per claim and stance', run: () => time(() => count.all()) },
+    subject: {
+      name: 'claimStatuses (origins, counts, grade)',
+      run: () => time(() => claimStatuses(db)),
+    },
+    rounds: 9,
+    target: { kind: 'time', atMost: 2 },
+  });
   const full: number[] = [];
-  for (let round = 0; round < 5; round++) {
-    baseline.push(time(() => count.all()));
-    statuses.push(time(() => claimStatuses(db)));
-    full.push(time(() => listClaims(db)));
-  }
-  const b = median(baseline);
-  const s = median(statuses);
-  console.log(`plain SQL count per claim and stance       ${b.toFixed(1).padStart(7)} ms`);
-  console.log(
-    `claim statuses (origins, counts, grade)    ${s.toFixed(1).padStart(7)} ms  (${(s / b).toFixed(2)}× the count; target ≤ 2×) ${s / b <= 2 ? 'MET' : 'NOT MET'}`,
-  );
-  console.log(
-    `claims list (statuses + shared-origin warnings) ${median(full).toFixed(1).padStart(7)} ms`,
-  );
+  for (let round = 0; round < 5; round++) full.push(time(() => listClaims(db)));
+  console.log(summary('claims list (statuses + warnings; informational)', full));
   db.close();
 } finally {
   if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });

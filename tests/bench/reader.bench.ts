@@ -13,6 +13,7 @@ import { prepareReport } from '../../electron/core/import/index.ts';
 import { loadDemoCase } from '../../electron/core/seeds.ts';
 import chromiumConfig, { chromiumPath } from '../../playwright.config.ts';
 import { proseText, seededRandom } from './corpus.ts';
+import { compare } from './harness.ts';
 
 const PASSAGES = 2000;
 const ROUNDS = 7;
@@ -89,26 +90,25 @@ try {
         [title, highlights] as const,
       );
     const reset = () => page.getByRole('button', { name: /Many more young North Koreans/ }).click();
-    const bare: number[] = [];
-    const highlighted: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      await reset();
-      bare.push(await open('Bench: bare text', 0));
-      await reset();
-      highlighted.push(await open('Bench: 2,000 passages', passages));
-    }
-    const median = (xs: number[]): number =>
-      [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-    console.log(
-      `bare text            median ${median(bare).toFixed(0)} ms  (${bare.map((x) => x.toFixed(0)).join(', ')})`,
-    );
-    console.log(
-      `with ${passages} passages median ${median(highlighted).toFixed(0)} ms  (${highlighted.map((x) => x.toFixed(0)).join(', ')})`,
-    );
-    const ratio = median(highlighted) / median(bare);
-    console.log(
-      `highlighted / bare: ${ratio.toFixed(2)}× (target ≤ 1.5×) ${ratio <= 1.5 ? 'MET' : 'NOT MET'}`,
-    );
+    await compare({
+      title: `opening a ${(text.length / 1e6).toFixed(1)} M-character report with ${passages} passages`,
+      baseline: {
+        name: 'the same text without passages',
+        run: async () => {
+          await reset();
+          return open('Bench: bare text', 0);
+        },
+      },
+      subject: {
+        name: `with ${passages} passages highlighted`,
+        run: async () => {
+          await reset();
+          return open('Bench: 2,000 passages', passages);
+        },
+      },
+      rounds: ROUNDS,
+      target: { kind: 'time', atMost: 1.5 },
+    });
   } finally {
     await browser.close();
     await desk.close();
