@@ -217,7 +217,12 @@ test('a drop of many files is imported in batches with one result per file', asy
   await expect(results).toContainText('Import: 120 imported');
   expect(requests).toHaveLength(3); // batches of at most 50 files
   await expect(results.locator('li')).toHaveCount(120);
-  await expect(
-    page.getByRole('navigation', { name: 'Library' }).getByRole('region', { name: 'No outlet' }),
-  ).toContainText('Field note 119');
+  const library = page.getByRole('navigation', { name: 'Library' });
+  const noOutlet = library.getByRole('region', { name: 'No outlet' });
+  await expect(noOutlet.getByRole('heading')).toHaveText('No outlet 120');
+  // Only the rows in view are drawn: the last one appears once the list is scrolled to its end.
+  await library
+    .locator('.virtual-scroller')
+    .evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
+  await expect(noOutlet).toContainText('Field note 119');
 });

@@ -17,6 +17,8 @@ export interface LibrarySlice {
   /** The best matches of the query (null when there is no query) and how many reports match. */
   hits: SearchHit[] | null;
   hitTotal: number;
+  /** The query `hits` answer, which trails `query` while the analyst types. */
+  hitQuery: string;
   /** Files done of the page's current import; `offset`: files in the batches already sent. */
   importing: { done: number; total: number; offset: number } | null;
   importResults: ImportResult[] | null;
@@ -96,23 +98,33 @@ async function guarded<T>(get: () => DeskState, action: () => Promise<T>): Promi
   }
 }
 
+/** How long typing must pause before the desk is searched. */
+export const SEARCH_DELAY_MS = 150;
+/** Counts calls to `search`: a call that is no longer the latest neither asks nor shows. */
+let searchTicket = 0;
+
 const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
   reports: [],
   loaded: false,
   query: '',
   hits: null,
   hitTotal: 0,
+  hitQuery: '',
   importing: null,
   importResults: null,
   loadReports: async () => {
     await guarded(get, async () => set({ reports: await call('reports.list', {}), loaded: true }));
   },
   search: async (query) => {
+    const ticket = ++searchTicket;
     set({ query });
-    if (!query.trim()) return set({ hits: null });
+    if (!query.trim()) return set({ hits: null, hitQuery: '' });
+    // Asked once typing pauses, not at every key; only the latest call's answer is shown.
+    await new Promise((resolve) => setTimeout(resolve, SEARCH_DELAY_MS));
+    if (ticket !== searchTicket) return;
     await guarded(get, async () => {
       const { hits, total } = await call('reports.search', { query });
-      if (get().query === query) set({ hits, hitTotal: total });
+      if (ticket === searchTicket) set({ hits, hitTotal: total, hitQuery: query });
     });
   },
   importFiles: async (files) => {

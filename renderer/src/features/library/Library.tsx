@@ -1,98 +1,208 @@
-import { useMemo } from 'react';
-import type { Report } from '../../../../shared/model.ts';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Report, SearchHit } from '../../../../shared/model.ts';
 import { useDesk } from '../../store/index.ts';
 import { formatDate } from '../../ui/format.ts';
+import { VirtualList, type ListGroup, type VirtualListHandle } from '../../ui/VirtualList.tsx';
 import { Snippet } from './Snippet.tsx';
 
 /** Reports grouped by outlet, or search hits while a query is typed. */
 export function Library() {
-  const reports = useDesk((s) => s.reports);
   const hits = useDesk((s) => s.hits);
-  const hitTotal = useDesk((s) => s.hitTotal);
-  const query = useDesk((s) => s.query);
+  return hits ? <SearchResults hits={hits} /> : <ReportLibrary />;
+}
+
+const reportKey = (r: Report): number => r.id;
+const hitKey = (h: SearchHit): number => h.reportId;
+
+function ReportLibrary() {
+  const reports = useDesk((s) => s.reports);
   const reportId = useDesk((s) => s.reportId);
   const openReport = useDesk((s) => s.openReport);
   const groups = useMemo(() => groupByOutlet(reports), [reports]);
-
-  const onKeyDown = (event: React.KeyboardEvent<HTMLElement>): void => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const items = Array.from(
-      event.currentTarget.querySelectorAll<HTMLButtonElement>('button.report-item'),
-    );
-    const index = items.indexOf(document.activeElement as HTMLButtonElement);
-    const next = items[index + (event.key === 'ArrowDown' ? 1 : -1)];
-    if (next) {
-      event.preventDefault();
-      next.focus();
-    }
-  };
-
-  if (hits) {
-    return (
-      <nav className="library" aria-label="Search results" onKeyDown={onKeyDown}>
-        <h2>
-          {hitTotal === 0
-            ? 'No matches'
-            : `${hitTotal.toLocaleString('en')} ${hitTotal === 1 ? 'report matches' : 'reports match'}`}{' '}
-          “{query}”
-          {hitTotal > hits.length && <span className="count"> · the best {hits.length} shown</span>}
-        </h2>
-        <ul>
-          {hits.map((hit) => (
-            <li key={hit.reportId}>
-              <button
-                type="button"
-                className={`report-item${hit.reportId === reportId ? ' current' : ''}`}
-                onClick={() => void openReport(hit.reportId)}
-              >
-                <span className="title">{hit.title}</span>
-                <span className="meta">{hit.outlet ?? 'No outlet'}</span>
-                <Snippet text={hit.snippet} />
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
-    );
-  }
+  const ids = useMemo(() => groups.flatMap((g) => g.items.map((r) => r.id)), [groups]);
+  const { nav, list, keep, onFocus, onKeyDown } = useListKeys(ids);
+  useEffect(() => {
+    // Back from a search, the open report is in view rather than the top of the library.
+    const open = useDesk.getState().reportId;
+    if (open !== null) list.current?.scrollToKey(open);
+  }, [list]);
+  const renderItem = useCallback(
+    (r: Report) => <ReportRow report={r} current={r.id === reportId} onOpen={openReport} />,
+    [reportId, openReport],
+  );
   return (
-    <nav className="library" aria-label="Library" onKeyDown={onKeyDown}>
-      {groups.map(([outlet, items]) => (
-        <section key={outlet} aria-label={outlet}>
-          <h2>
-            {outlet} <span className="count">{items.length}</span>
-          </h2>
-          <ul>
-            {items.map((r) => (
-              <li key={r.id}>
-                <button
-                  type="button"
-                  className={`report-item${r.id === reportId ? ' current' : ''}`}
-                  aria-current={r.id === reportId ? 'true' : undefined}
-                  onClick={() => void openReport(r.id)}
-                >
-                  <span className="title">{r.title}</span>
-                  <span className="meta">
-                    {r.publishedAt ? formatDate(r.publishedAt) : 'Undated'}
-                    {r.byline ? ` · ${r.byline}` : ''}
-                  </span>
-                  <span className="meta">
-                    {r.passageCount === 0
-                      ? 'No passages'
-                      : `${r.passageCount} ${r.passageCount === 1 ? 'passage' : 'passages'}`}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+    <nav ref={nav} className="library" aria-label="Library" onKeyDown={onKeyDown} onFocus={onFocus}>
+      <VirtualList
+        groups={groups}
+        itemKey={reportKey}
+        renderItem={renderItem}
+        estimateItem={74}
+        estimateHeader={33}
+        stickyHeaders
+        keep={keep}
+        handle={list}
+      />
     </nav>
   );
 }
 
+function SearchResults({ hits }: { hits: SearchHit[] }) {
+  const hitTotal = useDesk((s) => s.hitTotal);
+  const hitQuery = useDesk((s) => s.hitQuery);
+  const reportId = useDesk((s) => s.reportId);
+  const openReport = useDesk((s) => s.openReport);
+  const ids = useMemo(() => hits.map((h) => h.reportId), [hits]);
+  const { nav, list, keep, onFocus, onKeyDown } = useListKeys(ids);
+  const groups = useMemo(
+    (): ListGroup<SearchHit>[] => [
+      {
+        key: 'hits',
+        header: (
+          <h2>
+            {hitTotal === 0
+              ? 'No matches'
+              : `${hitTotal.toLocaleString('en')} ${hitTotal === 1 ? 'report matches' : 'reports match'}`}{' '}
+            “{hitQuery}”
+            {hitTotal > hits.length && (
+              <span className="count"> · the best {hits.length} shown</span>
+            )}
+          </h2>
+        ),
+        items: hits,
+      },
+    ],
+    [hits, hitTotal, hitQuery],
+  );
+  const renderItem = useCallback(
+    (hit: SearchHit) => (
+      <HitRow hit={hit} current={hit.reportId === reportId} onOpen={openReport} />
+    ),
+    [reportId, openReport],
+  );
+  return (
+    <nav
+      ref={nav}
+      className="library"
+      aria-label="Search results"
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+    >
+      <VirtualList
+        groups={groups}
+        itemKey={hitKey}
+        renderItem={renderItem}
+        estimateItem={92}
+        estimateHeader={40}
+        stickyHeaders
+        keep={keep}
+        handle={list}
+      />
+    </nav>
+  );
+}
+
+/**
+ * ArrowUp/ArrowDown move focus through the reports in list order. Rows out of view are not in the
+ * page, so the next one is found by its place in `ids`, scrolled to, kept drawn, then focused.
+ */
+function useListKeys(ids: readonly number[]) {
+  const nav = useRef<HTMLElement>(null);
+  const list = useRef<VirtualListHandle>(null);
+  const [focusId, setFocusId] = useState<number | null>(null);
+  const pendingFocus = useRef<number | null>(null);
+  const position = useMemo(() => new Map(ids.map((id, i) => [id, i])), [ids]);
+  const keep = useMemo(() => (focusId === null ? [] : [focusId]), [focusId]);
+
+  useEffect(() => {
+    if (focusId === null || pendingFocus.current !== focusId) return;
+    pendingFocus.current = null;
+    nav.current
+      ?.querySelector<HTMLElement>(`[data-report-id="${focusId}"]`)
+      ?.focus({ preventScroll: true });
+  }, [focusId]);
+
+  const onFocus = (event: React.FocusEvent<HTMLElement>): void => {
+    const id = reportIdOf(event.target);
+    if (id !== null) setFocusId(id);
+  };
+  const onKeyDown = (event: React.KeyboardEvent<HTMLElement>): void => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const id = reportIdOf(event.target as HTMLElement);
+    const at = id === null ? undefined : position.get(id);
+    if (at === undefined) return;
+    const next = ids[at + (event.key === 'ArrowDown' ? 1 : -1)];
+    if (next === undefined) return;
+    event.preventDefault();
+    pendingFocus.current = next;
+    setFocusId(next);
+    list.current?.scrollToKey(next);
+  };
+  return { nav, list, keep, onFocus, onKeyDown };
+}
+
+function reportIdOf(element: HTMLElement): number | null {
+  const id = element.closest<HTMLElement>('[data-report-id]')?.dataset.reportId;
+  return id === undefined ? null : Number(id);
+}
+
+/** One report in the library; redrawn only when the report or whether it is open changes. */
+const ReportRow = memo(function ReportRow({
+  report: r,
+  current,
+  onOpen,
+}: {
+  report: Report;
+  current: boolean;
+  onOpen: (id: number) => Promise<void>;
+}) {
+  return (
+    <button
+      type="button"
+      className={`report-item${current ? ' current' : ''}`}
+      aria-current={current ? 'true' : undefined}
+      data-report-id={r.id}
+      onClick={() => void onOpen(r.id)}
+    >
+      <span className="title">{r.title}</span>
+      <span className="meta">
+        {r.publishedAt ? formatDate(r.publishedAt) : 'Undated'}
+        {r.byline ? ` · ${r.byline}` : ''}
+      </span>
+      <span className="meta">
+        {r.passageCount === 0
+          ? 'No passages'
+          : `${r.passageCount} ${r.passageCount === 1 ? 'passage' : 'passages'}`}
+      </span>
+    </button>
+  );
+});
+
+const HitRow = memo(function HitRow({
+  hit,
+  current,
+  onOpen,
+}: {
+  hit: SearchHit;
+  current: boolean;
+  onOpen: (id: number) => Promise<void>;
+}) {
+  return (
+    <button
+      type="button"
+      className={`report-item${current ? ' current' : ''}`}
+      aria-current={current ? 'true' : undefined}
+      data-report-id={hit.reportId}
+      onClick={() => void onOpen(hit.reportId)}
+    >
+      <span className="title">{hit.title}</span>
+      <span className="meta">{hit.outlet ?? 'No outlet'}</span>
+      <Snippet text={hit.snippet} />
+    </button>
+  );
+});
+
 /** Linear: one outlet can hold 50,000 reports, and this runs whenever the list changes. */
-function groupByOutlet(reports: Report[]): [string, Report[]][] {
+function groupByOutlet(reports: Report[]): ListGroup<Report>[] {
   const groups = new Map<string, Report[]>();
   for (const r of reports) {
     const key = r.outlet ?? 'No outlet';
@@ -100,5 +210,14 @@ function groupByOutlet(reports: Report[]): [string, Report[]][] {
     if (group) group.push(r);
     else groups.set(key, [r]);
   }
-  return [...groups.entries()];
+  return [...groups].map(([outlet, items]) => ({
+    key: outlet,
+    label: outlet,
+    header: (
+      <h2>
+        {outlet} <span className="count">{items.length.toLocaleString('en')}</span>
+      </h2>
+    ),
+    items,
+  }));
 }

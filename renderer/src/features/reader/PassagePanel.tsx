@@ -1,85 +1,91 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Passage } from '../../../../shared/api.ts';
 import { useDesk } from '../../store/index.ts';
+import { VirtualList, type ListGroup, type VirtualListHandle } from '../../ui/VirtualList.tsx';
 import { Attribution, PassageClaims } from './PassageEvidence.tsx';
-
-/** Items drawn at first; more as the list is scrolled, so a report with thousands opens at once. */
-const FIRST_ITEMS = 60;
-const MORE_ITEMS = 200;
 
 export function PassagePanel() {
   const reportId = useDesk((s) => s.reportId);
   return <PassageList key={reportId ?? 0} />;
 }
 
+const passageKey = (p: Passage): number => p.id;
+
+/** Only the passages in view are drawn, so a report with thousands opens at once. */
 function PassageList() {
   const report = useDesk((s) => s.report);
   const passages = useDesk((s) => s.passages);
   const selectedId = useDesk((s) => s.selectedPassageId);
   const selectPassage = useDesk((s) => s.selectPassage);
-  const [limit, setLimit] = useState(FIRST_ITEMS);
-  const sentinel = useRef<HTMLLIElement>(null);
-  const anchored = passages.filter((p) => p.status === 'anchored');
-  const orphaned = passages.filter((p) => p.status === 'orphaned');
-  const selectedIndex = anchored.findIndex((p) => p.id === selectedId);
-  const shown = anchored.slice(0, Math.max(limit, selectedIndex + 20));
+  const list = useRef<VirtualListHandle>(null);
+  const groups = useMemo(() => passageGroups(passages), [passages]);
+  // The open editor stays drawn (and keeps its unsaved note) wherever the list is scrolled.
+  const keep = useMemo(() => (selectedId === null ? [] : [selectedId]), [selectedId]);
   useEffect(() => {
-    const element = sentinel.current;
-    if (!element) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setLimit((n) => n + MORE_ITEMS);
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [shown.length]);
+    if (selectedId !== null) list.current?.scrollToKey(selectedId);
+  }, [selectedId]);
+  const renderItem = useCallback(
+    (p: Passage) => (
+      <PassageItem passage={p} selected={p.id === selectedId} onSelect={selectPassage} />
+    ),
+    [selectedId, selectPassage],
+  );
   if (!report) return <aside className="passages" aria-label="Passages" />;
   return (
     <aside className="passages" aria-label="Passages">
-      <h2>
-        Passages <span className="count">{anchored.length}</span>
-      </h2>
-      {anchored.length === 0 && (
-        <p className="muted">No passages yet. Select words in the text and press H.</p>
-      )}
-      <ol className="passage-list">
-        {shown.map((p) => (
-          <PassageItem
-            key={p.id}
-            passage={p}
-            selected={p.id === selectedId}
-            onSelect={selectPassage}
-          />
-        ))}
-        {shown.length < anchored.length && (
-          <li ref={sentinel} className="muted small">
-            {anchored.length - shown.length} more…
-          </li>
-        )}
-      </ol>
-      {orphaned.length > 0 && (
-        <section className="orphaned" aria-label="Orphaned passages">
-          <h3>Could not be placed in this version ({orphaned.length})</h3>
-          <p className="muted">
-            Their words are no longer in the text. Review them, then delete or re-create them.
-          </p>
-          <ol className="passage-list">
-            {orphaned.map((p) => (
-              <PassageItem
-                key={p.id}
-                passage={p}
-                selected={p.id === selectedId}
-                onSelect={selectPassage}
-              />
-            ))}
-          </ol>
-        </section>
-      )}
+      <VirtualList
+        groups={groups}
+        itemKey={passageKey}
+        renderItem={renderItem}
+        estimateItem={70}
+        estimateHeader={40}
+        keep={keep}
+        listTag="ol"
+        handle={list}
+      />
     </aside>
   );
 }
 
+function passageGroups(passages: Passage[]): ListGroup<Passage>[] {
+  const anchored = passages.filter((p) => p.status === 'anchored');
+  const orphaned = passages.filter((p) => p.status === 'orphaned');
+  const groups: ListGroup<Passage>[] = [
+    {
+      key: 'anchored',
+      header: (
+        <>
+          <h2>
+            Passages <span className="count">{anchored.length}</span>
+          </h2>
+          {anchored.length === 0 && (
+            <p className="muted">No passages yet. Select words in the text and press H.</p>
+          )}
+        </>
+      ),
+      items: anchored,
+    },
+  ];
+  if (orphaned.length > 0) {
+    groups.push({
+      key: 'orphaned',
+      label: 'Orphaned passages',
+      header: (
+        <>
+          <h3>Could not be placed in this version ({orphaned.length})</h3>
+          <p className="muted">
+            Their words are no longer in the text. Review them, then delete or re-create them.
+          </p>
+        </>
+      ),
+      items: orphaned,
+    });
+  }
+  return groups;
+}
+
 /** A passage in the list: its words and note, or its editor when selected. */
-function PassageItem({
+const PassageItem = memo(function PassageItem({
   passage: p,
   selected,
   onSelect,
@@ -88,24 +94,20 @@ function PassageItem({
   selected: boolean;
   onSelect: (id: number) => void;
 }) {
-  return (
-    <li>
-      {selected ? (
-        <PassageEditor passage={p} />
-      ) : (
-        <button
-          type="button"
-          className={`passage-item${p.status === 'orphaned' ? ' orphan' : ''}`}
-          onClick={() => onSelect(p.id)}
-          data-passage-id={p.id}
-        >
-          <q>{p.exact}</q>
-          {p.note && <span className="note">{p.note}</span>}
-        </button>
-      )}
-    </li>
+  return selected ? (
+    <PassageEditor passage={p} />
+  ) : (
+    <button
+      type="button"
+      className={`passage-item${p.status === 'orphaned' ? ' orphan' : ''}`}
+      onClick={() => onSelect(p.id)}
+      data-passage-id={p.id}
+    >
+      <q>{p.exact}</q>
+      {p.note && <span className="note">{p.note}</span>}
+    </button>
   );
-}
+});
 
 function PassageEditor({ passage }: { passage: Passage }) {
   const updateNote = useDesk((s) => s.updateNote);

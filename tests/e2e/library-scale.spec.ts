@@ -1,0 +1,136 @@
+// The library at 10,000 reports across 20 outlets: only the rows in view are in the page, the last
+// report can be reached and opened, and a search comes and goes without drawing every report.
+import { test as base, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDesk } from '../../electron/core/db/connection.ts';
+import { storeReports } from '../../electron/core/db/reports.ts';
+import type { PreparedReport } from '../../electron/core/import/index.ts';
+import { expect, SCREENSHOTS, startServer } from './desk.ts';
+import { bridgeCall } from './helpers.ts';
+
+const REPORTS = 10_000;
+const OUTLETS = 20;
+/** A row budget far below the desk's size: what a virtualised list draws at any scroll position. */
+const MAX_ROWS = 200;
+
+const WORDS = (
+  'market traders border guards province county vehicle smuggling fuel price rice corn yuan ' +
+  'inspection police permit railway station harvest factory wages ration electricity bicycle ' +
+  'mobile phone broker checkpoint customs river bridge winter spring cadres meeting lecture'
+).split(' ');
+
+/** Report i: one outlet holds half the desk, the rest spread over 19; every 97th mentions "tractor". */
+function report(i: number): PreparedReport {
+  const outlet =
+    i % 2 === 0 ? 'Outlet 01' : `Outlet ${String(2 + (i % (OUTLETS - 1))).padStart(2, '0')}`;
+  const words: string[] = [];
+  let seed = i * 2654435761;
+  for (let w = 0; w < 80; w++) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    words.push(WORDS[Math.floor(seed / 65536) % WORDS.length] as string);
+  }
+  if (i % 97 === 0) words.push('tractor');
+  const text = `Report ${i}. ${words.join(' ')}.`;
+  // Stated as the importers store it: to the minute, no zone.
+  const day = new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString().slice(0, 16);
+  return {
+    text,
+    sha256: createHash('sha256').update(text).digest('hex'),
+    chars: text.length,
+    format: 'txt',
+    originalName: `report-${i}.txt`,
+    title: `Report ${i}: ${words.slice(0, 6).join(' ')}`,
+    outlet,
+    byline: i % 3 === 0 ? 'Staff reporter' : null,
+    publishedAt: day,
+    url: null,
+    language: 'en',
+  };
+}
+
+const test = base.extend<object, { bigDesk: { url: string } }>({
+  bigDesk: [
+    // Playwright reads a fixture's dependencies from this pattern; this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'source-desk-scale-'));
+      const dbPath = join(dir, 'desk.sqlite');
+      const { db } = openDesk(dbPath);
+      for (let start = 0; start < REPORTS; start += 1_000) {
+        const group = Array.from({ length: 1_000 }, (_, k) => report(start + k));
+        const failed = storeReports(db, group).find((r) => r instanceof Error);
+        if (failed) throw failed;
+      }
+      db.close();
+      const { child, url } = await startServer(dbPath);
+      await use({ url });
+      child.kill('SIGTERM');
+      await new Promise((done) => child.once('exit', done));
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+});
+
+const reportRows = (page: Page): Promise<number> =>
+  page.evaluate(() => document.querySelectorAll('.report-item').length);
+
+test('10,000 reports: few rows drawn, the last one reachable, search typed and cleared', async ({
+  page,
+  bigDesk,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const started = Date.now();
+  await page.goto(bigDesk.url);
+  const library = page.getByRole('navigation', { name: 'Library' });
+  await expect(
+    library.getByRole('region', { name: 'Outlet 01' }).getByRole('button').first(),
+  ).toBeVisible({
+    timeout: 15_000,
+  });
+  const firstPaint = Date.now() - started;
+  const nodes = await page.evaluate(() => document.querySelectorAll('*').length);
+  // Informal figures for the record; the assertions below are the test.
+  console.log(`library visible after ${firstPaint} ms; ${nodes} DOM nodes`);
+  expect(await reportRows(page)).toBeLessThan(MAX_ROWS);
+  await expect(library.getByRole('heading', { name: /Outlet 01/ })).toContainText('5,000');
+  await page.screenshot({ path: join(SCREENSHOTS, 'library-scale-1440.png') });
+
+  // Scroll to the end: the last report of the last outlet is drawn and opens.
+  const { value: reports } = (await bridgeCall(page, 'reports.list', {})) as {
+    value: { title: string }[];
+  };
+  const last = reports.at(-1)?.title as string;
+  await library
+    .locator('.virtual-scroller')
+    .evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
+  const lastButton = library.getByRole('button', { name: last });
+  await expect(lastButton).toBeVisible();
+  await lastButton.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(last);
+  await expect(lastButton).toHaveAttribute('aria-current', 'true');
+  expect(await reportRows(page)).toBeLessThan(MAX_ROWS);
+  // Arrow keys still move through the list at its end, and the focused row is in view.
+  await lastButton.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(
+    library.getByRole('button', { name: reports.at(-2)?.title as string }),
+  ).toBeFocused();
+
+  // A search, typed key by key, shows its matches; clearing it brings back the library at once.
+  await page.keyboard.press('/');
+  await page.keyboard.type('tractor', { delay: 40 });
+  const results = page.getByRole('navigation', { name: 'Search results' });
+  await expect(results).toContainText('104 reports match “tractor”');
+  await expect(results.locator('mark').first()).toHaveText('tractor');
+  await page.keyboard.press('Escape');
+  await expect(library.getByRole('button').first()).toBeVisible();
+  expect(await reportRows(page)).toBeLessThan(MAX_ROWS);
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect(library.getByRole('button').first()).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'library-scale-1024.png') });
+});
