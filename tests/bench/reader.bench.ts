@@ -89,7 +89,14 @@ try {
         },
         [title, highlights] as const,
       );
-    const reset = () => page.getByRole('button', { name: /Many more young North Koreans/ }).click();
+    // Wait until the other report is shown: otherwise a round can find the report it is about
+    // to open still on screen, highlights and all, and stop the clock at once.
+    const reset = async (): Promise<void> => {
+      await page.getByRole('button', { name: /Many more young North Koreans/ }).click();
+      await page.waitForFunction(() =>
+        document.querySelector('h1')?.textContent?.startsWith('Many more young North Koreans'),
+      );
+    };
     await compare({
       title: `opening a ${(text.length / 1e6).toFixed(1)} M-character report with ${passages} passages`,
       baseline: {
