@@ -126,8 +126,16 @@ test('10,000 reports: few rows drawn, the last one reachable, search typed and c
   const results = page.getByRole('navigation', { name: 'Search results' });
   await expect(results).toContainText('104 reports match “tractor”');
   await expect(results.locator('mark').first()).toHaveText('tractor');
+  const hit = results.getByRole('button').nth(3);
+  const hitTitle = (await hit.locator('.title').textContent()) as string;
+  await hit.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(hitTitle);
+  await page.keyboard.press('/');
   await page.keyboard.press('Escape');
-  await expect(library.getByRole('button').first()).toBeVisible();
+  // Back in the library, the report opened from the search is in view and marked open.
+  const opened = library.getByRole('button', { name: hitTitle });
+  await expect(opened).toBeInViewport();
+  await expect(opened).toHaveAttribute('aria-current', 'true');
   expect(await reportRows(page)).toBeLessThan(MAX_ROWS);
 
   await page.setViewportSize({ width: 1024, height: 768 });

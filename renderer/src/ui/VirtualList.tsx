@@ -1,5 +1,6 @@
 import {
   defaultRangeExtractor,
+  measureElement,
   useVirtualizer,
   type Range,
   type VirtualItem,
@@ -39,6 +40,7 @@ interface Props<T> {
 }
 
 interface Row<T> {
+  key: ItemKey;
   group: number;
   /** Absent for the group's header. */
   item?: T;
@@ -95,7 +97,15 @@ export function VirtualList<T>({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: (index) => (rows[index]?.item === undefined ? estimateHeader : estimateItem),
-    getItemKey: (index) => rowKey(rows, groups, index, itemKey),
+    // Called for every row whenever a size changes: a lookup, not a new string.
+    getItemKey: (index) => rows[index]?.key ?? index,
+    // A hidden list (the library under a search) reports 0 for each row: keep what was measured.
+    measureElement: (element, entry, instance) =>
+      measureElement(element, entry, instance) ||
+      (instance.itemSizeCache.get(
+        instance.options.getItemKey(instance.indexFromElement(element)),
+      ) ??
+        estimateItem),
     rangeExtractor,
     overscan: 8,
     // A target row is scrolled clear of the sticky header above it.
@@ -182,24 +192,14 @@ function flatten<T>(groups: readonly ListGroup<T>[], itemKey: (item: T) => ItemK
   const lastOf: number[] = [];
   groups.forEach((group, g) => {
     headerOf.push(group.header === undefined ? -1 : rows.length);
-    if (group.header !== undefined) rows.push({ group: g, position: 0 });
+    if (group.header !== undefined)
+      rows.push({ key: `header:${group.key}`, group: g, position: 0 });
     group.items.forEach((item, i) => {
-      indexOfKey.set(itemKey(item), rows.length);
-      rows.push({ group: g, item, position: i + 1 });
+      const key = itemKey(item);
+      indexOfKey.set(key, rows.length);
+      rows.push({ key, group: g, item, position: i + 1 });
     });
     lastOf.push(rows.length - 1);
   });
   return { rows, indexOfKey, headerOf, lastOf };
-}
-
-function rowKey<T>(
-  rows: readonly Row<T>[],
-  groups: readonly ListGroup<T>[],
-  index: number,
-  itemKey: (item: T) => ItemKey,
-): string {
-  const row = rows[index] as Row<T>;
-  return row.item === undefined
-    ? `header:${groups[row.group]?.key ?? ''}`
-    : `item:${String(itemKey(row.item))}`;
 }

@@ -5,16 +5,24 @@ import { formatDate } from '../../ui/format.ts';
 import { VirtualList, type ListGroup, type VirtualListHandle } from '../../ui/VirtualList.tsx';
 import { Snippet } from './Snippet.tsx';
 
-/** Reports grouped by outlet, or search hits while a query is typed. */
+/**
+ * Reports grouped by outlet, or search hits while a query is typed. The library stays mounted
+ * (hidden) under a search, so clearing the search only shows it again.
+ */
 export function Library() {
   const hits = useDesk((s) => s.hits);
-  return hits ? <SearchResults hits={hits} /> : <ReportLibrary />;
+  return (
+    <>
+      <ReportLibrary hidden={hits !== null} />
+      {hits && <SearchResults hits={hits} />}
+    </>
+  );
 }
 
 const reportKey = (r: Report): number => r.id;
 const hitKey = (h: SearchHit): number => h.reportId;
 
-function ReportLibrary() {
+function ReportLibrary({ hidden }: { hidden: boolean }) {
   const reports = useDesk((s) => s.reports);
   const reportId = useDesk((s) => s.reportId);
   const openReport = useDesk((s) => s.openReport);
@@ -22,16 +30,23 @@ function ReportLibrary() {
   const ids = useMemo(() => groups.flatMap((g) => g.items.map((r) => r.id)), [groups]);
   const { nav, list, keep, onFocus, onKeyDown } = useListKeys(ids);
   useEffect(() => {
-    // Back from a search, the open report is in view rather than the top of the library.
+    // Back from a search, the report opened there is in view.
     const open = useDesk.getState().reportId;
-    if (open !== null) list.current?.scrollToKey(open);
-  }, [list]);
+    if (!hidden && open !== null) list.current?.scrollToKey(open);
+  }, [hidden, list]);
   const renderItem = useCallback(
     (r: Report) => <ReportRow report={r} current={r.id === reportId} onOpen={openReport} />,
     [reportId, openReport],
   );
   return (
-    <nav ref={nav} className="library" aria-label="Library" onKeyDown={onKeyDown} onFocus={onFocus}>
+    <nav
+      ref={nav}
+      className="library"
+      aria-label="Library"
+      hidden={hidden}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+    >
       <VirtualList
         groups={groups}
         itemKey={reportKey}
