@@ -1,6 +1,7 @@
 // Mutation testing (`npm run test:mutation`, not part of `npm test`): StrykerJS changes shared/ and
 // the claims loader one small edit at a time and checks that some unit test fails each time.
-// Narrow a run while working: `npx stryker run --mutate shared/anchoring.ts`.
+// Narrow a run while working: `npx stryker run --mutate shared/anchoring.ts`. Results of unchanged
+// mutants and tests are reused from the last run (incremental); `--force` retests every mutant.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,7 +13,6 @@ export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
-  checkers: [],
   mutate: ['shared/**/*.ts', 'electron/core/db/claims.ts'],
   coverageAnalysis: 'perTest',
   // Mutants in module-level code (schemas, tables) would rerun every test each; they are counted
