@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDesk } from '../../electron/core/db/connection.ts';
-import { storeReports } from '../../electron/core/db/reports.ts';
+import { createPassage } from '../../electron/core/db/passages.ts';
+import { getReportText, storeReports } from '../../electron/core/db/reports.ts';
 import type { PreparedReport } from '../../electron/core/import/index.ts';
 import { expect, SCREENSHOTS, startServer } from './desk.ts';
 import { bridgeCall } from './helpers.ts';
@@ -15,6 +16,9 @@ const REPORTS = 10_000;
 const OUTLETS = 20;
 /** A row budget far below the desk's size: what a virtualised list draws at any scroll position. */
 const MAX_ROWS = 200;
+/** Passages on the first report of the library (report 9998, id 9999). */
+const PASSAGES = 1_500;
+const BUSY_REPORT = 9_999;
 
 const WORDS = (
   'market traders border guards province county vehicle smuggling fuel price rice corn yuan ' +
@@ -64,6 +68,14 @@ const test = base.extend<object, { bigDesk: { url: string } }>({
         const failed = storeReports(db, group).find((r) => r instanceof Error);
         if (failed) throw failed;
       }
+      const text = getReportText(db, BUSY_REPORT) as string;
+      db.transaction(() => {
+        for (let k = 0; k < PASSAGES; k++) {
+          const start = (k * 7) % (text.length - 10);
+          const exact = text.slice(start, start + 6);
+          createPassage(db, { reportId: BUSY_REPORT, start, end: start + 6, exact, note: '' });
+        }
+      })();
       db.close();
       const { child, url } = await startServer(dbPath);
       await use({ url });
@@ -97,7 +109,26 @@ test('10,000 reports: few rows drawn, the last one reachable, search typed and c
   console.log(`library visible after ${firstPaint} ms; ${nodes} DOM nodes`);
   expect(await reportRows(page)).toBeLessThan(MAX_ROWS);
   await expect(library.getByRole('heading', { name: /Outlet 01/ })).toContainText('5,000');
+
+  // A report with 1,500 passages: few drawn; the last one reached by scrolling opens its editor.
+  await library.getByRole('button', { name: /^Report 9998:/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Passages' });
+  await expect(panel.getByRole('heading', { name: /Passages/ })).toHaveText(
+    `Passages ${PASSAGES.toLocaleString('en')}`,
+  );
+  expect(await page.locator('.passage-item').count()).toBeLessThan(MAX_ROWS);
+  await panel
+    .locator('.virtual-scroller')
+    .evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
+  const lastPassage = panel
+    .getByRole('listitem')
+    .filter({ has: page.locator('.passage-item') })
+    .last();
+  await expect(lastPassage).toHaveAttribute('aria-posinset', String(PASSAGES));
+  await lastPassage.getByRole('button').click();
+  await expect(page.getByRole('group', { name: 'Selected passage' })).toBeInViewport();
   await page.screenshot({ path: join(SCREENSHOTS, 'library-scale-1440.png') });
+  expect(await page.locator('.passage-item').count()).toBeLessThan(MAX_ROWS);
 
   // Scroll to the end: the last report of the last outlet is drawn and opens.
   const { value: reports } = (await bridgeCall(page, 'reports.list', {})) as {

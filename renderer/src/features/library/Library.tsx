@@ -186,7 +186,7 @@ const ReportRow = memo(function ReportRow({
       <span className="meta">
         {r.passageCount === 0
           ? 'No passages'
-          : `${r.passageCount} ${r.passageCount === 1 ? 'passage' : 'passages'}`}
+          : `${r.passageCount.toLocaleString('en')} ${r.passageCount === 1 ? 'passage' : 'passages'}`}
       </span>
     </button>
   );

@@ -56,7 +56,7 @@ function passageGroups(passages: Passage[]): ListGroup<Passage>[] {
       header: (
         <>
           <h2>
-            Passages <span className="count">{anchored.length}</span>
+            Passages <span className="count">{anchored.length.toLocaleString('en')}</span>
           </h2>
           {anchored.length === 0 && (
             <p className="muted">No passages yet. Select words in the text and press H.</p>
@@ -72,7 +72,7 @@ function passageGroups(passages: Passage[]): ListGroup<Passage>[] {
       label: 'Orphaned passages',
       header: (
         <>
-          <h3>Could not be placed in this version ({orphaned.length})</h3>
+          <h3>Could not be placed in this version ({orphaned.length.toLocaleString('en')})</h3>
           <p className="muted">
             Their words are no longer in the text. Review them, then delete or re-create them.
           </p>
