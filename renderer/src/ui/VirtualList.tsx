@@ -91,14 +91,15 @@ export function VirtualList<T>({
     },
     [keepIndexes, headerOf, rows],
   );
+  // A new function here would make the virtualizer re-lay out every row at each render (scroll).
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
   // Not memoised by the React Compiler (none runs here); rows are memoised by their callers.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer<HTMLElement, HTMLElement>({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: (index) => (rows[index]?.item === undefined ? estimateHeader : estimateItem),
-    // Called for every row whenever a size changes: a lookup, not a new string.
-    getItemKey: (index) => rows[index]?.key ?? index,
+    getItemKey,
     // A hidden list (the library under a search) reports 0 for each row: keep what was measured.
     measureElement: (element, entry, instance) =>
       measureElement(element, entry, instance) ||
