@@ -92,6 +92,19 @@ export const searchHitSchema = z.object({
   snippet: z.string(),
 });
 
+/** A claim whose wording or rationale matches a search; the snippet is marked as report snippets are. */
+export const claimHitSchema = z.object({ claimId: id, text: z.string(), snippet: z.string() });
+export type ClaimHit = z.infer<typeof claimHitSchema>;
+
+/** A passage whose note matches a search, with the report it is in. */
+export const noteHitSchema = z.object({
+  passageId: id,
+  reportId: id,
+  title: z.string(),
+  snippet: z.string(),
+});
+export type NoteHit = z.infer<typeof noteHitSchema>;
+
 /** A file's contents as sent by the UI (picker or drag-and-drop): name and base64 bytes. */
 export const uploadedFileSchema = z.object({
   name: z.string().min(1).max(255),
@@ -246,8 +259,13 @@ export const api = {
   ),
   'reports.search': op(
     z.object({ query: z.string().max(500) }).strict(),
-    // The best matches, and how many reports match in all.
-    z.object({ hits: z.array(searchHitSchema), total: z.number().int().min(0) }),
+    // The best matching reports and how many match in all; the best matching claims and notes.
+    z.object({
+      hits: z.array(searchHitSchema),
+      total: z.number().int().min(0),
+      claims: z.array(claimHitSchema),
+      notes: z.array(noteHitSchema),
+    }),
   ),
   'reports.import': op(
     z.object({ files: z.array(uploadedFileSchema).min(1).max(1000) }).strict(),

@@ -56,6 +56,7 @@ import {
   updateReportMetadata,
 } from './db/reports.ts';
 import { ImportRejection } from './import/index.ts';
+import { searchClaims, searchNotes } from './db/search.ts';
 import { startParsePool, type ParsePool, type ParsePoolOptions } from './import/parse-pool.ts';
 import { parseFile, storeParsed, type Parsed } from './reports/import-files.ts';
 import { importNewVersion } from './reports/versions.ts';
@@ -114,6 +115,8 @@ export function createDeskService(options: ServiceOptions) {
     'reports.search': ({ query }) => ({
       hits: searchReports(db, query),
       total: countMatches(db, query),
+      claims: searchClaims(db, query),
+      notes: searchNotes(db, query),
     }),
     'reports.import': async ({ files }) => {
       let done = 0;

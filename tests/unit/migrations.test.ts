@@ -102,7 +102,7 @@ describe('migrations', () => {
        INSERT INTO ratings (source_id, reliability, rated_at) VALUES (10, 'C', 't');`,
     );
     const { db } = openDesk(file);
-    expect(schemaVersion(db)).toBe(3);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     const sources = db
       .prepare(
         'SELECT id, outlet_id AS outletId, name, kind FROM sources ORDER BY outlet_id, kind DESC',
@@ -176,7 +176,9 @@ describe('migrations', () => {
     const backups = readdirSync(join(file, '..', 'backups'));
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatch(
-      /^desk\.\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.before-schema-3\.sqlite$/,
+      new RegExp(
+        `^desk\\.\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z\\.before-schema-${SCHEMA_VERSION}\\.sqlite$`,
+      ),
     );
     const copy = new Database(join(file, '..', 'backups', backups[0] as string), {
       readonly: true,

@@ -2,9 +2,10 @@ import type Database from 'better-sqlite3';
 import { sql as initial } from './migrations/001_initial.ts';
 import { sql as reportSearch } from './migrations/002_report_search.ts';
 import { sql as origins } from './migrations/003_origins.ts';
+import { sql as claimNoteSearch } from './migrations/004_claim_note_search.ts';
 
 /** Migration N (1-based) takes a desk from `user_version` N-1 to N. Append only; never edit one. */
-export const MIGRATIONS: readonly string[] = [initial, reportSearch, origins];
+export const MIGRATIONS: readonly string[] = [initial, reportSearch, origins, claimNoteSearch];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
