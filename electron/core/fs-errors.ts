@@ -1,7 +1,7 @@
 /** Why a file could not be read, in plain words ("no such file or folder", not "ENOENT"). */
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
+  switch (code ?? '') {
     case 'ENOENT':
       return 'no such file or folder';
     case 'ENOTDIR':

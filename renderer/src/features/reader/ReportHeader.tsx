@@ -78,7 +78,7 @@ function MetadataForm({ report, onDone }: { report: Report; onDone: () => void }
     url: report.url ?? '',
     language: report.language ?? '',
   }));
-  const submit = async (event: React.FormEvent): Promise<void> => {
+  const submit = async (event: React.SyntheticEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     const patch: Record<string, string | null> = {};
     for (const [key] of FIELDS) {

@@ -144,10 +144,8 @@ export function staticRangeFor(
 
 /** The text offset under a screen point (for clicks on highlighted text). */
 export function offsetAtPoint(container: HTMLElement, x: number, y: number): number | null {
-  const position = document.caretPositionFromPoint?.(x, y);
-  if (position) return offsetOf(container, position.offsetNode, position.offset);
-  const range = document.caretRangeFromPoint?.(x, y);
-  return range ? offsetOf(container, range.startContainer, range.startOffset) : null;
+  const position = document.caretPositionFromPoint(x, y);
+  return position ? offsetOf(container, position.offsetNode, position.offset) : null;
 }
 
 export { paragraphsOf };
