@@ -2,6 +2,7 @@
 // output. The Electron main process, the preload, the loopback bridge and the renderer all derive
 // from this one list (../shared/DESIGN.md §2).
 import { z } from 'zod';
+import { CLAIM_SORTS } from './claim-list.ts';
 import { METHOD_NAMES, type MethodName } from './methods.ts';
 
 const id = z.number().int().positive();
@@ -169,6 +170,34 @@ export const claimSummarySchema = z.object({
   updatedAt: z.string(),
 });
 
+export const claimListQuerySchema = z
+  .object({
+    /** The `next` of the page before; absent for the first page. */
+    after: z.string().max(1000).optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+    filter: z
+      .object({
+        status: claimStatus.optional(),
+        /** One tag, with or without its #. */
+        tag: z.string().max(61).optional(),
+        /** Words in the claim's text, or part of one of its tags. */
+        text: z.string().max(2000).optional(),
+      })
+      .strict()
+      .default({}),
+    sort: z.enum(CLAIM_SORTS).default('recent'),
+  })
+  .strict();
+
+export const claimPageSchema = z.object({
+  items: z.array(claimSummarySchema),
+  /** Where the next page starts; null on the last page. */
+  next: z.string().nullable(),
+  /** Claims matching the filter, and claims on the desk. */
+  total: z.number().int(),
+  all: z.number().int(),
+});
+
 export const evidenceSchema = z.object({
   id,
   claimId: id,
@@ -302,7 +331,7 @@ export const api = {
     z.object({ reviewer: noControls(z.string().trim().max(120)) }).strict(),
     z.object({ reviewer: z.string() }),
   ),
-  'claims.list': op(z.object({}).strict(), z.array(claimSummarySchema)),
+  'claims.list': op(claimListQuerySchema, claimPageSchema),
   'claims.get': op(z.object({ id }).strict(), claimDetailSchema),
   'claims.forPassage': op(
     z.object({ passageId: id }).strict(),
@@ -353,7 +382,8 @@ export const api = {
       .object({ keepId: id, mergeId: id })
       .strict()
       .refine((m) => m.keepId !== m.mergeId, 'a claim cannot be merged into itself'),
-    claimSummarySchema,
+    // The kept claim's new summary, and the claim merged into it (now gone).
+    claimSummarySchema.extend({ removedId: id }),
   ),
   'claims.reviewWarning': op(
     z
@@ -377,7 +407,8 @@ export const api = {
         note: z.string().max(10_000).default(''),
       })
       .strict(),
-    evidenceSchema,
+    // With the claim's new summary, for the list.
+    evidenceSchema.extend({ claim: claimSummarySchema }),
   ),
   'evidence.update': op(
     z
@@ -388,9 +419,9 @@ export const api = {
         note: z.string().max(10_000).optional(),
       })
       .strict(),
-    evidenceSchema,
+    evidenceSchema.extend({ claim: claimSummarySchema }),
   ),
-  'evidence.unlink': op(z.object({ id }).strict(), z.object({ id })),
+  'evidence.unlink': op(z.object({ id }).strict(), z.object({ id, claim: claimSummarySchema })),
   'sources.list': op(z.object({}).strict(), z.array(sourceSummarySchema)),
   'sources.create': op(
     z
@@ -433,6 +464,9 @@ export type Output<M extends Method> = z.output<Api[M]['output']>;
 export type Passage = z.infer<typeof passageSchema>;
 export type ClaimSummary = z.infer<typeof claimSummarySchema>;
 export type ClaimDetail = z.infer<typeof claimDetailSchema>;
+export type ClaimListQuery = z.output<typeof claimListQuerySchema>;
+export type ClaimPage = z.infer<typeof claimPageSchema>;
+export type ClaimSort = (typeof CLAIM_SORTS)[number];
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type SourceSummary = z.infer<typeof sourceSummarySchema>;
 export type Rating = z.infer<typeof ratingSchema>;

@@ -20,8 +20,8 @@ import {
   createClaim,
   deleteClaim,
   getClaim,
+  getClaimSummary,
   linkEvidence,
-  listClaims,
   mergeClaims,
   restoreClaim,
   reviewWarning,
@@ -29,6 +29,7 @@ import {
   updateClaim,
   updateEvidence,
 } from './db/claims.ts';
+import { listClaimPage } from './db/claim-list.ts';
 import {
   createPassage,
   deletePassage,
@@ -169,7 +170,7 @@ export function createDeskService(options: ServiceOptions) {
       ).run(reviewer);
       return { reviewer };
     },
-    'claims.list': () => listClaims(db),
+    'claims.list': (query) => listClaimPage(db, query),
     'claims.get': ({ id }) => getClaim(db, id),
     'claims.forPassage': ({ passageId }) => claimsForPassage(db, passageId),
     'claims.create': (input) => {
@@ -193,7 +194,7 @@ export function createDeskService(options: ServiceOptions) {
       const claim = mergeClaims(db, keepId, mergeId);
       // A merge rewrites two claims' evidence: it is not undone step by step.
       undoStack.length = 0;
-      return claim;
+      return { ...claim, removedId: mergeId };
     },
     'claims.reviewWarning': (input) => {
       const previous = reviewWarning(db, input);
@@ -207,7 +208,7 @@ export function createDeskService(options: ServiceOptions) {
     'evidence.link': (input) => {
       const evidence = linkEvidence(db, input);
       remember('evidence link', () => unlinkEvidence(db, evidence.id));
-      return evidence;
+      return { ...evidence, claim: getClaimSummary(db, evidence.claimId) };
     },
     'evidence.update': (input) => {
       const { evidence, before } = updateEvidence(db, input);
@@ -219,7 +220,7 @@ export function createDeskService(options: ServiceOptions) {
           note: before.note,
         }),
       );
-      return evidence;
+      return { ...evidence, claim: getClaimSummary(db, evidence.claimId) };
     },
     'evidence.unlink': ({ id }) => {
       const before = unlinkEvidence(db, id);
@@ -232,7 +233,7 @@ export function createDeskService(options: ServiceOptions) {
           note: before.note,
         }),
       );
-      return { id };
+      return { id, claim: getClaimSummary(db, before.claimId) };
     },
     'sources.list': () => listSources(db),
     'sources.create': (input) => {

@@ -43,6 +43,15 @@ async function useAsEvidence(
   await expect(editor(page).locator('.passage-claims li')).not.toHaveCount(0);
 }
 
+/** Counts the page's calls to one desk method from now on. */
+function countCalls(page: Page, method: string): () => number {
+  let calls = 0;
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === `/api/${method}`) calls++;
+  });
+  return () => calls;
+}
+
 async function claimLabel(page: Page, claim: RegExp): Promise<string | undefined> {
   const options = await editor(page).getByLabel('Claim').locator('option').allTextContents();
   return options.find((o) => claim.test(o));
@@ -165,8 +174,15 @@ test('an analyst builds claims on the seeds and sees origins, not articles, coun
   );
   await detail.getByLabel('Verdict', { exact: true }).selectOption('verified');
   await detail.getByLabel('Rationale').fill('Daily NK and ASIAPRESS report it independently.');
+  // Saving a verdict patches the claim's row with what the write returned: the list is not asked
+  // for again.
+  const listCalls = countCalls(page, 'claims.list');
+  const updateCalls = countCalls(page, 'claims.update');
   await detail.getByRole('button', { name: 'Save verdict' }).click();
   await expect(market).toContainText('verified');
+  await expect(detail.getByRole('button', { name: 'Save verdict' })).toBeDisabled();
+  expect(updateCalls()).toBe(1);
+  expect(listCalls()).toBe(0);
   await expect(detail.getByRole('region', { name: 'Computed status' })).toContainText(
     'Corroborated',
   );
@@ -254,4 +270,43 @@ test('near-identical wording under two origins is flagged; confirming it makes t
   await expect(detail.getByRole('region', { name: 'Computed status' })).toContainText(
     'Corroborated',
   );
+});
+
+test('a duplicate claim is found by its words and merged; the list loses its row', async ({
+  page,
+  desk,
+}) => {
+  await page.goto(desk.url);
+  await page.getByRole('button', { name: /^Claims/ }).click();
+  const claims = page.getByRole('navigation', { name: 'Claims' });
+  for (const text of [
+    'Fuel is rationed for private owners',
+    'Private owners get rationed fuel',
+    'Trucks cost twice the spring price',
+  ]) {
+    await claims.getByLabel('New claim').fill(text);
+    await claims.getByRole('button', { name: 'Add' }).click();
+    await expect(claims.getByRole('button', { name: text })).toBeVisible();
+  }
+  await expect(claims.getByRole('listitem')).toHaveCount(3);
+  await expect(claims.getByRole('heading', { level: 2 })).toHaveText('3 of 3 claims');
+
+  const detail = page.getByRole('region', { name: 'Claim' });
+  await claims.getByRole('button', { name: 'Fuel is rationed for private owners' }).click();
+  const picker = detail.getByRole('form', { name: 'Merge a duplicate' });
+  await picker.getByLabel('Merge a duplicate into this claim').fill('rationed');
+  // Only the other claims holding the words are offered, not every claim.
+  const matches = picker.getByRole('list', { name: 'Matching claims' }).getByRole('button');
+  await expect(matches).toHaveText(['Private owners get rationed fuel']);
+  await matches.first().click();
+  const listCalls = countCalls(page, 'claims.list');
+  await picker.getByRole('button', { name: /^Merge “Private owners get rationed fuel”/ }).click();
+  await expect(claims.getByRole('listitem')).toHaveCount(2);
+  await expect(claims.getByRole('heading', { level: 2 })).toHaveText('2 of 2 claims');
+  expect(listCalls()).toBe(0);
+
+  // The list's filter asks the desk.
+  await claims.getByLabel('Filter claims').fill('trucks');
+  await expect(claims.getByRole('listitem')).toHaveCount(1);
+  await expect(claims.getByRole('heading', { level: 2 })).toHaveText('1 of 2 claims');
 });

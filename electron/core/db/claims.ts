@@ -18,7 +18,7 @@ import { loadSourceNodes } from './sources.ts';
 
 type Verdict = 'verified' | 'refuted' | 'unresolved';
 
-interface ClaimRow {
+export interface ClaimRow {
   id: number;
   text: string;
   verdict: Verdict | null;
@@ -39,32 +39,32 @@ const EVIDENCE_SQL = `
   LEFT JOIN sources os ON os.outlet_id = r.outlet_id AND os.kind = 'outlet'
   LEFT JOIN sources ps ON ps.id = p.source_id`;
 
-/** Everything corroboration needs, for one claim or all of them, in three queries. */
-export function loadCorroborationInput(db: Db, claimId?: number) {
-  const evidence = (
-    claimId === undefined
-      ? db.prepare(`${EVIDENCE_SQL} ORDER BY e.claim_id, e.id`).all()
-      : db.prepare(`${EVIDENCE_SQL} WHERE e.claim_id = ? ORDER BY e.id`).all(claimId)
-  ) as EvidenceRow[];
+/** Everything corroboration needs, for one claim, some claims or all of them, in three queries. */
+export function loadCorroborationInput(db: Db, claims?: number | readonly number[]) {
+  // Some claims are named as a JSON array, so one statement serves any number of them.
+  const which =
+    claims === undefined
+      ? { evidence: 'ORDER BY e.claim_id, e.id', reviews: '', params: [] }
+      : {
+          evidence:
+            'WHERE e.claim_id IN (SELECT value FROM json_each(?)) ORDER BY e.claim_id, e.id',
+          reviews: 'WHERE claim_id IN (SELECT value FROM json_each(?))',
+          params: [JSON.stringify(typeof claims === 'number' ? [claims] : claims)],
+        };
+  const evidence = db
+    .prepare(`${EVIDENCE_SQL} ${which.evidence}`)
+    .all(...which.params) as EvidenceRow[];
   const byClaim = new Map<number, EvidenceRow[]>();
   for (const row of evidence) {
     let list = byClaim.get(row.claimId);
     if (!list) byClaim.set(row.claimId, (list = []));
     list.push(row);
   }
-  const reviewRows = (
-    claimId === undefined
-      ? db
-          .prepare(
-            'SELECT claim_id AS claimId, passage_a AS passageA, passage_b AS passageB, decision FROM origin_reviews',
-          )
-          .all()
-      : db
-          .prepare(
-            'SELECT claim_id AS claimId, passage_a AS passageA, passage_b AS passageB, decision FROM origin_reviews WHERE claim_id = ?',
-          )
-          .all(claimId)
-  ) as (OriginReview & { claimId: number })[];
+  const reviewRows = db
+    .prepare(
+      `SELECT claim_id AS claimId, passage_a AS passageA, passage_b AS passageB, decision FROM origin_reviews ${which.reviews}`,
+    )
+    .all(...which.params) as (OriginReview & { claimId: number })[];
   const reviews = new Map<number, OriginReview[]>();
   for (const r of reviewRows) reviews.set(r.claimId, [...(reviews.get(r.claimId) ?? []), r]);
   return { byClaim, reviews, sources: loadSourceNodes(db) };
@@ -90,7 +90,11 @@ function summary(row: ClaimRow, conclusion: ClaimConclusion, openWarnings: numbe
 const openWarningCount = (a: ClaimAssessment): number =>
   a.warnings.filter((w) => !w.confirmed).length;
 
-const CLAIM_SQL = `
+/** A claim's summary from its row and its own assessment. */
+export const summarise = (row: ClaimRow, a: ClaimAssessment): ClaimSummary =>
+  summary(row, a, openWarningCount(a));
+
+export const CLAIM_SQL = `
   SELECT c.id, c.text, c.verdict, c.verdict_rationale AS verdictRationale, c.updated_at AS updatedAt,
          (SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id) AS tags
   FROM claims c`;
@@ -254,8 +258,10 @@ function claimRow(db: Db, id: number): ClaimRow {
 export function getClaimSummary(db: Db, id: number): ClaimSummary {
   const row = claimRow(db, id);
   const input = loadCorroborationInput(db, id);
-  const a = assessClaim(input.byClaim.get(id) ?? [], input.sources, input.reviews.get(id));
-  return summary(row, a, openWarningCount(a));
+  return summarise(
+    row,
+    assessClaim(input.byClaim.get(id) ?? [], input.sources, input.reviews.get(id)),
+  );
 }
 
 /** A claim with its evidence grouped by origin, the warnings to review and the suggested grade. */

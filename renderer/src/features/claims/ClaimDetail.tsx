@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AuditEntry, ClaimDetail, Evidence } from '../../../../shared/api.ts';
+import type { AuditEntry, ClaimDetail, ClaimSummary, Evidence } from '../../../../shared/api.ts';
 import { CREDIBILITY, type Credibility } from '../../../../shared/admiralty.ts';
 import { call } from '../../api.ts';
 import { useDesk } from '../../store/index.ts';
@@ -30,19 +30,18 @@ export function ClaimDetailPanel() {
 }
 
 function ClaimHeader({ claim }: { claim: ClaimDetail }) {
-  const change = useDesk((s) => s.change);
-  const claims = useDesk((s) => s.claims);
+  const updateClaim = useDesk((s) => s.updateClaim);
+  const deleteClaim = useDesk((s) => s.deleteClaim);
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(claim.text);
   const [tags, setTags] = useState(claim.tags.join(', '));
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [mergeFrom, setMergeFrom] = useState('');
   const save = async (): Promise<void> => {
     const tagList = tags
       .split(',')
       .map((t) => t.trim())
       .filter(Boolean);
-    await change(() => call('claims.update', { id: claim.id, text, tags: tagList }));
+    await updateClaim({ id: claim.id, text, tags: tagList });
     setEditing(false);
   };
   return (
@@ -81,11 +80,7 @@ function ClaimHeader({ claim }: { claim: ClaimDetail }) {
                 Edit
               </button>
               {confirmDelete ? (
-                <button
-                  type="button"
-                  className="danger"
-                  onClick={() => void change(() => call('claims.delete', { id: claim.id }))}
-                >
+                <button type="button" className="danger" onClick={() => void deleteClaim(claim.id)}>
                   Delete with {claim.counts.passages} evidence links
                 </button>
               ) : (
@@ -98,43 +93,87 @@ function ClaimHeader({ claim }: { claim: ClaimDetail }) {
           {claim.tags.length > 0 && (
             <p className="tags">{claim.tags.map((t) => `#${t}`).join(' ')}</p>
           )}
-          <form
-            className="merge"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (mergeFrom)
-                void change(() =>
-                  call('claims.merge', { keepId: claim.id, mergeId: Number(mergeFrom) }),
-                ).then(() => setMergeFrom(''));
-            }}
-          >
-            <select
-              aria-label="Merge a duplicate into this claim"
-              value={mergeFrom}
-              onChange={(e) => setMergeFrom(e.target.value)}
-            >
-              <option value="">Merge a duplicate claim into this one…</option>
-              {claims
-                .filter((c) => c.id !== claim.id)
-                .map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.text}
-                  </option>
-                ))}
-            </select>
-            <button type="submit" disabled={!mergeFrom}>
-              Merge
-            </button>
-          </form>
+          <MergePicker claimId={claim.id} />
         </>
       )}
     </header>
   );
 }
 
+/** How long typing in the merge picker must pause before the desk is searched. */
+const PICKER_DELAY_MS = 150;
+
+/** Finds a duplicate claim by its words (a handful of matches) and merges it into this one. */
+function MergePicker({ claimId }: { claimId: number }) {
+  const findClaims = useDesk((s) => s.findClaims);
+  const mergeClaim = useDesk((s) => s.mergeClaim);
+  const [text, setText] = useState('');
+  const [matches, setMatches] = useState<ClaimSummary[]>([]);
+  const [chosen, setChosen] = useState<ClaimSummary | null>(null);
+  // Matches of earlier words are not shown once the field is cleared.
+  const shown = text.trim() ? matches : [];
+  useEffect(() => {
+    const needle = text.trim();
+    if (!needle) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      // One more than shown, since this claim may be among them.
+      void findClaims(needle, 9).then(
+        (found) => live && setMatches(found.filter((c) => c.id !== claimId).slice(0, 8)),
+      );
+    }, PICKER_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [text, claimId, findClaims]);
+  return (
+    <form
+      className="claim-picker"
+      aria-label="Merge a duplicate"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (chosen)
+          void mergeClaim(claimId, chosen.id).then(() => {
+            setChosen(null);
+            setText('');
+          });
+      }}
+    >
+      <input
+        type="search"
+        aria-label="Merge a duplicate into this claim"
+        placeholder="Merge a duplicate claim into this one: find it by its words…"
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setChosen(null);
+        }}
+      />
+      {shown.length > 0 && (
+        <ul aria-label="Matching claims">
+          {shown.map((c) => (
+            <li key={c.id}>
+              <button type="button" aria-pressed={chosen?.id === c.id} onClick={() => setChosen(c)}>
+                {c.text}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {text.trim() && shown.length === 0 && <p className="muted small">No other claim matches.</p>}
+      <div className="form-actions">
+        <button type="submit" disabled={!chosen}>
+          {chosen ? `Merge “${chosen.text}” into this claim` : 'Merge'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 /** The computed status and suggested grade, side by side with the reviewer's verdict. */
 function Assessment({ claim }: { claim: ClaimDetail }) {
-  const change = useDesk((s) => s.change);
+  const updateClaim = useDesk((s) => s.updateClaim);
   const [verdict, setVerdict] = useState(claim.verdict ?? '');
   const [rationale, setRationale] = useState(claim.verdictRationale);
   const n = claim.counts;
@@ -172,13 +211,11 @@ function Assessment({ claim }: { claim: ClaimDetail }) {
         aria-label="Reviewer’s verdict"
         onSubmit={(e) => {
           e.preventDefault();
-          void change(() =>
-            call('claims.update', {
-              id: claim.id,
-              verdict: verdict === '' ? null : (verdict as 'verified'),
-              verdictRationale: rationale,
-            }),
-          );
+          void updateClaim({
+            id: claim.id,
+            verdict: verdict === '' ? null : (verdict as 'verified'),
+            verdictRationale: rationale,
+          });
         }}
       >
         <h2>Reviewer’s verdict</h2>
@@ -208,16 +245,9 @@ function Assessment({ claim }: { claim: ClaimDetail }) {
 }
 
 function Warnings({ claim }: { claim: ClaimDetail }) {
-  const change = useDesk((s) => s.change);
+  const reviewWarning = useDesk((s) => s.reviewWarning);
   const decide = (w: ClaimDetail['warnings'][number], decision: 'confirmed' | 'dismissed') =>
-    change(() =>
-      call('claims.reviewWarning', {
-        claimId: claim.id,
-        passageA: w.passageA,
-        passageB: w.passageB,
-        decision,
-      }),
-    );
+    reviewWarning({ claimId: claim.id, passageA: w.passageA, passageB: w.passageB, decision });
   return (
     <section className="warnings" aria-label="Shared-origin warnings">
       {claim.warnings.map((w) => (
@@ -284,7 +314,8 @@ function EvidenceSection({ title, groups }: { title: string; groups: Group[] }) 
 }
 
 function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
-  const change = useDesk((s) => s.change);
+  const updateEvidence = useDesk((s) => s.updateEvidence);
+  const unlinkEvidence = useDesk((s) => s.unlinkEvidence);
   const openPassage = useDesk((s) => s.openPassage);
   const [note, setNote] = useState(e.note);
   return (
@@ -306,18 +337,13 @@ function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
       <div className="evidence-controls">
         <StanceSelect
           value={e.stance}
-          onChange={(stance) => void change(() => call('evidence.update', { id: e.id, stance }))}
+          onChange={(stance) => void updateEvidence({ id: e.id, stance })}
         />
         <CredibilitySelect
           value={e.credibility}
-          onChange={(credibility) =>
-            void change(() => call('evidence.update', { id: e.id, credibility }))
-          }
+          onChange={(credibility) => void updateEvidence({ id: e.id, credibility })}
         />
-        <button
-          type="button"
-          onClick={() => void change(() => call('evidence.unlink', { id: e.id }))}
-        >
+        <button type="button" onClick={() => void unlinkEvidence(e.id)}>
           Remove
         </button>
       </div>
@@ -327,9 +353,7 @@ function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
         placeholder="Note on this evidence (optional)"
         value={note}
         onChange={(event) => setNote(event.target.value)}
-        onBlur={() =>
-          note !== e.note && void change(() => call('evidence.update', { id: e.id, note }))
-        }
+        onBlur={() => note !== e.note && void updateEvidence({ id: e.id, note })}
         onKeyDown={(event) => event.key === 'Enter' && (event.target as HTMLInputElement).blur()}
       />
     </li>

@@ -1,46 +1,66 @@
-import { useMemo, useState } from 'react';
-import type { ClaimSummary } from '../../../../shared/api.ts';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import type { ClaimSort, ClaimSummary } from '../../../../shared/api.ts';
+import { STATUS_ATTENTION_ORDER } from '../../../../shared/claim-list.ts';
 import { STATUS_LABEL, type ClaimStatus } from '../../../../shared/corroboration.ts';
 import { useDesk } from '../../store/index.ts';
 import { StatusBadge } from '../../ui/grades.tsx';
+import { VirtualList, type ListGroup } from '../../ui/VirtualList.tsx';
 import { ClaimDetailPanel } from './ClaimDetail.tsx';
+import './claims.css';
 
-type Sort = 'recent' | 'status' | 'text' | 'origins';
-const STATUS_ORDER: ClaimStatus[] = [
-  'disputed',
-  'contradicted',
-  'single-origin',
-  'corroborated',
-  'no-evidence',
-];
+/** How long typing in the filter must pause before the desk is asked. */
+const FILTER_DELAY_MS = 150;
+/** The next page is asked for when a row this close to the end is drawn. */
+const PAGE_AHEAD = 20;
+
+const claimKey = (c: ClaimSummary): number => c.id;
 
 export function ClaimsView() {
   const claims = useDesk((s) => s.claims);
+  const claimsTotal = useDesk((s) => s.claimsTotal);
+  const claimCount = useDesk((s) => s.claimCount);
+  const claimsNext = useDesk((s) => s.claimsNext);
+  const query = useDesk((s) => s.claimsQuery);
+  const loadClaims = useDesk((s) => s.loadClaims);
+  const loadMoreClaims = useDesk((s) => s.loadMoreClaims);
   const claimId = useDesk((s) => s.claimId);
   const openClaim = useDesk((s) => s.openClaim);
   const createClaim = useDesk((s) => s.createClaim);
-  const [filter, setFilter] = useState('');
-  const [status, setStatus] = useState<ClaimStatus | ''>('');
-  const [sort, setSort] = useState<Sort>('recent');
+  const [filter, setFilter] = useState(query.filter.text ?? '');
   const [draft, setDraft] = useState('');
 
-  const shown = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    const list = claims.filter(
-      (c) =>
-        (!status || c.status === status) &&
-        (!needle ||
-          c.text.toLowerCase().includes(needle) ||
-          c.tags.some((t) => t.includes(needle.replace(/^#/, '')))),
-    );
-    const by: Record<Sort, (a: ClaimSummary, b: ClaimSummary) => number> = {
-      recent: (a, b) => b.updatedAt.localeCompare(a.updatedAt),
-      status: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
-      text: (a, b) => a.text.localeCompare(b.text),
-      origins: (a, b) => b.counts.supportingOrigins - a.counts.supportingOrigins,
-    };
-    return [...list].sort(by[sort]);
-  }, [claims, filter, status, sort]);
+  // Loaded when the view opens, in the order and filter it was left in.
+  useEffect(() => {
+    void loadClaims();
+  }, [loadClaims]);
+  // Typing in the filter asks the desk once it pauses.
+  useEffect(() => {
+    if (filter === (useDesk.getState().claimsQuery.filter.text ?? '')) return;
+    const timer = setTimeout(() => {
+      const { sort, filter: current } = useDesk.getState().claimsQuery;
+      void loadClaims({ sort, filter: { ...current, text: filter || undefined } });
+    }, FILTER_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [filter, loadClaims]);
+
+  const groups = useMemo(
+    (): ListGroup<ClaimSummary>[] => [{ key: 'claims', items: claims }],
+    [claims],
+  );
+  // Rows near the end of what is loaded ask for the next page as they are drawn.
+  const pageFrom = claimsNext === null ? Infinity : claims.length - PAGE_AHEAD;
+  const position = useMemo(() => new Map(claims.map((c, i) => [c.id, i])), [claims]);
+  const renderItem = useCallback(
+    (c: ClaimSummary) => (
+      <ClaimRow
+        claim={c}
+        current={c.id === claimId}
+        onOpen={openClaim}
+        onShown={(position.get(c.id) ?? 0) >= pageFrom ? loadMoreClaims : undefined}
+      />
+    ),
+    [claimId, openClaim, position, pageFrom, loadMoreClaims],
+  );
 
   return (
     <main className="workspace claims-view">
@@ -72,11 +92,16 @@ export function ClaimsView() {
           />
           <select
             aria-label="Status filter"
-            value={status}
-            onChange={(e) => setStatus(e.target.value as ClaimStatus | '')}
+            value={query.filter.status ?? ''}
+            onChange={(e) =>
+              void loadClaims({
+                ...query,
+                filter: { ...query.filter, status: (e.target.value || undefined) as ClaimStatus },
+              })
+            }
           >
             <option value="">Any status</option>
-            {STATUS_ORDER.map((s) => (
+            {STATUS_ATTENTION_ORDER.map((s) => (
               <option key={s} value={s}>
                 {STATUS_LABEL[s]}
               </option>
@@ -84,8 +109,8 @@ export function ClaimsView() {
           </select>
           <select
             aria-label="Sort claims"
-            value={sort}
-            onChange={(e) => setSort(e.target.value as Sort)}
+            value={query.sort}
+            onChange={(e) => void loadClaims({ ...query, sort: e.target.value as ClaimSort })}
           >
             <option value="recent">Recently changed</option>
             <option value="status">Needs attention first</option>
@@ -94,36 +119,9 @@ export function ClaimsView() {
           </select>
         </div>
         <h2>
-          {shown.length} of {claims.length} claims
+          {claimsTotal.toLocaleString('en')} of {claimCount.toLocaleString('en')} claims
         </h2>
-        <ul>
-          {shown.map((c) => (
-            <li key={c.id}>
-              <button
-                type="button"
-                className={`claim-item${c.id === claimId ? ' current' : ''}`}
-                aria-current={c.id === claimId ? 'true' : undefined}
-                onClick={() => void openClaim(c.id)}
-              >
-                <span className="claim-text">{c.text}</span>
-                <span className="claim-meta">
-                  <StatusBadge status={c.status} />
-                  {c.verdict && <span className={`verdict verdict-${c.verdict}`}>{c.verdict}</span>}
-                  <span>
-                    {c.counts.supportingOrigins}{' '}
-                    {c.counts.supportingOrigins === 1 ? 'origin' : 'origins'} · {c.counts.reports}{' '}
-                    {c.counts.reports === 1 ? 'report' : 'reports'} · {c.counts.outlets}{' '}
-                    {c.counts.outlets === 1 ? 'outlet' : 'outlets'}
-                  </span>
-                  {c.openWarnings > 0 && <span className="warn-dot">⚠ {c.openWarnings}</span>}
-                </span>
-                {c.tags.length > 0 && (
-                  <span className="tags">{c.tags.map((t) => `#${t}`).join(' ')}</span>
-                )}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <VirtualList groups={groups} itemKey={claimKey} renderItem={renderItem} estimateItem={76} />
       </nav>
       {claimId !== null ? (
         <ClaimDetailPanel />
@@ -135,3 +133,41 @@ export function ClaimsView() {
     </main>
   );
 }
+
+/** One claim in the list; redrawn only when its summary or its being open changes. */
+const ClaimRow = memo(function ClaimRow({
+  claim: c,
+  current,
+  onOpen,
+  onShown,
+}: {
+  claim: ClaimSummary;
+  current: boolean;
+  onOpen: (id: number) => Promise<void>;
+  onShown?: () => Promise<void>;
+}) {
+  useEffect(() => {
+    if (onShown) void onShown();
+  }, [onShown]);
+  return (
+    <button
+      type="button"
+      className={`claim-item${current ? ' current' : ''}`}
+      aria-current={current ? 'true' : undefined}
+      onClick={() => void onOpen(c.id)}
+    >
+      <span className="claim-text">{c.text}</span>
+      <span className="claim-meta">
+        <StatusBadge status={c.status} />
+        {c.verdict && <span className={`verdict verdict-${c.verdict}`}>{c.verdict}</span>}
+        <span>
+          {c.counts.supportingOrigins} {c.counts.supportingOrigins === 1 ? 'origin' : 'origins'} ·{' '}
+          {c.counts.reports} {c.counts.reports === 1 ? 'report' : 'reports'} · {c.counts.outlets}{' '}
+          {c.counts.outlets === 1 ? 'outlet' : 'outlets'}
+        </span>
+        {c.openWarnings > 0 && <span className="warn-dot">⚠ {c.openWarnings}</span>}
+      </span>
+      {c.tags.length > 0 && <span className="tags">{c.tags.map((t) => `#${t}`).join(' ')}</span>}
+    </button>
+  );
+});
