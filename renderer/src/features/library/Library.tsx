@@ -19,6 +19,64 @@ export function Library() {
   );
 }
 
+/** Claims and passage notes matching the query: the analyst's own words, above the reports. */
+function OwnWords() {
+  const claims = useDesk((s) => s.claimHits);
+  const notes = useDesk((s) => s.noteHits);
+  const setView = useDesk((s) => s.setView);
+  const openClaim = useDesk((s) => s.openClaim);
+  const openPassage = useDesk((s) => s.openPassage);
+  if (claims.length === 0 && notes.length === 0) return null;
+  return (
+    <div className="own-words">
+      {claims.length > 0 && (
+        <section aria-label="Matching claims">
+          <h2>
+            Claims <span className="count">{claims.length}</span>
+          </h2>
+          <ul>
+            {claims.map((c) => (
+              <li key={c.claimId}>
+                <button
+                  type="button"
+                  className="report-item"
+                  onClick={() => {
+                    setView('claims');
+                    void openClaim(c.claimId);
+                  }}
+                >
+                  <Snippet text={c.snippet} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {notes.length > 0 && (
+        <section aria-label="Matching notes">
+          <h2>
+            Notes <span className="count">{notes.length}</span>
+          </h2>
+          <ul>
+            {notes.map((n) => (
+              <li key={n.passageId}>
+                <button
+                  type="button"
+                  className="report-item"
+                  onClick={() => void openPassage(n.reportId, n.passageId)}
+                >
+                  <span className="meta">{n.title}</span>
+                  <Snippet text={n.snippet} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
 const reportKey = (r: Report): number => r.id;
 const hitKey = (h: SearchHit): number => h.reportId;
 
@@ -75,7 +133,7 @@ function SearchResults({ hits }: { hits: SearchHit[] }) {
         header: (
           <h2>
             {hitTotal === 0
-              ? 'No matches'
+              ? 'No report matches'
               : `${hitTotal.toLocaleString('en')} ${hitTotal === 1 ? 'report matches' : 'reports match'}`}{' '}
             “{hitQuery}”
             {hitTotal > hits.length && (
@@ -102,6 +160,7 @@ function SearchResults({ hits }: { hits: SearchHit[] }) {
       onKeyDown={onKeyDown}
       onFocus={onFocus}
     >
+      <OwnWords />
       <VirtualList
         groups={groups}
         itemKey={hitKey}
