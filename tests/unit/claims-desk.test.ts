@@ -2,6 +2,7 @@
 // says must be what each claim says, and every change must be audited and undoable.
 import { describe, expect, it } from 'vitest';
 import type { ClaimDetail, ClaimSummary, Evidence, SourceSummary } from '../../shared/api.ts';
+import { listClaims } from '../../electron/core/db/claims.ts';
 import { demoDesk } from './desk.ts';
 
 type History = { action: string; before: unknown; after: unknown }[];
@@ -27,7 +28,7 @@ const REPAIR = 'auto repair is becoming a new market for making money';
 
 describe('the claims list agrees with each claim', () => {
   it('on origins, outlets, grades and the best credibility, for outlets, named sources and reports without outlet', async () => {
-    const { call, passage } = await demoDesk();
+    const { call, passage, db } = await demoDesk();
     const imported = await call<{ reportId: number; status: string }[]>('reports.import', {
       files: NOTES,
     });
@@ -81,7 +82,7 @@ describe('the claims list agrees with each claim', () => {
     }
     const empty = await call<ClaimSummary>('claims.create', { text: 'Nothing yet' });
 
-    const listed = await call<ClaimSummary[]>('claims.list', {});
+    const listed = listClaims(db);
     const expected = [
       [
         oneOutlet.id,
@@ -127,7 +128,7 @@ describe('the claims list agrees with each claim', () => {
 
 describe('origins in the bulk recomputation', () => {
   it('never confuse a report without outlet with a source that has the same number', async () => {
-    const { call, passage } = await demoDesk(false);
+    const { call, passage, db } = await demoDesk(false);
     // Report 1 has no outlet; report 2 is Daily NK's, whose outlet is source 1.
     const [notes, dailyNk] = await call<{ reportId: number }[]>('reports.import', {
       files: [
@@ -151,7 +152,7 @@ describe('origins in the bulk recomputation', () => {
         credibility: 2,
       });
     }
-    const [listed] = await call<ClaimSummary[]>('claims.list', {});
+    const [listed] = listClaims(db);
     expect([listed?.status, listed?.counts]).toEqual([
       'corroborated',
       { passages: 2, reports: 2, outlets: 2, supportingOrigins: 2, contradictingOrigins: 0 },
@@ -161,7 +162,7 @@ describe('origins in the bulk recomputation', () => {
 
 describe('shared-origin warnings on the desk', () => {
   it('are open in the list and the claim, with both quotes, until confirmed; undo reopens them', async () => {
-    const { call, passage } = await demoDesk();
+    const { call, passage, db } = await demoDesk();
     // A Field Desk briefing that repeats Daily NK's sentence word for word.
     const [copy] = await call<{ reportId: number }[]>('reports.import', {
       files: [
@@ -203,8 +204,7 @@ describe('shared-origin warnings on the desk', () => {
         reportB: 'Field briefing',
       },
     ]);
-    const openWarnings = async () =>
-      (await call<ClaimSummary[]>('claims.list', {})).map((c) => [c.id, c.openWarnings]);
+    const openWarnings = async () => listClaims(db).map((c) => [c.id, c.openWarnings]);
     expect(await openWarnings()).toEqual([
       [claim.id, 1],
       [lone.id, 0],

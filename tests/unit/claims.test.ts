@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type {
   ClaimDetail,
+  ClaimPage,
   ClaimSummary,
   Evidence,
   Passage,
   SourceSummary,
 } from '../../shared/api.ts';
 import { run } from '../../electron/cli/main.ts';
+import { listClaims } from '../../electron/core/db/claims.ts';
 import { loadDemoCase } from '../../electron/core/seeds.ts';
 import { createDeskService } from '../../electron/core/service.ts';
 import { tempDesk } from './helpers.ts';
@@ -123,7 +125,7 @@ describe('claims, evidence and sources on the seed reports', () => {
     expect(marketNow.counts).toMatchObject({ outlets: 2, supportingOrigins: 2 });
     expect(marketNow.suggestedCredibility).toBe(1);
 
-    const listed = await call<ClaimSummary[]>('claims.list', {});
+    const listed = (await call<ClaimPage>('claims.list', {})).items.sort((a, b) => a.id - b.id);
     expect(listed.map((c) => [c.id, c.status])).toEqual([
       [pooled.id, 'single-origin'],
       [market.id, 'corroborated'],
@@ -169,7 +171,7 @@ describe('claims, evidence and sources on the seed reports', () => {
     expect((await call<ClaimDetail>('claims.get', { id: claim.id })).verdict).toBeNull();
     // Delete, then undo brings back the claim with its evidence.
     await call('claims.delete', { id: claim.id });
-    expect(await call('claims.list', {})).toEqual([]);
+    expect((await call<ClaimPage>('claims.list', {})).items).toEqual([]);
     expect(await call('session.undo', {})).toMatchObject({
       undone: 'deletion of “Young men seek well-paying jobs”',
     });
@@ -202,7 +204,7 @@ describe('claims, evidence and sources on the seed reports', () => {
   });
 
   it('merging moves the merged claim’s shared-origin decisions with its evidence', async () => {
-    const { call, passage } = await desk();
+    const { call, passage, db } = await desk();
     // Daily NK (report 1) and ASIAPRESS (report 2): two origins, until the reviewer says they are one.
     const a = await passage(1, 'auto repair is becoming a new market for making money');
     const b = await passage(
@@ -233,8 +235,8 @@ describe('claims, evidence and sources on the seed reports', () => {
     const merged = await call<ClaimDetail>('claims.get', { id: keep.id });
     expect(merged.status).toBe('single-origin');
     expect(merged.counts).toMatchObject({ passages: 2, supportingOrigins: 1 });
-    // The bulk path (claims list) reads the moved decision too.
-    const listed = await call<ClaimSummary[]>('claims.list', {});
+    // The bulk path (the full list, as the CLI prints it) reads the moved decision too.
+    const listed = listClaims(db);
     expect(listed.map((c) => [c.id, c.status, c.counts.supportingOrigins])).toEqual([
       [keep.id, 'single-origin', 1],
     ]);
@@ -422,7 +424,7 @@ describe('bulk recomputation agrees with the per-claim assessment', () => {
       decision: 'confirmed',
     });
 
-    const bulk = await call<ClaimSummary[]>('claims.list', {});
+    const bulk = listClaims(db);
     for (const summary of bulk) {
       const detail = await call<ClaimDetail>('claims.get', { id: summary.id });
       expect([summary.id, summary.status, summary.counts, summary.suggestedCredibility]).toEqual([
