@@ -1,86 +1,21 @@
 // npm run bench: recomputes the status of 10,000 claims over 100,000 evidence links, against a
-// plain SQL count of the same links (per claim and stance) in the same run.
+// plain SQL count of the same links (per claim and stance) in the same run; then, through the
+// service as the UI calls it, saving a verdict (its row is patched from what the write returns),
+// opening a claim and paging the list.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { claimStatuses, listClaims } from '../../electron/core/db/claims.ts';
-import { openDesk } from '../../electron/core/db/connection.ts';
-import { proseText, seededRandom } from './corpus.ts';
-import { compare, summary, time } from './harness.ts';
+import { createDeskService } from '../../electron/core/service.ts';
+import { buildClaimsDesk, CLAIMS, LINKS } from './claims-desk.ts';
+import { compare, quantile, summary, time, verdict } from './harness.ts';
 
-const CLAIMS = 10_000;
-const LINKS = 100_000;
-const REPORTS = 2_000;
-const PASSAGES_PER_REPORT = 10;
-const OUTLETS = 20;
-const NAMED = 200;
+const ROUNDS = 60;
 
 const work = mkdtempSync(join(tmpdir(), 'source-desk-claims-bench-'));
 try {
-  const random = seededRandom(11);
-  const { db } = openDesk(join(work, 'desk.sqlite'));
-  const now = '2026-01-01T00:00:00Z';
-  db.transaction(() => {
-    for (let o = 1; o <= OUTLETS; o++) {
-      db.prepare('INSERT INTO outlets (id, name, name_key, created_at) VALUES (?, ?, ?, ?)').run(
-        o,
-        `Outlet ${o}`,
-        `outlet${o}`,
-        now,
-      );
-      db.prepare(
-        `INSERT INTO sources (outlet_id, name, kind, created_at) VALUES (?, ?, 'outlet', ?)`,
-      ).run(o, `Outlet ${o}`, now);
-    }
-    for (let s = 0; s < NAMED; s++) {
-      const derives = s > 20 && random(4) === 0 ? OUTLETS + 1 + random(s) : null;
-      db.prepare(
-        'INSERT INTO sources (outlet_id, name, derives_from_id, kind, created_at) VALUES (?, ?, ?, ?, ?)',
-      ).run(1 + random(OUTLETS), `Source ${s}`, derives, 'named', now);
-    }
-    const text = db.prepare('INSERT INTO texts (sha256, body, chars) VALUES (?, ?, ?)');
-    const report = db.prepare(
-      `INSERT INTO reports (id, sha256, title, outlet_id, format, original_name, imported_at) VALUES (?, ?, ?, ?, 'txt', ?, ?)`,
-    );
-    const passage = db.prepare(
-      `INSERT INTO passages (report_id, sha256, position_start, position_end, exact, prefix, suffix, source_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', '', ?, ?, ?)`,
-    );
-    for (let r = 1; r <= REPORTS; r++) {
-      const body = proseText(2000, random);
-      const sha = r.toString(16).padStart(64, '0');
-      text.run(sha, body, body.length);
-      report.run(r, sha, `Report ${r}`, 1 + random(OUTLETS), `r${r}.txt`, now);
-      for (let p = 0; p < PASSAGES_PER_REPORT; p++) {
-        const start = p * 190;
-        const sourceId = random(3) === 0 ? OUTLETS + 1 + random(NAMED) : null;
-        passage.run(r, sha, start, start + 150, body.slice(start, start + 150), sourceId, now, now);
-      }
-    }
-    const claim = db.prepare(
-      'INSERT INTO claims (id, text, created_at, updated_at) VALUES (?, ?, ?, ?)',
-    );
-    const link = db.prepare(
-      'INSERT OR IGNORE INTO evidence (claim_id, passage_id, stance, credibility, created_at) VALUES (?, ?, ?, ?, ?)',
-    );
-    const stances = ['supports', 'supports', 'supports', 'contradicts', 'context'];
-    let links = 0;
-    for (let c = 1; c <= CLAIMS; c++) {
-      claim.run(c, `Claim ${c}`, now, now);
-      for (let e = 0; e < LINKS / CLAIMS; e++) {
-        links += link.run(
-          c,
-          1 + random(REPORTS * PASSAGES_PER_REPORT),
-          stances[random(stances.length)],
-          1 + random(6),
-          now,
-        ).changes;
-      }
-    }
-    console.log(
-      `desk: ${CLAIMS} claims, ${links} evidence links, ${REPORTS * PASSAGES_PER_REPORT} passages, ${OUTLETS} outlets, ${NAMED} named sources`,
-    );
-  })();
-  db.pragma('optimize');
+  const { db, file } = buildClaimsDesk(work);
 
   const count = db
     .prepare('SELECT claim_id, stance, count(*) FROM evidence GROUP BY claim_id, stance')
@@ -97,7 +32,75 @@ try {
   });
   const full: number[] = [];
   for (let round = 0; round < 5; round++) full.push(time(() => listClaims(db)));
-  console.log(summary('claims list (statuses + warnings; informational)', full));
+  console.log(summary('full claims list, as the CLI prints it (informational)', full));
+
+  const service = createDeskService({ db, path: file });
+  const call = async (method: string, input: unknown): Promise<unknown> => {
+    const result = await service.call(method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value;
+  };
+  const timed = async (fn: () => Promise<unknown>): Promise<number> => {
+    const start = performance.now();
+    await fn();
+    return performance.now() - start;
+  };
+  // Claims spread over the desk, the same ones each run.
+  const claimAt = (round: number): number => 1 + ((round * 7919) % CLAIMS);
+  for (let round = 0; round < 5; round++) await call('claims.get', { id: claimAt(round) });
+
+  // What the UI waits for after "Save verdict": the write (which returns the row) and the undo label.
+  const saves: number[] = [];
+  for (let round = 0; round < ROUNDS; round++)
+    saves.push(
+      await timed(async () => {
+        await call('claims.update', {
+          id: claimAt(round),
+          verdict: round % 2 ? 'verified' : 'refuted',
+          verdictRationale: `round ${round}`,
+        });
+        await call('session.status', {});
+      }),
+    );
+  console.log(summary('verdict saved → its row (claims.update + session.status)', saves, '', 0.95));
+  const savedP95 = quantile(saves, 0.95);
+  verdict(
+    `verdict saved → list updated at ${CLAIMS} claims`,
+    `p95 ${savedP95.toFixed(1)} ms (target ≤ 100 ms)`,
+    savedP95 <= 100,
+  );
+
+  const opens: number[] = [];
+  for (let round = 0; round < ROUNDS; round++)
+    opens.push(await timed(() => call('claims.get', { id: claimAt(round + ROUNDS) })));
+  console.log(summary('opening a claim (claims.get)', opens, '', 0.95));
+  const openP95 = quantile(opens, 0.95);
+  verdict(
+    `opening a claim at ${CLAIMS} claims`,
+    `p95 ${openP95.toFixed(1)} ms (target ≤ 150 ms)`,
+    openP95 <= 150,
+  );
+
+  // The list's first page, newest first, and by status (the first after a grade is changed
+  // works out every claim's status again; the next ones read what it kept).
+  const firstPage: number[] = [];
+  for (let round = 0; round < 9; round++)
+    firstPage.push(await timed(() => call('claims.list', { limit: 100 })));
+  console.log(summary('claims list, first 100 newest first (informational)', firstPage));
+  const byStatus: number[] = [];
+  for (let round = 0; round < 9; round++)
+    byStatus.push(await timed(() => call('claims.list', { limit: 100, sort: 'status' })));
+  console.log(summary('claims list, first 100 by status (informational)', byStatus));
+  const cold: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    db.prepare(
+      `INSERT INTO ratings (source_id, reliability, rationale, reviewer, rated_at)
+                VALUES (1, ?, '', '', '2026-01-01')`,
+    ).run(round % 2 ? 'B' : 'C');
+    cold.push(await timed(() => call('claims.list', { limit: 100, sort: 'status' })));
+  }
+  console.log(summary('… by status just after a grade changed (informational)', cold));
+  await service.close();
   db.close();
 } finally {
   if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
