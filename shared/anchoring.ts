@@ -1,5 +1,6 @@
 // Text selectors (W3C Web Annotation): describe a passage of a text, and place it again in an
 // edited version of that text. Offsets are UTF-16 code units; `end` is exclusive.
+import search from 'approx-string-match';
 
 /** Characters of context kept each side of a quote, as Hypothesis does. */
 export const CONTEXT_LENGTH = 32;
@@ -60,19 +61,83 @@ export interface Anchor {
   method: AnchorMethod;
 }
 
-/** Match quality of a quote's surroundings: characters of prefix and suffix that agree (0–64). */
+/**
+ * Match quality of a quote's surroundings: the characters of the stored prefix and suffix that
+ * agree with the text next to text[start, end), less one per edit (0–64). Edit distance, not an
+ * exact run from the quote outwards: a typo in the word next to the quote costs one or two, not
+ * everything beyond it.
+ */
 function contextScore(text: string, start: number, end: number, selector: TextSelector): number {
-  let score = 0;
-  for (let i = 1; i <= selector.prefix.length && start - i >= 0; i++) {
-    if (text.charCodeAt(start - i) !== selector.prefix.charCodeAt(selector.prefix.length - i))
-      break;
-    score++;
+  const { prefix, suffix } = selector;
+  const prefixAgrees = text.endsWith(prefix, start)
+    ? prefix.length
+    : prefix.length - nearestDistance(text, start, prefix, true, start);
+  const suffixAgrees = text.startsWith(suffix, end)
+    ? suffix.length
+    : suffix.length - nearestDistance(text, end, suffix, false, text.length - end);
+  return prefixAgrees + suffixAgrees;
+}
+
+/** Room for characters inserted into a stored context: how much further than its length to look. */
+const CONTEXT_SLACK = 8;
+
+/** The least edit distance between `context` and the text right before `at` (backwards) or after it. */
+function nearestDistance(
+  text: string,
+  at: number,
+  context: string,
+  backwards: boolean,
+  room: number,
+): number {
+  if (context.length === 0) return 0;
+  const distances = distancesFrom(
+    text,
+    at,
+    context,
+    backwards,
+    Math.min(room, context.length + CONTEXT_SLACK),
+  );
+  return Math.min(...distances);
+}
+
+/** Stands for "more edits than the band allows" in `distancesFrom`. */
+const BEYOND = 0x3fffffff;
+
+/**
+ * Edit distances between `pattern` and the `span` characters of text leading away from `at`
+ * (backwards: text[at - j, at), else text[at, at + j)): entry j is the distance to the j nearest.
+ * The pattern is aligned from its side nearest `at`. Plain dynamic programming, one row per
+ * pattern character (patterns here are a context or one quote), computed only where a distance
+ * can stay within `band` (|i − j| ≤ band); entries beyond it are BEYOND.
+ */
+function distancesFrom(
+  text: string,
+  at: number,
+  pattern: string,
+  backwards: boolean,
+  span: number,
+  band = span + pattern.length,
+): Int32Array {
+  const m = pattern.length;
+  let row = new Int32Array(span + 1).map((_, j) => (j <= band ? j : BEYOND));
+  let next = new Int32Array(span + 1).fill(BEYOND);
+  for (let i = 1; i <= m; i++) {
+    const p = pattern.charCodeAt(backwards ? m - i : i - 1);
+    const from = Math.max(1, i - band);
+    const to = Math.min(span, i + band);
+    // The cell left of the band: the whole prefix of the pattern deleted, or out of the band.
+    next[from - 1] = from === 1 ? i : BEYOND;
+    for (let j = from; j <= to; j++) {
+      const t = text.charCodeAt(backwards ? at - j : at + j - 1);
+      next[j] = Math.min(
+        (row[j] as number) + 1,
+        (next[j - 1] as number) + 1,
+        (row[j - 1] as number) + (p === t ? 0 : 1),
+      );
+    }
+    [row, next] = [next, row];
   }
-  for (let i = 0; i < selector.suffix.length && end + i < text.length; i++) {
-    if (text.charCodeAt(end + i) !== selector.suffix.charCodeAt(i)) break;
-    score++;
-  }
-  return score;
+  return row;
 }
 
 /** Occurrences of the quote examined before giving up on exact matching (a very common quote). */
@@ -80,10 +145,12 @@ const MAX_QUOTE_CANDIDATES = 10_000;
 
 /**
  * Places a passage in a (possibly edited) text: at its old position if the quote is still there;
- * else at the exact quote whose context matches best, nearest the old position; else at the
- * closest approximate match (at most a quarter of the quote's characters edited), looked for first
- * where its old prefix or suffix still stands, then near its old position (scaled by the change
- * in length when `oldLength` is given), then in the whole text. Null when it cannot be placed: the
+ * else at the exact quote whose context matches best (by edit distance), nearest the old position;
+ * else, where its old prefix and suffix both still stand, at what lies between them (up to half
+ * its characters edited), or nowhere if they now stand together (it was cut out); else at the
+ * closest approximate match (at most a quarter of its characters edited), looked for first where
+ * its old prefix or suffix still stands, then near its old position (scaled by the change in
+ * length when `oldLength` is given), then in the whole text. Null when it cannot be placed: the
  * caller keeps the passage as orphaned.
  */
 export function anchorPassage(
@@ -122,9 +189,14 @@ export function anchorPassage(
   const within = (from: number, to: number, near: number) =>
     fuzzyFind(text, exact, maxErrors, Math.max(0, from), Math.min(text.length, to), near);
 
-  // Where the old context still stands, the passage is right after its prefix or before its suffix.
+  const places = contextPlaces(text, selector);
+  const between = betweenContext(text, exact, places, target);
+  if (between === 'cut') return null;
+  // Where only one side of the old context still stands, the passage is right after its prefix
+  // or before its suffix.
   const found =
-    aroundContext(text, selector, target, (at) =>
+    between ??
+    aroundContext(places, m, target, (at) =>
       within(at - maxErrors - 8, at + m + maxErrors + 8, at),
     ) ??
     within(target - 2 * m - 1024, target + 3 * m + 1024, target) ??
@@ -138,27 +210,84 @@ export function anchorPassage(
   };
 }
 
-/** Tries the places the selector's prefix and suffix (each exact, at least 8 characters) point to, nearest `target` first. */
-function aroundContext(
+interface Found {
+  start: number;
+  end: number;
+  errors: number;
+}
+
+/** Where the passage would start after each exact occurrence of its prefix, and end before each of its suffix (the first 16 of each; a context under 8 characters is too common to say). */
+function contextPlaces(
   text: string,
   selector: TextSelector,
-  target: number,
-  tryAt: (start: number) => { start: number; end: number; errors: number } | null,
-): { start: number; end: number; errors: number } | null {
-  const candidates: number[] = [];
-  const collect = (needle: string, toStart: (at: number) => number): void => {
-    if (needle.length < 8) return;
+): { afterPrefix: number[]; beforeSuffix: number[] } {
+  const places = (needle: string, shift: number): number[] => {
+    const found: number[] = [];
+    if (needle.length < 8) return found;
     for (
-      let i = text.indexOf(needle), n = 0;
-      i !== -1 && n < 16;
-      i = text.indexOf(needle, i + 1), n++
+      let i = text.indexOf(needle);
+      i !== -1 && found.length < 16;
+      i = text.indexOf(needle, i + 1)
     )
-      candidates.push(toStart(i));
+      found.push(i + shift);
+    return found;
   };
-  collect(selector.prefix, (at) => at + selector.prefix.length);
-  collect(selector.suffix, (at) => at - selector.exact.length);
+  return {
+    afterPrefix: places(selector.prefix, selector.prefix.length),
+    beforeSuffix: places(selector.suffix, 0),
+  };
+}
+
+/**
+ * Where the old prefix and suffix both still stand, the passage is what lies between them, however
+ * it was edited (up to half its characters, Hypothesis's own budget): its context on both sides
+ * vouches for it. Of several such places, the fewest edits, then the nearest `target`. 'cut' when
+ * they stand (almost) together with no room for the passage between them: it was cut out there,
+ * and looking for it elsewhere would only find a look-alike (or take a scan of the whole text to
+ * find nothing).
+ */
+function betweenContext(
+  text: string,
+  exact: string,
+  places: { afterPrefix: number[]; beforeSuffix: number[] },
+  target: number,
+): Found | 'cut' | null {
+  const m = exact.length;
+  const budget = Math.floor(m / 2);
+  let best: Found | null = null;
+  let cut = false;
+  for (const start of places.afterPrefix)
+    for (const end of places.beforeSuffix) {
+      // A few characters of overlap: the space that stood either side of the passage, now one.
+      if (end < start - 4 || end > start + m + budget) continue;
+      if (end - start < m - budget) {
+        cut = true;
+        continue;
+      }
+      const errors = distancesFrom(text, start, exact, false, end - start, budget)[
+        end - start
+      ] as number;
+      if (
+        errors <= budget &&
+        (!best ||
+          errors < best.errors ||
+          (errors === best.errors && Math.abs(start - target) < Math.abs(best.start - target)))
+      )
+        best = { start, end, errors };
+    }
+  return best ?? (cut ? 'cut' : null);
+}
+
+/** Tries the places the old prefix and suffix point to (8 of them, nearest `target` first): the best match, then the nearest. */
+function aroundContext(
+  places: { afterPrefix: number[]; beforeSuffix: number[] },
+  m: number,
+  target: number,
+  tryAt: (start: number) => Found | null,
+): Found | null {
+  const candidates = [...places.afterPrefix, ...places.beforeSuffix.map((end) => end - m)];
   candidates.sort((a, b) => Math.abs(a - target) - Math.abs(b - target));
-  let best: { start: number; end: number; errors: number } | null = null;
+  let best: Found | null = null;
   for (const at of candidates.slice(0, 8)) {
     const found = tryAt(at);
     if (found && (!best || found.errors < best.errors)) best = found;
@@ -169,8 +298,10 @@ function aroundContext(
 
 /**
  * The substring of text[from, to) closest to `pattern` in edit distance (at most `maxErrors`),
- * nearest `target` among equals. Myers' bit-parallel algorithm in 32-bit blocks finds where the
- * best matches end; the same search run backwards from that end, anchored there, finds where the match starts.
+ * nearest `target` among equals. approx-string-match (Myers' bit-parallel search, skipping the
+ * blocks of the pattern that cannot match within the budget) finds where the best matches end;
+ * of the starts that reach the same distance from that end, the one giving the pattern's own
+ * length wins (the library would take the longest).
  */
 export function fuzzyFind(
   text: string,
@@ -179,82 +310,31 @@ export function fuzzyFind(
   from: number,
   to: number,
   target: number,
-): { start: number; end: number; errors: number } | null {
-  const ends = bestEnds(text, pattern, maxErrors, from, to, false);
-  if (!ends) return null;
-  let end = ends.positions[0] as number;
-  for (const e of ends.positions)
-    if (Math.abs(e - pattern.length - target) < Math.abs(end - pattern.length - target)) end = e;
-  const back = Math.max(from, end - pattern.length - maxErrors);
-  const starts = bestEnds(text, pattern, ends.errors, back, end, true);
-  if (!starts) return null;
-  // Of the starts as good as the best, the one whose length is closest to the pattern's.
-  let start = starts.positions[0] as number;
-  for (const s of starts.positions)
-    if (Math.abs(end - s - pattern.length) < Math.abs(end - start - pattern.length)) start = s;
-  return { start, end, errors: ends.errors };
-}
-
-/**
- * Myers (1999) approximate search over text[from, to): the lowest edit distance (≤ maxErrors) at
- * which the pattern matches a substring, and every end offset (exclusive) reaching it. With
- * `reverse`, pattern and text are read backwards from `to`, and the offsets are match starts.
- */
-function bestEnds(
-  text: string,
-  pattern: string,
-  maxErrors: number,
-  from: number,
-  to: number,
-  reverse: boolean,
-): { errors: number; positions: number[] } | null {
+): Found | null {
+  if (to <= from) return null;
+  const ends = search(
+    from === 0 && to === text.length ? text : text.slice(from, to),
+    pattern,
+    maxErrors,
+  );
   const m = pattern.length;
-  const blocks = Math.ceil(m / 32);
-  const lastBit = 1 << ((m - 1) % 32);
-  // Indexed by character code: a sparse array is faster to read per character than a Map.
-  const peq: (Uint32Array | undefined)[] = [];
-  for (let i = 0; i < m; i++) {
-    const c = pattern.charCodeAt(reverse ? m - 1 - i : i);
-    let bits = peq[c];
-    if (!bits) peq[c] = bits = new Uint32Array(blocks);
-    bits[i >> 5] = ((bits[i >> 5] as number) | (1 << (i & 31))) >>> 0;
-  }
-  const none = new Uint32Array(blocks);
-  const P = new Uint32Array(blocks).fill(0xffffffff);
-  const M = new Uint32Array(blocks);
-  let score = m;
-  let bestScore = maxErrors + 1;
-  let positions: number[] = [];
-  const n = to - from;
-  for (let step = 0; step < n; step++) {
-    const j = reverse ? to - 1 - step : from + step;
-    const eqs = peq[text.charCodeAt(j)] ?? none;
-    // Forwards the match may begin anywhere (top row 0); backwards it must begin at `to` (row grows by 1).
-    let hin = reverse ? 1 : 0;
-    for (let b = 0; b < blocks; b++) {
-      const high = b === blocks - 1 ? lastBit : 0x80000000;
-      let eq = eqs[b] as number;
-      const pv = P[b] as number;
-      const mv = M[b] as number;
-      const xv = (eq | mv) >>> 0;
-      if (hin < 0) eq = (eq | 1) >>> 0;
-      const xh = (((((eq & pv) + pv) >>> 0) ^ pv) | eq) >>> 0;
-      let ph = (mv | ~(xh | pv)) >>> 0;
-      let mh = (pv & xh) >>> 0;
-      const hout = ph & high ? 1 : mh & high ? -1 : 0;
-      ph = (ph << 1) >>> 0;
-      mh = (mh << 1) >>> 0;
-      if (hin < 0) mh = (mh | 1) >>> 0;
-      else if (hin > 0) ph = (ph | 1) >>> 0;
-      P[b] = (mh | ~(xv | ph)) >>> 0;
-      M[b] = (ph & xv) >>> 0;
-      hin = hout;
-    }
-    score += hin;
-    if (score < bestScore) {
-      bestScore = score;
-      positions = [reverse ? j : j + 1];
-    } else if (score === bestScore) positions.push(reverse ? j : j + 1);
-  }
-  return bestScore <= maxErrors ? { errors: bestScore, positions } : null;
+  let best = ends[0];
+  if (!best) return null;
+  for (const e of ends)
+    if (Math.abs(e.end + from - m - target) < Math.abs(best.end + from - m - target)) best = e;
+  const end = best.end + from;
+  const distances = distancesFrom(
+    text,
+    end,
+    pattern,
+    true,
+    Math.min(end - from, m + best.errors),
+    best.errors,
+  );
+  // Shorter before longer when two lengths are as far from the pattern's.
+  let length = -1;
+  for (let j = 0; j < distances.length; j++)
+    if (distances[j] === best.errors && (length < 0 || Math.abs(j - m) < Math.abs(length - m)))
+      length = j;
+  return { start: end - length, end, errors: best.errors };
 }
