@@ -39,3 +39,32 @@ describe('anchorPassage: fuzzy context', () => {
     expect(anchorPassage(edited, stored)?.start).toBe(edited.lastIndexOf(quote));
   });
 });
+
+describe('anchorPassage: between its old prefix and suffix', () => {
+  const exact = 'the license acquisition cost has risen to 1,200 yuan this year';
+  const prefix = 'Border officials said last week: ';
+  const suffix = ' according to two traders there.';
+  const s = { start: 3000, end: 3000 + exact.length, exact, prefix, suffix };
+  const filler = (n: number): string => 'Unrelated words fill the page. '.repeat(n);
+
+  it('places a passage edited beyond a quarter of its length over all of it, clause included', () => {
+    // 21 characters inserted into 62: more than the 15 edits allowed elsewhere, within the 31
+    // allowed where both sides of the old context vouch for the place.
+    const edited = exact.replace('has risen', 'has, the traders said, risen');
+    const text = `${filler(50)}${prefix}${edited}${suffix}${filler(50)}`;
+    const a = anchorPassage(text, s);
+    expect(a?.method).toBe('fuzzy');
+    expect(text.slice(a?.start, a?.end)).toBe(edited);
+  });
+
+  it('orphans a passage cut out from between them, though a look-alike stands elsewhere', () => {
+    // The sentence was deleted: its prefix and suffix now meet. A similar sentence (three words
+    // changed) far away is another sentence, not this passage moved.
+    const lookAlike = exact
+      .replace('license', 'licence')
+      .replace('1,200', '1,500')
+      .replace('this', 'last');
+    const text = `${filler(20)}${lookAlike}. ${filler(80)}${prefix.trimEnd()}${suffix}${filler(50)}`;
+    expect(anchorPassage(text, s)).toBeNull();
+  });
+});
