@@ -1,9 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Rating, SourceSummary } from '../../../../shared/api.ts';
 import { RELIABILITY, type Reliability } from '../../../../shared/admiralty.ts';
 import { call } from '../../api.ts';
 import { useDesk } from '../../store/index.ts';
 import { ReliabilitySelect } from '../../ui/grades.tsx';
+import { VirtualList, type ListGroup } from '../../ui/VirtualList.tsx';
+import './sources.css';
+
+const sourceKey = (s: SourceSummary): number => s.id;
 
 export function SourcesView() {
   const sources = useDesk((s) => s.sources);
@@ -11,40 +15,50 @@ export function SourcesView() {
   useEffect(() => {
     void loadSources();
   }, [loadSources]);
-  const byOutlet = useMemo(() => {
+  // One group per outlet, in the desk's order (by outlet, then its own source first).
+  const groups = useMemo((): ListGroup<SourceSummary>[] => {
     const map = new Map<string, SourceSummary[]>();
-    for (const s of sources) map.set(s.outletName, [...(map.get(s.outletName) ?? []), s]);
-    return [...map.entries()];
+    for (const s of sources) {
+      let list = map.get(s.outletName);
+      if (!list) map.set(s.outletName, (list = []));
+      list.push(s);
+    }
+    return [...map].map(([outlet, items]) => ({
+      key: outlet,
+      label: `Sources of ${outlet}`,
+      header: (
+        <>
+          <h2>{outlet}</h2>
+          <div className="source-columns" aria-hidden="true">
+            <span>Source</span>
+            <span>Cites (derives from)</span>
+            <span>Reliability</span>
+            <span>Rationale</span>
+            <span className="num">Reports</span>
+            <span className="num">Passages</span>
+          </div>
+        </>
+      ),
+      items,
+    }));
   }, [sources]);
+  const renderItem = useCallback(
+    (s: SourceSummary) => (
+      <SourceRow key={`${s.id}:${s.reliability}:${s.rationale}`} source={s} sources={sources} />
+    ),
+    [sources],
+  );
   return (
     <main className="sources-view" aria-label="Sources">
       <NewSource sources={sources} />
-      {byOutlet.map(([outlet, list]) => (
-        <section key={outlet} className="outlet-sources" aria-label={`Sources of ${outlet}`}>
-          <h2>{outlet}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th>Source</th>
-                <th>Cites (derives from)</th>
-                <th>Reliability</th>
-                <th>Rationale</th>
-                <th className="num">Reports</th>
-                <th className="num">Passages</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((s) => (
-                <SourceRow
-                  key={`${s.id}:${s.reliability}:${s.rationale}`}
-                  source={s}
-                  sources={sources}
-                />
-              ))}
-            </tbody>
-          </table>
-        </section>
-      ))}
+      <VirtualList
+        groups={groups}
+        itemKey={sourceKey}
+        renderItem={renderItem}
+        estimateItem={46}
+        estimateHeader={74}
+        stickyHeaders
+      />
     </main>
   );
 }
@@ -107,105 +121,106 @@ function NewSource({ sources }: { sources: SourceSummary[] }) {
   );
 }
 
-function SourceRow({ source: s, sources }: { source: SourceSummary; sources: SourceSummary[] }) {
+/** One source, its grade form and history; redrawn only when it or the list of sources changes. */
+const SourceRow = memo(function SourceRow({
+  source: s,
+  sources,
+}: {
+  source: SourceSummary;
+  sources: SourceSummary[];
+}) {
   const change = useDesk((st) => st.change);
   const [grade, setGrade] = useState<Reliability | ''>(s.reliability ?? '');
   const [rationale, setRationale] = useState(s.rationale);
   const [history, setHistory] = useState<Rating[] | null>(null);
   const dirty = grade !== (s.reliability ?? '') || rationale !== s.rationale;
   return (
-    <>
-      <tr>
-        <td>
-          <span className="source-name">{s.name}</span>{' '}
-          {s.kind === 'outlet' && <span className="kind">outlet</span>}
-        </td>
-        <td>
-          <select
-            aria-label={`What ${s.name} cites`}
-            value={s.derivesFromId ?? ''}
-            onChange={(e) =>
-              void change(() =>
-                call('sources.update', {
-                  id: s.id,
-                  derivesFromId: e.target.value ? Number(e.target.value) : null,
-                }),
-              )
+    <div className="source-row" role="group" aria-label={s.name}>
+      <div>
+        <span className="source-name">{s.name}</span>{' '}
+        {s.kind === 'outlet' && <span className="kind">outlet</span>}
+      </div>
+      <div>
+        <select
+          aria-label={`What ${s.name} cites`}
+          value={s.derivesFromId ?? ''}
+          onChange={(e) =>
+            void change(() =>
+              call('sources.update', {
+                id: s.id,
+                derivesFromId: e.target.value ? Number(e.target.value) : null,
+              }),
+            )
+          }
+        >
+          <option value="">—</option>
+          {sources
+            .filter((o) => o.id !== s.id)
+            .map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+                {o.kind === 'named' ? ` (${o.outletName})` : ''}
+              </option>
+            ))}
+        </select>
+      </div>
+      <div>
+        <ReliabilitySelect label={`Reliability of ${s.name}`} value={grade} onChange={setGrade} />
+      </div>
+      <div>
+        <form
+          className="rate"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (grade)
+              void change(() => call('sources.rate', { id: s.id, reliability: grade, rationale }));
+          }}
+        >
+          <input
+            aria-label={`Rationale for ${s.name}`}
+            placeholder="Why this grade"
+            value={rationale}
+            onChange={(e) => setRationale(e.target.value)}
+          />
+          <button type="submit" disabled={!grade || !dirty}>
+            Save grade
+          </button>
+          <button
+            type="button"
+            className="link"
+            onClick={() =>
+              void (history
+                ? setHistory(null)
+                : call('sources.history', { id: s.id }).then(setHistory))
             }
           >
-            <option value="">—</option>
-            {sources
-              .filter((o) => o.id !== s.id)
-              .map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                  {o.kind === 'named' ? ` (${o.outletName})` : ''}
-                </option>
-              ))}
-          </select>
-        </td>
-        <td>
-          <ReliabilitySelect label={`Reliability of ${s.name}`} value={grade} onChange={setGrade} />
-        </td>
-        <td>
-          <form
-            className="rate"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (grade)
-                void change(() =>
-                  call('sources.rate', { id: s.id, reliability: grade, rationale }),
-                );
-            }}
-          >
-            <input
-              aria-label={`Rationale for ${s.name}`}
-              placeholder="Why this grade"
-              value={rationale}
-              onChange={(e) => setRationale(e.target.value)}
-            />
-            <button type="submit" disabled={!grade || !dirty}>
-              Save grade
-            </button>
-            <button
-              type="button"
-              className="link"
-              onClick={() =>
-                void (history
-                  ? setHistory(null)
-                  : call('sources.history', { id: s.id }).then(setHistory))
-              }
-            >
-              {history ? 'Hide history' : 'History'}
-            </button>
-          </form>
-        </td>
-        <td className="num">{s.reports}</td>
-        <td className="num">{s.passages}</td>
-      </tr>
+            {history ? 'Hide history' : 'History'}
+          </button>
+        </form>
+      </div>
+      <div className="num">{s.reports}</div>
+      <div className="num">{s.passages}</div>
       {history && (
-        <tr className="history-row">
-          <td colSpan={6}>
-            {history.length === 0 ? (
-              <span className="muted">Never graded.</span>
-            ) : (
-              <ol>
-                {history.map((h) => (
-                  <li key={h.id}>
-                    <strong>
-                      {h.reliability} — {RELIABILITY[h.reliability]}
-                    </strong>{' '}
-                    <span className="muted small">
-                      {new Date(h.ratedAt).toLocaleString()} · {h.reviewer || 'unnamed reviewer'}
-                    </span>{' '}
-                    {h.rationale}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </td>
-        </tr>
+        <div className="source-history">
+          {history.length === 0 ? (
+            <span className="muted">Never graded.</span>
+          ) : (
+            <ol>
+              {history.map((h) => (
+                <li key={h.id}>
+                  <strong>
+                    {h.reliability} — {RELIABILITY[h.reliability]}
+                  </strong>{' '}
+                  <span className="muted small">
+                    {new Date(h.ratedAt).toLocaleString()} · {h.reviewer || 'unnamed reviewer'}
+                  </span>{' '}
+                  {h.rationale}
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
       )}
-    </>
+    </div>
   );
-}
+});
