@@ -156,7 +156,7 @@ function generatedCase(): Case {
   }
   const passages: TextSelector[] = [];
   for (const para of paragraphs) {
-    // About three passages in each paragraph of ~1,000 characters, none overlapping.
+    // Four or so passages in each paragraph of ~1,000 characters, none overlapping.
     for (let at = para.start; ;) {
       let start = at + 40 + random(120);
       while (start < para.end && original[start - 1] !== ' ') start++;
