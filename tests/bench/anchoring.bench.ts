@@ -146,7 +146,7 @@ function generatedCase(): Case {
   const original = proseText(200_000, random);
   const newSentence = (): string => proseText(1, random);
 
-  // Paragraphs, and passages inside them: word boundaries, 20–200 characters, about 1,000.
+  // Paragraphs, and passages inside them: word boundaries, 20–200 characters, about 800.
   const paragraphs: Span[] = [];
   for (let at = 0; at < original.length;) {
     const nl = original.indexOf('\n', at);
