@@ -87,7 +87,7 @@ describe('desk service (the contract’s implementation)', () => {
     // "apprentice" is in no report's text: only the new title can make it match.
     expect(await desk.call('reports.search', { query: 'apprentice' })).toEqual({
       ok: true,
-      value: { hits: [], total: 0 },
+      value: { hits: [], total: 0, claims: [], notes: [] },
     });
     const result = await desk.call('reports.update', {
       id: 1,
