@@ -21,15 +21,13 @@ import {
   deleteClaim,
   getClaim,
   getClaimSummary,
-  linkEvidence,
   mergeClaims,
   restoreClaim,
-  reviewWarning,
-  unlinkEvidence,
   updateClaim,
-  updateEvidence,
 } from './db/claims.ts';
 import { listClaimPage } from './db/claim-list.ts';
+import { linkEvidence, unlinkEvidence, updateEvidence } from './db/evidence.ts';
+import { reviewWarning } from './db/origin-reviews.ts';
 import {
   createPassage,
   deletePassage,

@@ -4,15 +4,13 @@
 import type { ClaimListQuery, ClaimPage, ClaimSummary } from '../../../shared/api.ts';
 import { STATUS_ATTENTION_ORDER } from '../../../shared/claim-list.ts';
 import { assessClaim } from '../../../shared/corroboration.ts';
+import { CLAIM_SQL, summarise, type ClaimRow } from './claims.ts';
+import type { Db } from './connection.ts';
 import {
-  CLAIM_SQL,
   claimStatuses,
   loadCorroborationInput,
-  summarise,
   type ClaimConclusion,
-  type ClaimRow,
-} from './claims.ts';
-import type { Db } from './connection.ts';
+} from './corroboration-input.ts';
 import { DeskError } from './errors.ts';
 
 /**

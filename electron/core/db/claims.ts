@@ -1,20 +1,27 @@
+// Claims: create, edit, verdict, delete, restore, merge; their summaries, detail and history.
+// Evidence links, origin reviews and what corroboration reads live beside it (evidence.ts,
+// origin-reviews.ts, corroboration-input.ts).
 import type { AuditEntry, ClaimDetail, ClaimSummary, Evidence } from '../../../shared/api.ts';
 import type { Credibility } from '../../../shared/admiralty.ts';
 import {
   assessClaim,
-  conclude,
-  originOf,
   sharedOriginWarnings,
-  type OriginTally,
   type ClaimAssessment,
   type EvidenceItem,
   type OriginReview,
   type Stance,
 } from '../../../shared/corroboration.ts';
-import { appendAudit, reviewerName } from './audit.ts';
+import { appendAudit } from './audit.ts';
 import type { Db } from './connection.ts';
+import {
+  claimStatuses,
+  loadCorroborationInput,
+  type ClaimConclusion,
+  type EvidenceRow,
+} from './corroboration-input.ts';
 import { DeskError } from './errors.ts';
-import { loadSourceNodes } from './sources.ts';
+import { linkEvidence } from './evidence.ts';
+import { reviewWarning } from './origin-reviews.ts';
 
 type Verdict = 'verified' | 'refuted' | 'unresolved';
 
@@ -25,49 +32,6 @@ export interface ClaimRow {
   verdictRationale: string;
   updatedAt: string;
   tags: string | null;
-}
-
-type EvidenceRow = EvidenceItem & Evidence;
-
-const EVIDENCE_SQL = `
-  SELECT e.id, e.claim_id AS claimId, e.passage_id AS passageId, p.report_id AS reportId, r.title AS reportTitle,
-         p.source_id AS sourceId, os.id AS outletSourceId, e.stance, e.credibility, e.note, p.exact,
-         p.anchor_status AS passageStatus, coalesce(ps.name, os.name, 'No outlet') AS sourceName
-  FROM evidence e
-  JOIN passages p ON p.id = e.passage_id
-  JOIN reports r ON r.id = p.report_id
-  LEFT JOIN sources os ON os.outlet_id = r.outlet_id AND os.kind = 'outlet'
-  LEFT JOIN sources ps ON ps.id = p.source_id`;
-
-/** Everything corroboration needs, for one claim, some claims or all of them, in three queries. */
-export function loadCorroborationInput(db: Db, claims?: number | readonly number[]) {
-  // Some claims are named as a JSON array, so one statement serves any number of them.
-  const which =
-    claims === undefined
-      ? { evidence: 'ORDER BY e.claim_id, e.id', reviews: '', params: [] }
-      : {
-          evidence:
-            'WHERE e.claim_id IN (SELECT value FROM json_each(?)) ORDER BY e.claim_id, e.id',
-          reviews: 'WHERE claim_id IN (SELECT value FROM json_each(?))',
-          params: [JSON.stringify(typeof claims === 'number' ? [claims] : claims)],
-        };
-  const evidence = db
-    .prepare(`${EVIDENCE_SQL} ${which.evidence}`)
-    .all(...which.params) as EvidenceRow[];
-  const byClaim = new Map<number, EvidenceRow[]>();
-  for (const row of evidence) {
-    let list = byClaim.get(row.claimId);
-    if (!list) byClaim.set(row.claimId, (list = []));
-    list.push(row);
-  }
-  const reviewRows = db
-    .prepare(
-      `SELECT claim_id AS claimId, passage_a AS passageA, passage_b AS passageB, decision FROM origin_reviews ${which.reviews}`,
-    )
-    .all(...which.params) as (OriginReview & { claimId: number })[];
-  const reviews = new Map<number, OriginReview[]>();
-  for (const r of reviewRows) reviews.set(r.claimId, [...(reviews.get(r.claimId) ?? []), r]);
-  return { byClaim, reviews, sources: loadSourceNodes(db) };
 }
 
 const splitTags = (tags: string | null): string[] => (tags ? tags.split('\u001f').sort() : []);
@@ -98,136 +62,6 @@ export const CLAIM_SQL = `
   SELECT c.id, c.text, c.verdict, c.verdict_rationale AS verdictRationale, c.updated_at AS updatedAt,
          (SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id) AS tags
   FROM claims c`;
-
-export interface ClaimConclusion {
-  status: ClaimSummary['status'];
-  suggestedCredibility: Credibility;
-  counts: ClaimSummary['counts'];
-}
-
-/**
- * The status, counts and suggested grade of every claim, recomputed from the evidence: each
- * passage's origin is worked out once, then one ordered scan of the evidence table concludes
- * every claim. Agrees with assessClaim (both end in `conclude`); claims whose reviewer confirmed
- * a shared origin go through assessClaim itself.
- */
-export function claimStatuses(db: Db): Map<number, ClaimConclusion> {
-  const sources = loadSourceNodes(db);
-  const outletSource = new Map<number, number>();
-  for (const [id, source] of sources)
-    if (source.kind === 'outlet') outletSource.set(source.outletId, id);
-  // Per passage: its report, its report's outlet (or -report) and its origin (source id, or -report).
-  const passageRows = db
-    .prepare(
-      'SELECT p.id, p.report_id, p.source_id, r.outlet_id FROM passages p JOIN reports r ON r.id = p.report_id',
-    )
-    .raw()
-    .all() as [number, number, number | null, number | null][];
-  const size = passageRows.reduce((max, [id]) => Math.max(max, id), 0) + 1;
-  const reportOf = new Int32Array(size);
-  const outletOf = new Int32Array(size);
-  const originOfPassage = new Int32Array(size);
-  const roots = new Map<number, number>();
-  for (const [id, reportId, sourceId, outletId] of passageRows) {
-    reportOf[id] = reportId;
-    outletOf[id] = outletId ?? -reportId;
-    const start = sourceId ?? (outletId === null ? undefined : outletSource.get(outletId));
-    if (start === undefined) originOfPassage[id] = -reportId;
-    else {
-      let root = roots.get(start);
-      if (root === undefined) roots.set(start, (root = originOf(start, sources).root));
-      originOfPassage[id] = root;
-    }
-  }
-  const merged = new Set(
-    db
-      .prepare(`SELECT DISTINCT claim_id FROM origin_reviews WHERE decision = 'confirmed'`)
-      .pluck()
-      .all() as number[],
-  );
-  const result = new Map<number, ClaimConclusion>();
-  for (const id of db.prepare('SELECT id FROM claims').pluck().all() as number[]) {
-    result.set(id, {
-      status: 'no-evidence',
-      suggestedCredibility: 6,
-      counts: {
-        passages: 0,
-        reports: 0,
-        outlets: 0,
-        supportingOrigins: 0,
-        contradictingOrigins: 0,
-      },
-    });
-  }
-
-  // A claim has a handful of evidence links: small arrays beat sets here.
-  let current = -1;
-  let supporting: OriginTally[] = [];
-  let contradicting: OriginTally[] = [];
-  let weighed = 0;
-  let passages: number[] = [];
-  let reports: number[] = [];
-  let outlets: number[] = [];
-  const finish = (): void => {
-    if (current < 0 || merged.has(current)) return;
-    const { status, grade } = conclude(supporting, contradicting, weighed);
-    result.set(current, {
-      status,
-      suggestedCredibility: grade,
-      counts: {
-        passages: passages.length,
-        reports: reports.length,
-        outlets: outlets.length,
-        supportingOrigins: supporting.length,
-        contradictingOrigins: contradicting.length,
-      },
-    });
-  };
-  const rows = db
-    .prepare('SELECT claim_id, stance, credibility, passage_id FROM evidence ORDER BY claim_id')
-    .raw()
-    .all() as [number, Stance, number, number][];
-  for (const [claimId, stance, credibility, passageId] of rows) {
-    if (claimId !== current) {
-      finish();
-      current = claimId;
-      supporting = [];
-      contradicting = [];
-      weighed = 0;
-      passages = [];
-      reports = [];
-      outlets = [];
-    }
-    const reportId = reportOf[passageId] as number;
-    const outlet = outletOf[passageId] as number;
-    if (!passages.includes(passageId)) passages.push(passageId);
-    if (!reports.includes(reportId)) reports.push(reportId);
-    if (!outlets.includes(outlet)) outlets.push(outlet);
-    if (stance === 'context') continue;
-    weighed++;
-    const origin = originOfPassage[passageId] as number;
-    const side = stance === 'supports' ? supporting : contradicting;
-    const found = side.find((t) => t.key === origin);
-    if (found) found.bestCredibility = Math.min(found.bestCredibility, credibility);
-    else
-      side.push({
-        key: origin,
-        reliability: origin > 0 ? (sources.get(origin)?.reliability ?? null) : null,
-        bestCredibility: credibility,
-      });
-  }
-  finish();
-  for (const id of merged) {
-    const input = loadCorroborationInput(db, id);
-    const a = assessClaim(input.byClaim.get(id) ?? [], input.sources, input.reviews.get(id));
-    result.set(id, {
-      status: a.status,
-      suggestedCredibility: a.suggestedCredibility,
-      counts: a.counts,
-    });
-  }
-  return result;
-}
 
 /** Every claim with its computed status, counts, open shared-origin warnings and verdict. */
 export function listClaims(db: Db): ClaimSummary[] {
@@ -472,164 +306,6 @@ export function mergeClaims(db: Db, keepId: number, mergeId: number): ClaimSumma
       after: { passages: getClaimSummary(db, keepId).counts.passages },
     });
     return getClaimSummary(db, keepId);
-  })();
-}
-
-export function getEvidence(db: Db, id: number): Evidence {
-  const row = db.prepare(`${EVIDENCE_SQL} WHERE e.id = ?`).get(id) as EvidenceRow | undefined;
-  if (!row) throw new DeskError('not-found', `evidence ${id} does not exist`);
-  const { outletSourceId, ...evidence } = row;
-  return evidence;
-}
-
-export function linkEvidence(
-  db: Db,
-  input: { claimId: number; passageId: number; stance: Stance; credibility: number; note: string },
-): Evidence {
-  return db.transaction(() => {
-    claimRow(db, input.claimId);
-    if (!db.prepare('SELECT 1 FROM passages WHERE id = ?').get(input.passageId)) {
-      throw new DeskError('not-found', `passage ${input.passageId} does not exist`);
-    }
-    if (
-      db
-        .prepare('SELECT 1 FROM evidence WHERE claim_id = ? AND passage_id = ?')
-        .get(input.claimId, input.passageId)
-    ) {
-      throw new DeskError('conflict', 'this passage is already evidence for this claim');
-    }
-    const id = Number(
-      db
-        .prepare(
-          'INSERT INTO evidence (claim_id, passage_id, stance, credibility, note, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          input.claimId,
-          input.passageId,
-          input.stance,
-          input.credibility,
-          input.note,
-          new Date().toISOString(),
-        ).lastInsertRowid,
-    );
-    db.prepare('UPDATE claims SET updated_at = ? WHERE id = ?').run(
-      new Date().toISOString(),
-      input.claimId,
-    );
-    const evidence = getEvidence(db, id);
-    appendAudit(db, {
-      action: 'evidence.link',
-      entity: 'claim',
-      entityId: input.claimId,
-      after: {
-        evidence: id,
-        passage: input.passageId,
-        quote: evidence.exact,
-        stance: input.stance,
-        credibility: input.credibility,
-      },
-    });
-    return evidence;
-  })();
-}
-
-export function updateEvidence(
-  db: Db,
-  input: { id: number; stance?: Stance; credibility?: number; note?: string },
-): { evidence: Evidence; before: Evidence } {
-  return db.transaction(() => {
-    const before = getEvidence(db, input.id);
-    if (input.stance !== undefined)
-      db.prepare('UPDATE evidence SET stance = ? WHERE id = ?').run(input.stance, input.id);
-    if (input.credibility !== undefined)
-      db.prepare('UPDATE evidence SET credibility = ? WHERE id = ?').run(
-        input.credibility,
-        input.id,
-      );
-    if (input.note !== undefined)
-      db.prepare('UPDATE evidence SET note = ? WHERE id = ?').run(input.note, input.id);
-    const evidence = getEvidence(db, input.id);
-    appendAudit(db, {
-      action: 'evidence.update',
-      entity: 'claim',
-      entityId: before.claimId,
-      before: {
-        evidence: input.id,
-        stance: before.stance,
-        credibility: before.credibility,
-        note: before.note,
-      },
-      after: {
-        evidence: input.id,
-        stance: evidence.stance,
-        credibility: evidence.credibility,
-        note: evidence.note,
-      },
-    });
-    return { evidence, before };
-  })();
-}
-
-export function unlinkEvidence(db: Db, id: number): Evidence {
-  return db.transaction(() => {
-    const before = getEvidence(db, id);
-    db.prepare('DELETE FROM evidence WHERE id = ?').run(id);
-    appendAudit(db, {
-      action: 'evidence.unlink',
-      entity: 'claim',
-      entityId: before.claimId,
-      before: {
-        evidence: id,
-        passage: before.passageId,
-        quote: before.exact,
-        stance: before.stance,
-        credibility: before.credibility,
-      },
-    });
-    return before;
-  })();
-}
-
-/** The reviewer's decision on a shared-origin warning; returns the previous one, for undo. */
-export function reviewWarning(
-  db: Db,
-  input: {
-    claimId: number;
-    passageA: number;
-    passageB: number;
-    decision: 'confirmed' | 'dismissed' | null;
-  },
-): 'confirmed' | 'dismissed' | null {
-  return db.transaction(() => {
-    claimRow(db, input.claimId);
-    const [a, b] =
-      input.passageA < input.passageB
-        ? [input.passageA, input.passageB]
-        : [input.passageB, input.passageA];
-    const previous = (db
-      .prepare(
-        'SELECT decision FROM origin_reviews WHERE claim_id = ? AND passage_a = ? AND passage_b = ?',
-      )
-      .pluck()
-      .get(input.claimId, a, b) ?? null) as 'confirmed' | 'dismissed' | null;
-    if (input.decision === null)
-      db.prepare(
-        'DELETE FROM origin_reviews WHERE claim_id = ? AND passage_a = ? AND passage_b = ?',
-      ).run(input.claimId, a, b);
-    else
-      db.prepare(
-        `INSERT INTO origin_reviews (claim_id, passage_a, passage_b, decision, reviewer, decided_at)
-         VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (claim_id, passage_a, passage_b) DO UPDATE SET decision = excluded.decision, reviewer = excluded.reviewer, decided_at = excluded.decided_at`,
-      ).run(input.claimId, a, b, input.decision, reviewerName(db), new Date().toISOString());
-    appendAudit(db, {
-      action: 'claim.shared-origin',
-      entity: 'claim',
-      entityId: input.claimId,
-      before: { passages: [a, b], decision: previous },
-      after: { passages: [a, b], decision: input.decision },
-    });
-    return previous;
   })();
 }
 
