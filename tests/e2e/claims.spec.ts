@@ -310,3 +310,29 @@ test('a duplicate claim is found by its words and merged; the list loses its row
   await expect(claims.getByRole('listitem')).toHaveCount(1);
   await expect(claims.getByRole('heading', { level: 2 })).toHaveText('1 of 2 claims');
 });
+
+test('a claim added while the list is on its way stays in the list', async ({ page, desk }) => {
+  await page.goto(desk.url);
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible();
+  // The list's pages are answered at once but arrive late, after the claim is added.
+  await page.route('**/api/claims.list', async (route) => {
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.fulfill({ response });
+  });
+  let answered = 0;
+  page.on('requestfinished', (request) => {
+    if (new URL(request.url()).pathname === '/api/claims.list') answered++;
+  });
+  await page.getByRole('button', { name: /^Claims/ }).click();
+  const claims = page.getByRole('navigation', { name: 'Claims' });
+  await claims.getByLabel('New claim').fill('Fuel is rationed for private owners');
+  await claims.getByRole('button', { name: 'Add' }).click();
+  const added = claims.getByRole('button', { name: /Fuel is rationed for private owners/ });
+  await expect(added).toBeVisible();
+  // The page asked for before the claim existed has come back: the claim is still listed.
+  await expect.poll(() => answered).toBeGreaterThanOrEqual(1);
+  await page.waitForTimeout(300);
+  await expect(added).toBeVisible();
+  await expect(claims.getByRole('heading', { level: 2 })).toHaveText('1 of 1 claims');
+});

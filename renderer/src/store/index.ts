@@ -369,10 +369,13 @@ export const CLAIMS_PAGE = 100;
 /** Counts list loads: a page asked for an older order or filter is dropped. */
 let claimsTicket = 0;
 let claimsPaging = false;
+/** Counts rows patched or removed: a first page asked for before one of them is asked again. */
+let claimsWrites = 0;
 
 const createClaimsSlice: Slice<ClaimsSlice> = (set, get) => {
   /** The claim's new summary in its row (and the open claim), instead of a new list. */
-  const patch = (summary: ClaimSummary): void =>
+  const patch = (summary: ClaimSummary): void => {
+    claimsWrites++;
     set((s) => {
       const at = s.claims.findIndex((c) => c.id === summary.id);
       const { sort, filter } = s.claimsQuery;
@@ -384,13 +387,16 @@ const createClaimsSlice: Slice<ClaimsSlice> = (set, get) => {
       const claim = s.claim?.id === summary.id ? { ...s.claim, ...summary } : s.claim;
       return { claims, claim };
     });
-  const remove = (id: number): void =>
+  };
+  const remove = (id: number): void => {
+    claimsWrites++;
     set((s) => ({
       claims: s.claims.filter((c) => c.id !== id),
       claimsTotal: Math.max(0, s.claimsTotal - (s.claims.some((c) => c.id === id) ? 1 : 0)),
       claimCount: Math.max(0, s.claimCount - 1),
       ...(s.claimId === id ? { claimId: null, claim: null } : {}),
     }));
+  };
   /** The open claim again, when its evidence changed (its detail groups it by origin). */
   const reopen = async (id: number): Promise<void> => {
     if (get().claimId !== id) return;
@@ -401,9 +407,12 @@ const createClaimsSlice: Slice<ClaimsSlice> = (set, get) => {
     set({ undoLabel: (await call('session.status', {})).next });
   const loadPage = async (query: ClaimsQuery, limit: number): Promise<void> => {
     const ticket = ++claimsTicket;
+    const writes = claimsWrites;
     set({ claimsQuery: query });
     const page = await call('claims.list', { ...query, limit });
     if (ticket !== claimsTicket) return;
+    // A row patched while this page was on its way would be undone by it: ask again.
+    if (writes !== claimsWrites) return loadPage(query, limit);
     set({
       claims: page.items,
       claimsNext: page.next,

@@ -108,10 +108,15 @@ function MergePicker({ claimId }: { claimId: number }) {
   const findClaims = useDesk((s) => s.findClaims);
   const mergeClaim = useDesk((s) => s.mergeClaim);
   const [text, setText] = useState('');
-  const [matches, setMatches] = useState<ClaimSummary[]>([]);
+  // The words last searched for, and their matches.
+  const [matches, setMatches] = useState<{ words: string; claims: ClaimSummary[] }>({
+    words: '',
+    claims: [],
+  });
   const [chosen, setChosen] = useState<ClaimSummary | null>(null);
+  const words = text.trim();
   // Matches of earlier words are not shown once the field is cleared.
-  const shown = text.trim() ? matches : [];
+  const shown = words ? matches.claims : [];
   useEffect(() => {
     const needle = text.trim();
     if (!needle) return;
@@ -119,7 +124,12 @@ function MergePicker({ claimId }: { claimId: number }) {
     const timer = setTimeout(() => {
       // One more than shown, since this claim may be among them.
       void findClaims(needle, 9).then(
-        (found) => live && setMatches(found.filter((c) => c.id !== claimId).slice(0, 8)),
+        (found) =>
+          live &&
+          setMatches({
+            words: needle,
+            claims: found.filter((c) => c.id !== claimId).slice(0, 8),
+          }),
       );
     }, PICKER_DELAY_MS);
     return () => {
@@ -161,7 +171,9 @@ function MergePicker({ claimId }: { claimId: number }) {
           ))}
         </ul>
       )}
-      {text.trim() && shown.length === 0 && <p className="muted small">No other claim matches.</p>}
+      {words && matches.words === words && shown.length === 0 && (
+        <p className="muted small">No other claim matches.</p>
+      )}
       <div className="form-actions">
         <button type="submit" disabled={!chosen}>
           {chosen ? `Merge “${chosen.text}” into this claim` : 'Merge'}
