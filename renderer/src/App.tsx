@@ -20,7 +20,6 @@ export function App() {
   const importFiles = useDesk((s) => s.importFiles);
   const importing = useDesk((s) => s.importing);
   const view = useDesk((s) => s.view);
-  const loadClaims = useDesk((s) => s.loadClaims);
   const loadSources = useDesk((s) => s.loadSources);
   const loadSession = useDesk((s) => s.loadSession);
   const undo = useDesk((s) => s.undo);
@@ -29,8 +28,8 @@ export function App() {
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
+    // Claims are loaded when their view opens (ClaimsView), a page at a time.
     void loadReports();
-    void loadClaims();
     void loadSources();
     void loadSession();
     return onDeskEvent((event) => {
@@ -48,7 +47,7 @@ export function App() {
         void loadReports();
       }
     });
-  }, [loadReports, loadClaims, loadSources, loadSession]);
+  }, [loadReports, loadSources, loadSession]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -163,7 +162,7 @@ function TopBar({
   const setView = useDesk((s) => s.setView);
   const undoLabel = useDesk((s) => s.undoLabel);
   const undo = useDesk((s) => s.undo);
-  const claimCount = useDesk((s) => s.claims.length);
+  const claimCount = useDesk((s) => s.claimCount);
   const reviewer = useDesk((s) => s.reviewer);
   return (
     <header className="topbar">
@@ -172,7 +171,7 @@ function TopBar({
         {(
           [
             ['reports', 'Reports'],
-            ['claims', `Claims${claimCount ? ` (${claimCount})` : ''}`],
+            ['claims', `Claims${claimCount ? ` (${claimCount.toLocaleString('en')})` : ''}`],
             ['sources', 'Sources'],
           ] as const
         ).map(([key, label]) => (

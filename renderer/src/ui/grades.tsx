@@ -3,6 +3,7 @@ import {
   CREDIBILITY_GRADES,
   RELIABILITY,
   RELIABILITY_GRADES,
+  type Credibility,
   type Reliability,
 } from '../../../shared/admiralty.ts';
 import { STATUS_LABEL, type ClaimStatus } from '../../../shared/corroboration.ts';
@@ -13,12 +14,16 @@ export function CredibilitySelect({
   onChange,
   label = 'Credibility',
 }: {
-  value: number;
-  onChange: (grade: number) => void;
+  value: Credibility;
+  onChange: (grade: Credibility) => void;
   label?: string;
 }) {
   return (
-    <select aria-label={label} value={value} onChange={(e) => onChange(Number(e.target.value))}>
+    <select
+      aria-label={label}
+      value={value}
+      onChange={(e) => onChange(Number(e.target.value) as Credibility)}
+    >
       {CREDIBILITY_GRADES.map((g) => (
         <option key={g} value={g}>
           {g} — {CREDIBILITY[g]}

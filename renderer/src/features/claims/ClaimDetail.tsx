@@ -3,6 +3,7 @@ import type { AuditEntry, ClaimDetail, ClaimSummary, Evidence } from '../../../.
 import { CREDIBILITY, type Credibility } from '../../../../shared/admiralty.ts';
 import { call } from '../../api.ts';
 import { useDesk } from '../../store/index.ts';
+import { useClaimSearch } from '../../ui/useClaimSearch.ts';
 import {
   CredibilitySelect,
   ReliabilityBadge,
@@ -100,43 +101,13 @@ function ClaimHeader({ claim }: { claim: ClaimDetail }) {
   );
 }
 
-/** How long typing in the merge picker must pause before the desk is searched. */
-const PICKER_DELAY_MS = 150;
-
 /** Finds a duplicate claim by its words (a handful of matches) and merges it into this one. */
 function MergePicker({ claimId }: { claimId: number }) {
-  const findClaims = useDesk((s) => s.findClaims);
   const mergeClaim = useDesk((s) => s.mergeClaim);
   const [text, setText] = useState('');
-  // The words last searched for, and their matches.
-  const [matches, setMatches] = useState<{ words: string; claims: ClaimSummary[] }>({
-    words: '',
-    claims: [],
-  });
   const [chosen, setChosen] = useState<ClaimSummary | null>(null);
   const words = text.trim();
-  // Matches of earlier words are not shown once the field is cleared.
-  const shown = words ? matches.claims : [];
-  useEffect(() => {
-    const needle = text.trim();
-    if (!needle) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      // One more than shown, since this claim may be among them.
-      void findClaims(needle, 9).then(
-        (found) =>
-          live &&
-          setMatches({
-            words: needle,
-            claims: found.filter((c) => c.id !== claimId).slice(0, 8),
-          }),
-      );
-    }, PICKER_DELAY_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [text, claimId, findClaims]);
+  const { matches: shown, searched } = useClaimSearch(text, [claimId]);
   return (
     <form
       className="claim-picker"
@@ -171,7 +142,7 @@ function MergePicker({ claimId }: { claimId: number }) {
           ))}
         </ul>
       )}
-      {words && matches.words === words && shown.length === 0 && (
+      {words && searched === words && shown.length === 0 && (
         <p className="muted small">No other claim matches.</p>
       )}
       <div className="form-actions">

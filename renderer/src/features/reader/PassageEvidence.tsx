@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
-import type { Passage } from '../../../../shared/api.ts';
+import { useEffect, useMemo, useState } from 'react';
+import type { ClaimSummary, Passage } from '../../../../shared/api.ts';
+import type { Credibility } from '../../../../shared/admiralty.ts';
 import type { Stance } from '../../../../shared/corroboration.ts';
 import { call } from '../../api.ts';
 import { useDesk } from '../../store/index.ts';
 import { CredibilitySelect, STANCE_LABEL, StanceSelect, StatusBadge } from '../../ui/grades.tsx';
+import { useClaimSearch } from '../../ui/useClaimSearch.ts';
 
 /** Who the passage's information comes from: its report's outlet, or a named source. */
 export function Attribution({ passage }: { passage: Passage }) {
@@ -74,14 +76,15 @@ export function Attribution({ passage }: { passage: Passage }) {
 /** The claims this passage is evidence for, and linking it to another (or a new) claim. */
 export function PassageClaims({ passage }: { passage: Passage }) {
   const claims = useDesk((s) => s.claims);
-  const change = useDesk((s) => s.change);
+  const linkEvidence = useDesk((s) => s.linkEvidence);
   const createClaim = useDesk((s) => s.createClaim);
   const openClaim = useDesk((s) => s.openClaim);
   const setView = useDesk((s) => s.setView);
   const [linked, setLinked] = useState<Awaited<ReturnType<typeof call<'claims.forPassage'>>>>([]);
-  const [claimId, setClaimId] = useState('');
+  const [text, setText] = useState('');
+  const [chosen, setChosen] = useState<ClaimSummary | null>(null);
   const [stance, setStance] = useState<Stance>('supports');
-  const [credibility, setCredibility] = useState(3);
+  const [credibility, setCredibility] = useState<Credibility>(3);
   useEffect(() => {
     let live = true;
     void call('claims.forPassage', { passageId: passage.id }).then(
@@ -95,7 +98,9 @@ export function PassageClaims({ passage }: { passage: Passage }) {
     setView('claims');
     await openClaim(id);
   };
-  const available = claims.filter((c) => !linked.some((l) => l.claimId === c.id));
+  const linkedIds = useMemo(() => linked.map((l) => l.claimId), [linked]);
+  const words = text.trim();
+  const { matches, searched } = useClaimSearch(text, linkedIds, 6);
   return (
     <div className="passage-claims">
       <span className="label">Evidence for</span>
@@ -114,32 +119,54 @@ export function PassageClaims({ passage }: { passage: Passage }) {
         ))}
       </ul>
       <div className="link-form" role="group" aria-label="Use as evidence">
-        <select aria-label="Claim" value={claimId} onChange={(e) => setClaimId(e.target.value)}>
-          <option value="">Link to a claim…</option>
-          {available.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.text}
-            </option>
-          ))}
-        </select>
+        <input
+          type="search"
+          aria-label="Claim"
+          placeholder="Link to a claim: find it by its words…"
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setChosen(null);
+          }}
+        />
+        {matches.length > 0 && (
+          <ul className="claim-matches" aria-label="Matching claims">
+            {matches.map((c) => (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  aria-pressed={chosen?.id === c.id}
+                  onClick={() => setChosen(c)}
+                >
+                  {c.text}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {words && searched === words && matches.length === 0 && (
+          <p className="muted small">No other claim matches.</p>
+        )}
         <StanceSelect value={stance} onChange={setStance} />
         <CredibilitySelect value={credibility} onChange={setCredibility} />
         <div className="form-actions">
           <button
             type="button"
-            disabled={!claimId}
-            onClick={() =>
-              void change(() =>
-                call('evidence.link', {
-                  claimId: Number(claimId),
-                  passageId: passage.id,
-                  stance,
-                  credibility,
-                }),
-              ).then(() => setClaimId(''))
-            }
+            disabled={!chosen}
+            onClick={() => {
+              if (!chosen) return;
+              void linkEvidence({
+                claimId: chosen.id,
+                passageId: passage.id,
+                stance,
+                credibility,
+              }).then(() => {
+                setChosen(null);
+                setText('');
+              });
+            }}
           >
-            Link as evidence
+            {chosen ? `Link as evidence for “${chosen.text}”` : 'Link as evidence'}
           </button>
           <button
             type="button"
