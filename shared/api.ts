@@ -2,8 +2,20 @@
 // output. The Electron main process, the preload, the loopback bridge and the renderer all derive
 // from this one list (../shared/DESIGN.md §2).
 import { z } from 'zod';
+import { CREDIBILITY_GRADES, RELIABILITY_GRADES } from './admiralty.ts';
 import { CLAIM_SORTS } from './claim-list.ts';
+import { REPORT_FORMATS } from './formats.ts';
 import { METHOD_NAMES, type MethodName } from './methods.ts';
+import {
+  ANCHOR_STATUSES,
+  CLAIM_STATUSES,
+  IMPORT_STATUSES,
+  REVIEW_DECISIONS,
+  SOURCE_KINDS,
+  STANCES,
+  VERDICTS,
+  type ErrorCode,
+} from './vocabulary.ts';
 
 const id = z.number().int().positive();
 
@@ -54,11 +66,13 @@ export const reportSchema = z.object({
   language: z.string().nullable(),
   sha256: z.string(),
   chars: z.number().int(),
-  format: z.enum(['txt', 'md', 'html']),
+  format: z.enum(REPORT_FORMATS),
   originalName: z.string(),
   importedAt: z.string(),
   passageCount: z.number().int(),
 });
+
+const anchorStatus = z.enum(ANCHOR_STATUSES);
 
 export const passageSchema = z.object({
   id,
@@ -73,14 +87,14 @@ export const passageSchema = z.object({
   prefix: z.string(),
   suffix: z.string(),
   note: z.string(),
-  status: z.enum(['anchored', 'orphaned']),
+  status: anchorStatus,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 
 export const importResultSchema = z.object({
   file: z.string(),
-  status: z.enum(['imported', 'duplicate', 'rejected']),
+  status: z.enum(IMPORT_STATUSES),
   reportId: id.optional(),
   title: z.string().optional(),
   message: z.string().optional(),
@@ -90,6 +104,7 @@ export const searchHitSchema = z.object({
   reportId: id,
   title: z.string(),
   outlet: z.string().nullable(),
+  /** Matched terms wrapped in MATCH_START … MATCH_END (shared/search.ts), never in HTML. */
   snippet: z.string(),
 });
 
@@ -137,17 +152,12 @@ export const reanchorSummarySchema = z.object({
   orphaned: z.array(passageSchema),
 });
 
-const reliability = z.enum(['A', 'B', 'C', 'D', 'E', 'F']);
-const credibility = z.number().int().min(1).max(6);
-const stance = z.enum(['supports', 'contradicts', 'context']);
-const claimStatus = z.enum([
-  'no-evidence',
-  'single-origin',
-  'corroborated',
-  'disputed',
-  'contradicted',
-]);
-const verdict = z.enum(['verified', 'refuted', 'unresolved']);
+const reliability = z.enum(RELIABILITY_GRADES);
+// Any number in, one of the six grades out: the UI's pickers hand over plain numbers.
+const credibility = z.number().pipe(z.literal(CREDIBILITY_GRADES));
+const stance = z.enum(STANCES);
+const claimStatus = z.enum(CLAIM_STATUSES);
+const verdict = z.enum(VERDICTS);
 const claimText = noControls(z.string().trim().min(1, 'a claim needs some words').max(2000));
 const tags = z.array(noControls(z.string().trim().min(1).max(60))).max(30);
 
@@ -210,7 +220,7 @@ export const evidenceSchema = z.object({
   credibility,
   note: z.string(),
   exact: z.string(),
-  passageStatus: z.enum(['anchored', 'orphaned']),
+  passageStatus: anchorStatus,
 });
 
 const originGroupSchema = z.object({
@@ -227,6 +237,7 @@ export const auditEntrySchema = z.object({
   id,
   at: z.string(),
   reviewer: z.string(),
+  /** One of AUDIT_ACTIONS (shared/vocabulary.ts); read back from the log as text. */
   action: z.string(),
   before: z.unknown(),
   after: z.unknown(),
@@ -254,7 +265,7 @@ export const claimDetailSchema = claimSummarySchema.extend({
 export const sourceSummarySchema = z.object({
   id,
   name: z.string(),
-  kind: z.enum(['outlet', 'named']),
+  kind: z.enum(SOURCE_KINDS),
   outletId: id,
   outletName: z.string(),
   derivesFromId: id.nullable(),
@@ -391,7 +402,7 @@ export const api = {
         claimId: id,
         passageA: id,
         passageB: id,
-        decision: z.enum(['confirmed', 'dismissed']),
+        decision: z.enum(REVIEW_DECISIONS),
       })
       .strict(),
     claimDetailSchema,
@@ -461,7 +472,13 @@ export type Input<M extends Method> = z.input<Api[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Api[M]['input']>;
 export type Output<M extends Method> = z.output<Api[M]['output']>;
 
+// The domain's types, read off the schemas above (shared/model.ts re-exports the report ones).
+export type Report = z.infer<typeof reportSchema>;
 export type Passage = z.infer<typeof passageSchema>;
+export type ImportResult = z.infer<typeof importResultSchema>;
+export type SearchHit = z.infer<typeof searchHitSchema>;
+/** Metadata the caller may set on import, as the reports.update patch names it; unset: inferred. */
+export type ReportMetadata = { [K in keyof z.output<typeof metadataPatch>]?: string };
 export type ClaimSummary = z.infer<typeof claimSummarySchema>;
 export type ClaimDetail = z.infer<typeof claimDetailSchema>;
 export type ClaimListQuery = z.output<typeof claimListQuerySchema>;
@@ -479,23 +496,29 @@ export function isMethod(name: string): name is Method {
   return Object.hasOwn(api, name);
 }
 
-/**
- * Error codes every transport uses. The loopback bridge adds its own for a request it will not
- * read: `too-large` (413, the body is over its limit) and `timeout` (408, the body came too slowly).
- */
-export type ErrorCode =
-  | 'invalid-input'
-  | 'unknown-method'
-  | 'not-found'
-  | 'conflict'
-  | 'rejected'
-  | 'too-large'
-  | 'timeout'
-  | 'internal';
+export type { ErrorCode };
 
 /** The result envelope (Signal's): every call resolves to one, never throws across a process. */
 export type Result<T> =
   { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/**
+ * What `call` takes and gives: the contract's types for a method named in the code; for a name
+ * known only at run time (a request off the wire, typed `string`), unknown in and out, which the
+ * desk checks against the contract. A misspelt method name in the code is refused.
+ */
+export type CallInput<M extends string> = M extends Method
+  ? Input<M>
+  : string extends M
+    ? unknown
+    : never;
+export type CallOutput<M extends string> = M extends Method ? Output<M> : unknown;
+
+/** One call of the desk, typed per method: the service's, its worker client's, the bridge's. */
+export type DeskCall = <M extends string>(
+  method: M,
+  input: CallInput<M>,
+) => Promise<Result<CallOutput<M>>>;
 
 /** What window.desk (Electron) and the bridge client both are. */
 export type DeskApi = {
@@ -510,7 +533,7 @@ export type DeskEvent =
   | { type: 'import.progress'; done: number; total: number; file: string }
   | { type: 'desk.changed'; reason: 'import' | 'open' | 'demo' }
   /** An import started outside the page (the File menu): the page shows its results. */
-  | { type: 'import.results'; results: z.infer<typeof importResultSchema>[] };
+  | { type: 'import.results'; results: ImportResult[] };
 
 /** Describes a zod failure in one line that names the field. */
 export function describeZodError(error: z.ZodError): string {

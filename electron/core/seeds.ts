@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ImportResult } from '../../shared/model.ts';
+import type { ImportResult } from '../../shared/api.ts';
 import type { Db } from './db/connection.ts';
 import { importPaths } from './reports/import-files.ts';
 

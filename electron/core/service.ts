@@ -4,6 +4,8 @@ import {
   api,
   describeZodError,
   isMethod,
+  type CallOutput,
+  type DeskCall,
   type DeskEvent,
   type Method,
   type Output,
@@ -265,7 +267,8 @@ export function createDeskService(options: ServiceOptions) {
     'session.status': () => ({ next: undoStack.at(-1)?.label ?? null }),
   };
 
-  async function call(method: string, rawInput: unknown): Promise<Result<unknown>> {
+  /** Any request, as a transport hands it over: the method and the input are checked here. */
+  async function dispatch(method: string, rawInput: unknown): Promise<Result<unknown>> {
     if (!isMethod(method))
       return {
         ok: false,
@@ -296,6 +299,10 @@ export function createDeskService(options: ServiceOptions) {
     }
   }
 
+  // The value was parsed by the method's output schema, so it is that method's Output.
+  const call: DeskCall = (method, input) =>
+    dispatch(method, input) as Promise<Result<CallOutput<typeof method>>>;
+
   return {
     call,
     onEvent(listener: (event: DeskEvent) => void): () => void {
@@ -313,6 +320,6 @@ export type DeskService = ReturnType<typeof createDeskService>;
 
 /** What a transport needs of the desk: the service itself, or a client of it in a worker. */
 export interface DeskBackend {
-  call(method: string, input: unknown): Promise<Result<unknown>>;
+  call: DeskCall;
   onEvent(listener: (event: DeskEvent) => void): () => void;
 }

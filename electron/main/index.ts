@@ -4,8 +4,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { DeskEvent } from '../../shared/api.ts';
-import type { ImportResult } from '../../shared/model.ts';
+import type { DeskEvent, ImportResult } from '../../shared/api.ts';
 import { channelOf, EVENT_CHANNEL, METHOD_NAMES } from '../../shared/methods.ts';
 import { defaultDeskPath } from '../core/paths.ts';
 import { startDeskWorker, type DeskClient } from '../core/worker/client.ts';

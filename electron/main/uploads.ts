@@ -3,7 +3,7 @@
 // the others still go to the desk.
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { ImportResult } from '../../shared/model.ts';
+import type { ImportResult } from '../../shared/api.ts';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../../shared/limits.ts';
 import { describeFsError } from '../core/fs-errors.ts';
 

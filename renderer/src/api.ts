@@ -1,6 +1,14 @@
 // Picks the transport: window.desk in Electron (preload), the loopback bridge in a browser.
 // Callers use `call(method, input)` and never know which is underneath.
-import type { DeskApi, DeskEvent, Input, Method, Output, Result } from '../../shared/api.ts';
+import type {
+  DeskApi,
+  DeskEvent,
+  ErrorCode,
+  Input,
+  Method,
+  Output,
+  Result,
+} from '../../shared/api.ts';
 
 declare global {
   interface Window {
@@ -8,9 +16,12 @@ declare global {
   }
 }
 
+/** The desk's error codes, and `unreachable`: the desk did not answer at all. */
+export type ApiErrorCode = ErrorCode | 'unreachable';
+
 export class ApiError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
+  readonly code: ApiErrorCode;
+  constructor(code: ApiErrorCode, message: string) {
     super(message);
     this.name = 'ApiError';
     this.code = code;

@@ -12,7 +12,7 @@ import {
 } from '../../electron/core/import/limits.ts';
 import { startParsePool } from '../../electron/core/import/parse-pool.ts';
 import { importPaths } from '../../electron/core/reports/import-files.ts';
-import type { ImportResult } from '../../shared/model.ts';
+import type { ImportResult } from '../../shared/api.ts';
 import { FIXTURES, SEED_FILES, SEEDS, tempDesk, tempDir } from './helpers.ts';
 
 const MISBEHAVING = new URL('../fixtures/workers/misbehaving-parse-worker.ts', import.meta.url);

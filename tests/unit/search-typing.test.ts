@@ -1,6 +1,6 @@
 // The search box: typing asks the desk once it pauses, and only the latest query's answer shows.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SearchHit } from '../../shared/model.ts';
+import type { SearchHit } from '../../shared/api.ts';
 
 vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => undefined });
 vi.stubGlobal('window', { matchMedia: () => ({ matches: false }) });

@@ -1,10 +1,12 @@
+import type { AuditAction, AuditEntity } from '../../../shared/vocabulary.ts';
 import type { Db } from './connection.ts';
 import { prepared } from './statements.ts';
 
+/** One change as appended; `claims.history` reads these back (shared/api.ts, auditEntrySchema). */
 export interface AuditEntry {
   reviewer?: string;
-  action: string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId: number | null;
   before?: unknown;
   after?: unknown;

@@ -1,5 +1,5 @@
-import type { ParsedInput } from '../../../shared/api.ts';
-import type { Report, SearchHit } from '../../../shared/model.ts';
+import type { ParsedInput, Report, SearchHit } from '../../../shared/api.ts';
+import { MATCH_END, MATCH_START } from '../../../shared/search.ts';
 import type { PreparedReport } from '../import/index.ts';
 import { canonicalOutlet, outletKey } from '../import/outlets.ts';
 import { appendAudit } from './audit.ts';
@@ -152,9 +152,8 @@ export function getReportText(db: Db, id: number): string | undefined {
     .get(id) as string | undefined;
 }
 
-/** Start and end of a matched term in a search snippet (private-use characters, never HTML). */
-export const MATCH_START = '\uE000';
-export const MATCH_END = '\uE001';
+// The snippet markers live in shared/ (the page reads them too); re-exported for the desk's callers.
+export { MATCH_END, MATCH_START };
 
 /**
  * Full-text search. The query is taken as words (each quoted for FTS5, so punctuation in what the

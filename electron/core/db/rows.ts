@@ -1,4 +1,5 @@
-import type { Report, ReportFormat } from '../../../shared/model.ts';
+import type { Report } from '../../../shared/api.ts';
+import type { ReportFormat } from '../../../shared/formats.ts';
 
 /** A `reports` row joined with its outlet's name, its text length and its passage count. */
 export interface DbReport {

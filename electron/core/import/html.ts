@@ -1,4 +1,4 @@
-import type { ReportMetadata } from '../../../shared/model.ts';
+import type { ReportMetadata } from '../../../shared/api.ts';
 import { decodeText } from './decode.ts';
 import { ImportRejection } from './errors.ts';
 import { parseStatedDate } from './infer.ts';

@@ -1,7 +1,11 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { ReportFormat, ReportMetadata } from '../../../shared/model.ts';
-import { isWebUrl } from '../../../shared/api.ts';
+import { isWebUrl, type ReportMetadata } from '../../../shared/api.ts';
+import {
+  formatOfExtension,
+  REPORT_EXTENSIONS,
+  type ReportFormat,
+} from '../../../shared/formats.ts';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../../../shared/limits.ts';
 import { decodeText } from './decode.ts';
 import { describeFsError } from '../fs-errors.ts';
@@ -15,17 +19,8 @@ import { parsePlainText, type ParsedReport } from './text.ts';
 
 export { ImportRejection } from './errors.ts';
 export { MAX_FILE_BYTES } from '../../../shared/limits.ts';
-
-const FORMAT_BY_EXTENSION: Record<string, ReportFormat> = {
-  '.txt': 'txt',
-  '.text': 'txt',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-};
-
-export const SUPPORTED_EXTENSIONS = Object.keys(FORMAT_BY_EXTENSION);
+/** The extensions the importer reads: named once, in shared/formats.ts, for every picker too. */
+export { REPORT_EXTENSIONS as SUPPORTED_EXTENSIONS } from '../../../shared/formats.ts';
 
 /** A report ready to store: normalised text, its hash, and every metadata field settled. */
 export interface PreparedReport {
@@ -44,11 +39,11 @@ export interface PreparedReport {
 
 export function formatOf(fileName: string): ReportFormat {
   const ext = extname(fileName).toLowerCase();
-  const format = FORMAT_BY_EXTENSION[ext];
+  const format = formatOfExtension(ext);
   if (!format) {
     throw new ImportRejection(
       'unsupported-type',
-      `${ext ? `"${ext}" files are` : 'files without an extension are'} not supported (use ${SUPPORTED_EXTENSIONS.join(', ')})`,
+      `${ext ? `"${ext}" files are` : 'files without an extension are'} not supported (use ${REPORT_EXTENSIONS.join(', ')})`,
     );
   }
   return format;

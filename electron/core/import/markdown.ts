@@ -1,5 +1,5 @@
 import { Lexer, type Token, type Tokens } from 'marked';
-import type { ReportMetadata } from '../../../shared/model.ts';
+import type { ReportMetadata } from '../../../shared/api.ts';
 import { canonicalOutlet } from './outlets.ts';
 import { parseStatedDate } from './infer.ts';
 import { checkMarkdownStructure } from './limits.ts';

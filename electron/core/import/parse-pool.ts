@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { ReportMetadata } from '../../../shared/model.ts';
+import type { ReportMetadata } from '../../../shared/api.ts';
 import { ImportRejection, type RejectionReason } from './errors.ts';
 import type { PreparedReport } from './index.ts';
 import { PARSE_MEMORY_LIMIT_MB, PARSE_TIME_LIMIT_MS } from './limits.ts';

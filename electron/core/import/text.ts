@@ -1,4 +1,4 @@
-import type { ReportMetadata } from '../../../shared/model.ts';
+import type { ReportMetadata } from '../../../shared/api.ts';
 import { deriveTitle, detectLanguage, findByline, findOutlet, takeTrailer } from './infer.ts';
 import { normaliseText } from './normalise.ts';
 

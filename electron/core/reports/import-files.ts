@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { ImportResult, ReportMetadata } from '../../../shared/model.ts';
+import type { ImportResult, ReportMetadata } from '../../../shared/api.ts';
 import type { Db } from '../db/connection.ts';
 import { storeReports } from '../db/reports.ts';
 import { describeFsError } from '../fs-errors.ts';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { webUrlSchema } from '../../../shared/api.ts';
-import type { ReportMetadata } from '../../../shared/model.ts';
+import { webUrlSchema, type ReportMetadata } from '../../../shared/api.ts';
 import { cleanLine } from '../import/normalise.ts';
 
 /** `manifest.json` in an imported folder: metadata per file name (see docs/manifest.md). */

@@ -1,12 +1,13 @@
 import { Worker } from 'node:worker_threads';
-import type { DeskEvent, Result } from '../../../shared/api.ts';
+import type { CallOutput, DeskCall, DeskEvent, Result } from '../../../shared/api.ts';
 import type { WorkerData } from './desk-worker.ts';
 
 /** How long a closing desk may take to finish its work before it is stopped. */
 const CLOSE_GRACE_MS = 2_000;
 
 export interface DeskClient {
-  call(method: string, input: unknown): Promise<Result<unknown>>;
+  /** Typed per method as the service's own `call`, whose result the worker passes back as it is. */
+  call: DeskCall;
   onEvent(listener: (event: DeskEvent) => void): () => void;
   /** True when the desk file was created by this start. */
   created: boolean;
@@ -37,10 +38,11 @@ export function startDeskWorker(entry: string | URL, data: WorkerData): Promise<
         } else if (message.ready) {
           resolve({
             created: !!message.created,
-            call(method, input) {
+            call: (method, input) => {
               const id = nextId++;
-              return new Promise((done) => {
-                pending.set(id, done);
+              return new Promise<Result<CallOutput<typeof method>>>((done) => {
+                // The worker's service parsed the value by the method's output schema.
+                pending.set(id, done as (result: Result<unknown>) => void);
                 worker.postMessage({ id, method, input });
               });
             },

@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Report, SearchHit } from '../../../../shared/model.ts';
+import type { Report, SearchHit } from '../../../../shared/api.ts';
 import { useDesk } from '../../store/index.ts';
 import { formatDate } from '../../ui/format.ts';
 import { VirtualList, type ListGroup, type VirtualListHandle } from '../../ui/VirtualList.tsx';

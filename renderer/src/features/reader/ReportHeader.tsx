@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { Report } from '../../../../shared/model.ts';
+import type { Report } from '../../../../shared/api.ts';
 import { useDesk } from '../../store/index.ts';
 import { formatDate } from '../../ui/format.ts';
 

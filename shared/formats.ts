@@ -1,0 +1,30 @@
+// The report formats the desk reads, and the file extensions that name them: the importer, the
+// command line, the app's file dialogs and the page's file pickers all take them from here.
+
+export const REPORT_FORMATS = ['txt', 'md', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Each extension the importer accepts (lower case, with its dot), and the format it is read as. */
+export const FORMAT_BY_EXTENSION = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+} as const satisfies Record<`.${string}`, ReportFormat>;
+
+export type ReportExtension = keyof typeof FORMAT_BY_EXTENSION;
+
+export const REPORT_EXTENSIONS = Object.keys(FORMAT_BY_EXTENSION) as ReportExtension[];
+
+/** The `accept` attribute of a file picker for reports. */
+export const REPORT_ACCEPT = REPORT_EXTENSIONS.join(',');
+
+/** The format of a file by its extension (any case); undefined when the desk does not read it. */
+export function formatOfExtension(extension: string): ReportFormat | undefined {
+  const ext = extension.toLowerCase();
+  return Object.hasOwn(FORMAT_BY_EXTENSION, ext)
+    ? FORMAT_BY_EXTENSION[ext as ReportExtension]
+    : undefined;
+}
