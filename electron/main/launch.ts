@@ -2,14 +2,19 @@
 // the app, or dropped on its icon) and the desk given with --desk=. Also what a second launch
 // hands the first one. Pure: argv and the working directory in, paths out.
 import { extname, resolve } from 'node:path';
+import { REPORT_EXTENSIONS } from '../../shared/formats.ts';
 
-/** The report files the desk imports, by extension (the same list as the importer's). */
-export const REPORT_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm'];
+/** The report files the desk imports, by extension: the importer's own list. */
+export { REPORT_EXTENSIONS };
 
 /** The report files among command-line arguments, as absolute paths; flags and others are left out. */
 export function reportFiles(args: readonly string[], workingDirectory: string): string[] {
   return args
-    .filter((arg) => !arg.startsWith('-') && REPORT_EXTENSIONS.includes(extname(arg).toLowerCase()))
+    .filter(
+      (arg) =>
+        !arg.startsWith('-') &&
+        (REPORT_EXTENSIONS as readonly string[]).includes(extname(arg).toLowerCase()),
+    )
     .map((arg) => resolve(workingDirectory, arg));
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { REPORT_ACCEPT } from '../../shared/formats.ts';
 import { onDeskEvent } from './api.ts';
 import { ImportResults } from './features/library/ImportResults.tsx';
 import { Library } from './features/library/Library.tsx';
@@ -7,8 +8,6 @@ import { Reader } from './features/reader/Reader.tsx';
 import { ClaimsView } from './features/claims/ClaimsView.tsx';
 import { SourcesView } from './features/sources/SourcesView.tsx';
 import { useDesk } from './store/index.ts';
-
-const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm';
 
 export function App() {
   const theme = useDesk((s) => s.theme);
@@ -96,7 +95,7 @@ export function App() {
         ref={fileInput}
         type="file"
         multiple
-        accept={ACCEPT}
+        accept={REPORT_ACCEPT}
         hidden
         data-testid="file-input"
         onChange={(e) => {

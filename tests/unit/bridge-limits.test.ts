@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nestsDeeperThan, startBridge, type Bridge } from '../../electron/bridge/server.ts';
 import type { DeskBackend } from '../../electron/core/service.ts';
+import type { CallOutput } from '../../shared/api.ts';
 import { tempDir } from './helpers.ts';
 
 let bridge: Bridge | undefined;
@@ -27,7 +28,7 @@ function fakeDesk(call: (method: string, input: unknown) => unknown = () => null
     call: (method, input) => {
       calls.push(method);
       structuredClone(input);
-      return Promise.resolve({ ok: true, value: call(method, input) });
+      return Promise.resolve({ ok: true, value: call(method, input) as CallOutput<typeof method> });
     },
     onEvent: () => () => undefined,
   };

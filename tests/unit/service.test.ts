@@ -19,7 +19,7 @@ const upload = (name: string, content: string | Buffer) => ({
 describe('desk service (the contract’s implementation)', () => {
   it('wraps every answer in the result envelope and validates input against the contract', async () => {
     const { desk } = await service();
-    expect(await desk.call('nope', {})).toEqual({
+    expect(await desk.call('nope' as string, {})).toEqual({
       ok: false,
       error: { code: 'unknown-method', message: 'unknown method "nope"' },
     });
@@ -36,7 +36,7 @@ describe('desk service (the contract’s implementation)', () => {
       ok: false,
       error: { code: 'not-found', message: 'report 99 does not exist' },
     });
-    expect(await desk.call('reports.list', { extra: 1 })).toMatchObject({
+    expect(await desk.call('reports.list' as string, { extra: 1 })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' },
     });

@@ -141,6 +141,11 @@ describe('control characters', () => {
     expect(normaliseText(raw)).toBe('Title]8;;https://evil here\n[31mRed[0m\tcell end');
   });
 
+  it('include the private-use characters that mark search matches, which would show as false highlights', () => {
+    expect(normaliseText('Prices \uE000rose\uE001 sharply')).toBe('Prices rose sharply');
+    expect(cleanLine('A \uE000title\uE001')).toBe('A title');
+  });
+
   it('turn a form feed or vertical tab into a line break rather than joining words', () => {
     expect(normaliseText('page one\fpage two\vthree')).toBe('page one\npage two\nthree');
   });

@@ -5,12 +5,14 @@ const TRAILING_SPACE = /[ \t\f\v\u00A0](?:\n|$)/;
 /**
  * Control characters a report keeps no use for: C0 but tab, line feed, vertical tab, form feed
  * and carriage return (line breaks of a kind, handled apart), DEL, and C1. Kept, an ESC or OSC
- * sequence in a title or a snippet would drive the terminal that prints it.
+ * sequence in a title or a snippet would drive the terminal that prints it. Also U+E000 and
+ * U+E001, the private-use characters that mark matches in search snippets (shared/search.ts): in
+ * a report's text they would show as false highlights.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uE000\uE001]/g;
 // eslint-disable-next-line no-control-regex -- as above
-const HAS_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const HAS_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uE000\uE001]/;
 
 /**
  * The one normal form every stored report text is in: NFC, `\n` line ends, no control characters

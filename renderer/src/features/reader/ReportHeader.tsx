@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Report } from '../../../../shared/api.ts';
+import { REPORT_ACCEPT } from '../../../../shared/formats.ts';
 import { useDesk } from '../../store/index.ts';
 import { formatDate } from '../../ui/format.ts';
 
@@ -41,7 +42,7 @@ export function ReportHeader({ report }: { report: Report }) {
                 ref={versionInput}
                 type="file"
                 hidden
-                accept=".txt,.text,.md,.markdown,.html,.htm"
+                accept={REPORT_ACCEPT}
                 data-testid="version-input"
                 onChange={(e) => {
                   const file = e.target.files?.[0];
