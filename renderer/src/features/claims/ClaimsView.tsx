@@ -69,8 +69,14 @@ export function ClaimsView() {
           className="new-claim"
           onSubmit={(e) => {
             e.preventDefault();
-            if (draft.trim())
-              void createClaim({ text: draft.trim(), tags: [] }).then(() => setDraft(''));
+            const text = draft.trim();
+            if (!text) return;
+            // Cleared at once, so what the analyst types next is never wiped when the desk
+            // answers; given back if the claim could not be made.
+            setDraft('');
+            void createClaim({ text, tags: [] }).then(
+              (claim) => claim || setDraft((typed) => typed || text),
+            );
           }}
         >
           <input

@@ -219,6 +219,31 @@ function reportIdOf(element: HTMLElement): number | null {
   return id === undefined ? null : Number(id);
 }
 
+/** A report's button in a list: opens it, and says whether it is the one open. */
+function ReportButton({
+  id,
+  current,
+  onOpen,
+  children,
+}: {
+  id: number;
+  current: boolean;
+  onOpen: (id: number) => Promise<void>;
+  children: React.ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={`report-item${current ? ' current' : ''}`}
+      aria-current={current ? 'true' : undefined}
+      data-report-id={id}
+      onClick={() => void onOpen(id)}
+    >
+      {children}
+    </button>
+  );
+}
+
 /** One report in the library; redrawn only when the report or whether it is open changes. */
 const ReportRow = memo(function ReportRow({
   report: r,
@@ -230,13 +255,7 @@ const ReportRow = memo(function ReportRow({
   onOpen: (id: number) => Promise<void>;
 }) {
   return (
-    <button
-      type="button"
-      className={`report-item${current ? ' current' : ''}`}
-      aria-current={current ? 'true' : undefined}
-      data-report-id={r.id}
-      onClick={() => void onOpen(r.id)}
-    >
+    <ReportButton id={r.id} current={current} onOpen={onOpen}>
       <span className="title">{r.title}</span>
       <span className="meta">
         {r.publishedAt ? formatDate(r.publishedAt) : 'Undated'}
@@ -247,7 +266,7 @@ const ReportRow = memo(function ReportRow({
           ? 'No passages'
           : `${r.passageCount.toLocaleString('en')} ${r.passageCount === 1 ? 'passage' : 'passages'}`}
       </span>
-    </button>
+    </ReportButton>
   );
 });
 
@@ -261,17 +280,11 @@ const HitRow = memo(function HitRow({
   onOpen: (id: number) => Promise<void>;
 }) {
   return (
-    <button
-      type="button"
-      className={`report-item${current ? ' current' : ''}`}
-      aria-current={current ? 'true' : undefined}
-      data-report-id={hit.reportId}
-      onClick={() => void onOpen(hit.reportId)}
-    >
+    <ReportButton id={hit.reportId} current={current} onOpen={onOpen}>
       <span className="title">{hit.title}</span>
       <span className="meta">{hit.outlet ?? 'No outlet'}</span>
       <Snippet text={hit.snippet} />
-    </button>
+    </ReportButton>
   );
 });
 
