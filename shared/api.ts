@@ -72,6 +72,17 @@ export const reportSchema = z.object({
   passageCount: z.number().int(),
 });
 
+/** A report as the library lists it: what a row shows, and nothing that costs a read of its text. */
+export const reportListItemSchema = reportSchema.pick({
+  id: true,
+  title: true,
+  outlet: true,
+  byline: true,
+  publishedAt: true,
+  passageCount: true,
+});
+export type ReportListItem = z.infer<typeof reportListItemSchema>;
+
 const anchorStatus = z.enum(ANCHOR_STATUSES);
 
 export const passageSchema = z.object({
@@ -292,7 +303,7 @@ function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
 export const api = {
   'desk.info': op(z.object({}).strict(), deskInfoSchema),
   'demo.load': op(z.object({}).strict(), z.array(importResultSchema)),
-  'reports.list': op(z.object({}).strict(), z.array(reportSchema)),
+  'reports.list': op(z.object({}).strict(), z.array(reportListItemSchema)),
   'reports.get': op(
     z.object({ id }).strict(),
     z.object({ report: reportSchema, text: z.string() }),

@@ -51,7 +51,7 @@ import {
 import {
   getReport,
   getReportText,
-  listReports,
+  listReportItems,
   countMatches,
   searchReports,
   updateReportMetadata,
@@ -107,7 +107,7 @@ export function createDeskService(options: ServiceOptions) {
       emit({ type: 'desk.changed', reason: 'demo' });
       return results;
     },
-    'reports.list': () => listReports(db),
+    'reports.list': () => listReportItems(db),
     'reports.get': ({ id }) => {
       const report = getReport(db, id);
       if (!report) throw new DeskError('not-found', `report ${id} does not exist`);

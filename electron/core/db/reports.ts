@@ -1,4 +1,4 @@
-import type { ParsedInput, Report, SearchHit } from '../../../shared/api.ts';
+import type { ParsedInput, Report, ReportListItem, SearchHit } from '../../../shared/api.ts';
 import { MATCH_END, MATCH_START } from '../../../shared/search.ts';
 import type { PreparedReport } from '../import/index.ts';
 import { canonicalOutlet, outletKey } from '../import/outlets.ts';
@@ -138,6 +138,20 @@ export function listReports(db: Db): Report[] {
     )
     .all() as DbReport[];
   return rows.map(toReport);
+}
+
+/**
+ * The library's list: a row's fields only. No join to the texts, whose length column sits after
+ * the body: reading it walks each text's overflow pages (at 50,000 reports, most of the file).
+ */
+export function listReportItems(db: Db): ReportListItem[] {
+  return prepared(
+    db,
+    `SELECT r.id, r.title, o.name AS outlet, r.byline, r.published_at AS publishedAt,
+            (SELECT count(*) FROM passages p WHERE p.report_id = r.id) AS passageCount
+     FROM reports r LEFT JOIN outlets o ON o.id = r.outlet_id
+     ORDER BY o.name IS NULL, o.name COLLATE NOCASE, r.published_at DESC, r.id`,
+  ).all() as ReportListItem[];
 }
 
 export function getReport(db: Db, id: number): Report | undefined {

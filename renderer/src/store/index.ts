@@ -7,6 +7,7 @@ import type {
   Input,
   NoteHit,
   Passage,
+  ReportListItem,
   SourceSummary,
 } from '../../../shared/api.ts';
 import type { ImportResult, Report, SearchHit } from '../../../shared/model.ts';
@@ -14,7 +15,7 @@ import { MAX_FILE_BYTES, tooLargeMessage } from '../../../shared/limits.ts';
 import { call, toUploads } from '../api.ts';
 
 export interface LibrarySlice {
-  reports: Report[];
+  reports: ReportListItem[];
   loaded: boolean;
   query: string;
   /** The best matches of the query (null when there is no query) and how many reports match. */

@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Report, SearchHit } from '../../../../shared/api.ts';
+import type { ReportListItem, SearchHit } from '../../../../shared/api.ts';
 import { useDesk } from '../../store/index.ts';
 import { formatDate } from '../../ui/format.ts';
 import { VirtualList, type ListGroup, type VirtualListHandle } from '../../ui/VirtualList.tsx';
@@ -77,7 +77,7 @@ function OwnWords() {
   );
 }
 
-const reportKey = (r: Report): number => r.id;
+const reportKey = (r: ReportListItem): number => r.id;
 const hitKey = (h: SearchHit): number => h.reportId;
 
 function ReportLibrary({ hidden }: { hidden: boolean }) {
@@ -93,7 +93,7 @@ function ReportLibrary({ hidden }: { hidden: boolean }) {
     if (!hidden && open !== null) list.current?.scrollToKey(open);
   }, [hidden, list]);
   const renderItem = useCallback(
-    (r: Report) => <ReportRow report={r} current={r.id === reportId} onOpen={openReport} />,
+    (r: ReportListItem) => <ReportRow report={r} current={r.id === reportId} onOpen={openReport} />,
     [reportId, openReport],
   );
   return (
@@ -250,7 +250,7 @@ const ReportRow = memo(function ReportRow({
   current,
   onOpen,
 }: {
-  report: Report;
+  report: ReportListItem;
   current: boolean;
   onOpen: (id: number) => Promise<void>;
 }) {
@@ -289,8 +289,8 @@ const HitRow = memo(function HitRow({
 });
 
 /** Linear: one outlet can hold 50,000 reports, and this runs whenever the list changes. */
-function groupByOutlet(reports: Report[]): ListGroup<Report>[] {
-  const groups = new Map<string, Report[]>();
+function groupByOutlet(reports: ReportListItem[]): ListGroup<ReportListItem>[] {
+  const groups = new Map<string, ReportListItem[]>();
   for (const r of reports) {
     const key = r.outlet ?? 'No outlet';
     const group = groups.get(key);
