@@ -9,7 +9,6 @@ import {
   type EvidenceItem,
   type OriginReview,
   type OriginTally,
-  type Stance,
 } from '../../../shared/corroboration.ts';
 import type { Db } from './connection.ts';
 import { loadSourceNodes } from './sources.ts';
@@ -63,73 +62,166 @@ export interface ClaimConclusion {
   counts: ClaimSummary['counts'];
 }
 
+/** Flags packed under each link's passage id: bit 0 supports, bit 1 contradicts, then the credibility. */
+const LINK_BITS = 32;
+
 /**
  * The status, counts and suggested grade of every claim, recomputed from the evidence: each
- * passage's origin is worked out once, then one ordered scan of the evidence table concludes
- * every claim. Agrees with assessClaim (both end in `conclude`); claims whose reviewer confirmed
- * a shared origin go through assessClaim itself.
+ * passage's report, outlet and origin are worked out once into arrays indexed by passage id, the
+ * evidence table is read in one scan as one number per link, and the links are grouped by claim
+ * with a counting sort. Agrees with assessClaim (both end in `conclude`); claims whose reviewer
+ * confirmed a shared origin go through assessClaim itself.
  */
 export function claimStatuses(db: Db): Map<number, ClaimConclusion> {
   const sources = loadSourceNodes(db);
   const outletSource = new Map<number, number>();
   for (const [id, source] of sources)
     if (source.kind === 'outlet') outletSource.set(source.outletId, id);
+  const maxPassage =
+    (db.prepare('SELECT max(id) FROM passages').pluck().get() as number | null) ?? 0;
+  const size = maxPassage + 1;
   // Per passage: its report, its report's outlet (or -report) and its origin (source id, or -report).
-  const passageRows = db
-    .prepare(
-      'SELECT p.id, p.report_id, p.source_id, r.outlet_id FROM passages p JOIN reports r ON r.id = p.report_id',
-    )
-    .raw()
-    .all() as [number, number, number | null, number | null][];
-  const size = passageRows.reduce((max, [id]) => Math.max(max, id), 0) + 1;
+  // Narrow columns, so SQLite reads the covering indexes rather than the passages' text.
   const reportOf = new Int32Array(size);
   const outletOf = new Int32Array(size);
   const originOfPassage = new Int32Array(size);
+  const outletOfReport = new Map<number, number | null>();
+  for (const [id, outletId] of db.prepare('SELECT id, outlet_id FROM reports').raw().all() as [
+    number,
+    number | null,
+  ][])
+    outletOfReport.set(id, outletId);
   const roots = new Map<number, number>();
-  for (const [id, reportId, sourceId, outletId] of passageRows) {
+  const rootOf = (start: number): number => {
+    let root = roots.get(start);
+    if (root === undefined) roots.set(start, (root = originOf(start, sources).root));
+    return root;
+  };
+  for (const [id, reportId] of db.prepare('SELECT id, report_id FROM passages').raw().all() as [
+    number,
+    number,
+  ][]) {
+    const outletId = outletOfReport.get(reportId) ?? null;
     reportOf[id] = reportId;
     outletOf[id] = outletId ?? -reportId;
-    const start = sourceId ?? (outletId === null ? undefined : outletSource.get(outletId));
-    if (start === undefined) originOfPassage[id] = -reportId;
-    else {
-      let root = roots.get(start);
-      if (root === undefined) roots.set(start, (root = originOf(start, sources).root));
-      originOfPassage[id] = root;
-    }
+    const start = outletId === null ? undefined : outletSource.get(outletId);
+    originOfPassage[id] = start === undefined ? -reportId : rootOf(start);
   }
+  for (const [id, sourceId] of db
+    .prepare('SELECT id, source_id FROM passages WHERE source_id IS NOT NULL')
+    .raw()
+    .all() as [number, number][])
+    originOfPassage[id] = rootOf(sourceId);
+
   const merged = new Set(
     db
       .prepare(`SELECT DISTINCT claim_id FROM origin_reviews WHERE decision = 'confirmed'`)
       .pluck()
       .all() as number[],
   );
-  const result = new Map<number, ClaimConclusion>();
-  for (const id of db.prepare('SELECT id FROM claims').pluck().all() as number[]) {
-    result.set(id, {
-      status: 'no-evidence',
-      suggestedCredibility: 6,
-      counts: {
-        passages: 0,
-        reports: 0,
-        outlets: 0,
-        supportingOrigins: 0,
-        contradictingOrigins: 0,
-      },
-    });
+  const claimIds = db.prepare('SELECT id FROM claims').pluck().all() as number[];
+  const claimIndex = new Map<number, number>();
+  for (let i = 0; i < claimIds.length; i++) claimIndex.set(claimIds[i] as number, i);
+
+  // One number per link, claim_id × stride + passage_id × LINK_BITS + flags, in table order:
+  // no per-row array and no index lookups. A desk whose ids are too large for one exact double
+  // reads the claim in a column of its own.
+  const stride = size * LINK_BITS;
+  const maxClaim = claimIds.reduce((max, id) => Math.max(max, id), 0);
+  const flags = `(stance = 'supports') + 2 * (stance = 'contradicts') + 4 * credibility`;
+  let claimOfLink: Float64Array;
+  let linkValue: Float64Array;
+  if ((maxClaim + 1) * stride <= Number.MAX_SAFE_INTEGER) {
+    const rows = db
+      .prepare(`SELECT claim_id * ? + passage_id * ${LINK_BITS} + ${flags} FROM evidence`)
+      .pluck()
+      .all(stride) as number[];
+    claimOfLink = new Float64Array(rows.length);
+    linkValue = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as number;
+      const claimId = Math.floor(row / stride);
+      claimOfLink[i] = claimId;
+      linkValue[i] = row - claimId * stride;
+    }
+  } else {
+    const rows = db
+      .prepare(`SELECT claim_id, passage_id * ${LINK_BITS} + ${flags} FROM evidence`)
+      .raw()
+      .all() as [number, number][];
+    claimOfLink = Float64Array.from(rows, (row) => row[0]);
+    linkValue = Float64Array.from(rows, (row) => row[1]);
+  }
+  // Counting sort of the links by claim (the table's order is the order they were added).
+  const starts = new Int32Array(claimIds.length + 1);
+  const claimAt = new Int32Array(claimOfLink.length);
+  for (let i = 0; i < claimOfLink.length; i++) {
+    const index = claimIndex.get(claimOfLink[i] as number) ?? -1;
+    claimAt[i] = index;
+    if (index >= 0) starts[index + 1] = (starts[index + 1] as number) + 1;
+  }
+  for (let c = 0; c < claimIds.length; c++)
+    starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
+  const sorted = new Float64Array(linkValue.length);
+  const next = starts.slice(0, claimIds.length);
+  for (let i = 0; i < linkValue.length; i++) {
+    const index = claimAt[i] as number;
+    if (index < 0) continue;
+    const at = next[index] as number;
+    sorted[at] = linkValue[i] as number;
+    next[index] = at + 1;
   }
 
   // A claim has a handful of evidence links: small arrays beat sets here.
-  let current = -1;
-  let supporting: OriginTally[] = [];
-  let contradicting: OriginTally[] = [];
-  let weighed = 0;
-  let passages: number[] = [];
-  let reports: number[] = [];
-  let outlets: number[] = [];
-  const finish = (): void => {
-    if (current < 0 || merged.has(current)) return;
+  const passages: number[] = [];
+  const reports: number[] = [];
+  const outlets: number[] = [];
+  const result = new Map<number, ClaimConclusion>();
+  for (let c = 0; c < claimIds.length; c++) {
+    const claimId = claimIds[c] as number;
+    if (merged.has(claimId)) {
+      const input = loadCorroborationInput(db, claimId);
+      const a = assessClaim(
+        input.byClaim.get(claimId) ?? [],
+        input.sources,
+        input.reviews.get(claimId),
+      );
+      result.set(claimId, {
+        status: a.status,
+        suggestedCredibility: a.suggestedCredibility,
+        counts: a.counts,
+      });
+      continue;
+    }
+    const supporting: OriginTally[] = [];
+    const contradicting: OriginTally[] = [];
+    let weighed = 0;
+    passages.length = reports.length = outlets.length = 0;
+    for (let i = starts[c] as number; i < (starts[c + 1] as number); i++) {
+      const link = sorted[i] as number;
+      const passageId = Math.floor(link / LINK_BITS);
+      const bits = link % LINK_BITS;
+      const reportId = reportOf[passageId] as number;
+      const outlet = outletOf[passageId] as number;
+      if (!passages.includes(passageId)) passages.push(passageId);
+      if (!reports.includes(reportId)) reports.push(reportId);
+      if (!outlets.includes(outlet)) outlets.push(outlet);
+      if ((bits & 3) === 0) continue; // context
+      weighed++;
+      const credibility = bits >> 2;
+      const origin = originOfPassage[passageId] as number;
+      const side = bits & 1 ? supporting : contradicting;
+      const found = side.find((t) => t.key === origin);
+      if (found) found.bestCredibility = Math.min(found.bestCredibility, credibility);
+      else
+        side.push({
+          key: origin,
+          reliability: origin > 0 ? (sources.get(origin)?.reliability ?? null) : null,
+          bestCredibility: credibility,
+        });
+    }
     const { status, grade } = conclude(supporting, contradicting, weighed);
-    result.set(current, {
+    result.set(claimId, {
       status,
       suggestedCredibility: grade,
       counts: {
@@ -139,49 +231,6 @@ export function claimStatuses(db: Db): Map<number, ClaimConclusion> {
         supportingOrigins: supporting.length,
         contradictingOrigins: contradicting.length,
       },
-    });
-  };
-  const rows = db
-    .prepare('SELECT claim_id, stance, credibility, passage_id FROM evidence ORDER BY claim_id')
-    .raw()
-    .all() as [number, Stance, number, number][];
-  for (const [claimId, stance, credibility, passageId] of rows) {
-    if (claimId !== current) {
-      finish();
-      current = claimId;
-      supporting = [];
-      contradicting = [];
-      weighed = 0;
-      passages = [];
-      reports = [];
-      outlets = [];
-    }
-    const reportId = reportOf[passageId] as number;
-    const outlet = outletOf[passageId] as number;
-    if (!passages.includes(passageId)) passages.push(passageId);
-    if (!reports.includes(reportId)) reports.push(reportId);
-    if (!outlets.includes(outlet)) outlets.push(outlet);
-    if (stance === 'context') continue;
-    weighed++;
-    const origin = originOfPassage[passageId] as number;
-    const side = stance === 'supports' ? supporting : contradicting;
-    const found = side.find((t) => t.key === origin);
-    if (found) found.bestCredibility = Math.min(found.bestCredibility, credibility);
-    else
-      side.push({
-        key: origin,
-        reliability: origin > 0 ? (sources.get(origin)?.reliability ?? null) : null,
-        bestCredibility: credibility,
-      });
-  }
-  finish();
-  for (const id of merged) {
-    const input = loadCorroborationInput(db, id);
-    const a = assessClaim(input.byClaim.get(id) ?? [], input.sources, input.reviews.get(id));
-    result.set(id, {
-      status: a.status,
-      suggestedCredibility: a.suggestedCredibility,
-      counts: a.counts,
     });
   }
   return result;
