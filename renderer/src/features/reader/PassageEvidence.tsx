@@ -5,7 +5,7 @@ import type { Stance } from '../../../../shared/corroboration.ts';
 import { call } from '../../api.ts';
 import { useDesk } from '../../store/index.ts';
 import { CredibilitySelect, STANCE_LABEL, StanceSelect, StatusBadge } from '../../ui/grades.tsx';
-import { useClaimSearch } from '../../ui/useClaimSearch.ts';
+import { ClaimSearch } from '../../ui/ClaimSearch.tsx';
 
 /** Who the passage's information comes from: its report's outlet, or a named source. */
 export function Attribution({ passage }: { passage: Passage }) {
@@ -99,8 +99,6 @@ export function PassageClaims({ passage }: { passage: Passage }) {
     await openClaim(id);
   };
   const linkedIds = useMemo(() => linked.map((l) => l.claimId), [linked]);
-  const words = text.trim();
-  const { matches, searched } = useClaimSearch(text, linkedIds, 6);
   return (
     <div className="passage-claims">
       <span className="label">Evidence for</span>
@@ -119,34 +117,16 @@ export function PassageClaims({ passage }: { passage: Passage }) {
         ))}
       </ul>
       <div className="link-form" role="group" aria-label="Use as evidence">
-        <input
-          type="search"
-          aria-label="Claim"
+        <ClaimSearch
+          label="Claim"
           placeholder="Link to a claim: find it by its words…"
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setChosen(null);
-          }}
+          exclude={linkedIds}
+          limit={6}
+          text={text}
+          onText={setText}
+          chosen={chosen}
+          onChoose={setChosen}
         />
-        {matches.length > 0 && (
-          <ul className="claim-matches" aria-label="Matching claims">
-            {matches.map((c) => (
-              <li key={c.id}>
-                <button
-                  type="button"
-                  aria-pressed={chosen?.id === c.id}
-                  onClick={() => setChosen(c)}
-                >
-                  {c.text}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        {words && searched === words && matches.length === 0 && (
-          <p className="muted small">No other claim matches.</p>
-        )}
         <StanceSelect value={stance} onChange={setStance} />
         <CredibilitySelect value={credibility} onChange={setCredibility} />
         <div className="form-actions">

@@ -11,7 +11,7 @@ const PICKER_DELAY_MS = 150;
  * out claims the picker cannot offer (the claim itself, claims already linked). `searched` is the
  * text the shown matches answer, so "no match" is said only once the desk has answered.
  */
-export function useClaimSearch(
+function useClaimSearch(
   text: string,
   exclude: readonly number[] = [],
   limit = 8,
@@ -46,4 +46,59 @@ export function useClaimSearch(
   return needle
     ? { matches: found.claims, searched: found.searched }
     : { matches: [], searched: '' };
+}
+
+/**
+ * A claim picker: a search field and the claims whose words match under it, one of which the
+ * analyst chooses. Controlled: the caller holds the text and the choice, and acts on it.
+ */
+export function ClaimSearch({
+  label,
+  placeholder,
+  exclude,
+  limit,
+  text,
+  onText,
+  chosen,
+  onChoose,
+}: {
+  label: string;
+  placeholder: string;
+  exclude?: readonly number[];
+  limit?: number;
+  text: string;
+  onText: (text: string) => void;
+  chosen: ClaimSummary | null;
+  onChoose: (claim: ClaimSummary | null) => void;
+}) {
+  const { matches, searched } = useClaimSearch(text, exclude, limit);
+  const words = text.trim();
+  return (
+    <>
+      <input
+        type="search"
+        aria-label={label}
+        placeholder={placeholder}
+        value={text}
+        onChange={(e) => {
+          onText(e.target.value);
+          onChoose(null);
+        }}
+      />
+      {matches.length > 0 && (
+        <ul className="claim-matches" aria-label="Matching claims">
+          {matches.map((c) => (
+            <li key={c.id}>
+              <button type="button" aria-pressed={chosen?.id === c.id} onClick={() => onChoose(c)}>
+                {c.text}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {words && searched === words && matches.length === 0 && (
+        <p className="muted small">No other claim matches.</p>
+      )}
+    </>
+  );
 }
