@@ -3,16 +3,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { heavyPage, nestedPage } from '../fixtures/hostile-pages.ts';
 import { bridgeCall } from './helpers.ts';
 import { expect, ROOT, SCREENSHOTS, startServer, test } from './desk.ts';
 
-const nested = (depth: number): string =>
-  `<html><body>${'<div>'.repeat(depth)}<p>${'word '.repeat(60)}</p>${'</div>'.repeat(depth)}</body></html>`;
-/** Within every structural limit, yet jsdom and Readability take far longer than the time limit. */
-const heavy = (): string => {
-  const block = `${'<div>'.repeat(200)}<p>${'word '.repeat(40)}</p>${'</div>'.repeat(200)}`;
-  return `<html><body>${block.repeat(400)}</body></html>`;
-};
 const seed = (): Buffer => readFileSync(join(ROOT, 'seeds/000_952f6d4bfb86788f.txt'));
 
 test.describe('hostile files through the UI', () => {
@@ -25,13 +19,13 @@ test.describe('hostile files through the UI', () => {
     test.setTimeout(90_000);
     await page.goto(desk.url);
     await page.getByTestId('file-input').setInputFiles([
-      { name: 'deep.html', mimeType: 'text/html', buffer: Buffer.from(nested(20_000)) },
+      { name: 'deep.html', mimeType: 'text/html', buffer: Buffer.from(nestedPage(20_000)) },
       {
         name: 'deep.md',
         mimeType: 'text/markdown',
         buffer: Buffer.from(`${'>'.repeat(20_000)} x\n`),
       },
-      { name: 'slow.html', mimeType: 'text/html', buffer: Buffer.from(heavy()) },
+      { name: 'slow.html', mimeType: 'text/html', buffer: Buffer.from(heavyPage()) },
       { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(17 * 1024 * 1024, 'a') },
       { name: 'good.txt', mimeType: 'text/plain', buffer: seed() },
     ]);
@@ -88,7 +82,7 @@ test('serve stops promptly on SIGTERM in the middle of parsing a slow file', asy
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'x-desk-token': token },
       body: JSON.stringify({
-        files: [{ name: 'slow.html', data: Buffer.from(heavy()).toString('base64') }],
+        files: [{ name: 'slow.html', data: Buffer.from(heavyPage()).toString('base64') }],
       }),
     }).catch(() => 'no answer');
     await new Promise((done) => setTimeout(done, 2_000));

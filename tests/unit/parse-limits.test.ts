@@ -13,19 +13,10 @@ import {
 import { startParsePool } from '../../electron/core/import/parse-pool.ts';
 import { importPaths } from '../../electron/core/reports/import-files.ts';
 import type { ImportResult } from '../../shared/api.ts';
+import { heavyPage, nestedPage } from '../fixtures/hostile-pages.ts';
 import { FIXTURES, SEED_FILES, SEEDS, tempDesk, tempDir } from './helpers.ts';
 
 const MISBEHAVING = new URL('../fixtures/workers/misbehaving-parse-worker.ts', import.meta.url);
-
-/** A page nesting `depth` divs around an article paragraph. */
-const nestedPage = (depth: number): string =>
-  `<html><body>${'<div>'.repeat(depth)}<p>${'word '.repeat(60)}</p>${'</div>'.repeat(depth)}</body></html>`;
-
-/** A page within every structural limit that still takes jsdom and Readability many seconds. */
-const heavyPage = (): string => {
-  const block = `${'<div>'.repeat(200)}<p>${'word '.repeat(40)}</p>${'</div>'.repeat(200)}`;
-  return `<html><body>${block.repeat(400)}</body></html>`;
-};
 
 const byFile = (results: ImportResult[]): Record<string, ImportResult> =>
   Object.fromEntries(results.map((r) => [r.file.split('/').at(-1), r]));

@@ -4,8 +4,6 @@
 // on top, for whatever these cheap linear scans cannot foresee.
 import { ImportRejection } from './errors.ts';
 
-export { MAX_FILE_BYTES } from '../../../shared/limits.ts';
-
 /**
  * Deepest element nesting a saved page may have. Real pages stay under 100; jsdom's tree building
  * slows with depth (each tag scans the open elements), so the limit is half of Chromium's 512.
