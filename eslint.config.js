@@ -43,4 +43,19 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
     },
   },
+  {
+    // The store owns every call to the desk: components use its named actions.
+    files: ['renderer/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['./api.ts', '../api.ts', '../../api.ts'].map((name) => ({
+            name,
+            message: 'Components reach the desk through the store’s named actions.',
+          })),
+        },
+      ],
+    },
+  },
 );

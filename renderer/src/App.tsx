@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { REPORT_ACCEPT } from '../../shared/formats.ts';
-import { onDeskEvent } from './api.ts';
 import { ImportResults } from './features/library/ImportResults.tsx';
 import { Library } from './features/library/Library.tsx';
 import { PassagePanel } from './features/reader/PassagePanel.tsx';
@@ -22,6 +21,7 @@ export function App() {
   const loadSources = useDesk((s) => s.loadSources);
   const loadSession = useDesk((s) => s.loadSession);
   const undo = useDesk((s) => s.undo);
+  const followDesk = useDesk((s) => s.followDesk);
   const fileInput = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -31,22 +31,8 @@ export function App() {
     void loadReports();
     void loadSources();
     void loadSession();
-    return onDeskEvent((event) => {
-      if (event.type === 'import.progress') {
-        // Progress within the batch being imported, counted over the whole import.
-        useDesk.setState((state) =>
-          state.importing
-            ? { importing: { ...state.importing, done: state.importing.offset + event.done } }
-            : {},
-        );
-      }
-      if (event.type === 'desk.changed' && event.reason === 'open') void loadReports();
-      if (event.type === 'import.results') {
-        useDesk.setState({ importResults: event.results });
-        void loadReports();
-      }
-    });
-  }, [loadReports, loadSources, loadSession]);
+    return followDesk();
+  }, [loadReports, loadSources, loadSession, followDesk]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../../shared/api.ts';
-import { call } from '../../api.ts';
+import { useDesk } from '../../store/index.ts';
 
 const ACTION_LABEL: Record<string, string> = {
   'claim.create': 'Created',
@@ -18,14 +18,15 @@ const ACTION_LABEL: Record<string, string> = {
 export function History({ claimId, updatedAt }: { claimId: number; updatedAt: string }) {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [open, setOpen] = useState(false);
+  const claimHistory = useDesk((s) => s.claimHistory);
   useEffect(() => {
     if (!open) return;
     let live = true;
-    void call('claims.history', { id: claimId }).then((list) => live && setEntries(list));
+    void claimHistory(claimId).then((list) => live && setEntries(list));
     return () => {
       live = false;
     };
-  }, [open, claimId, updatedAt]);
+  }, [open, claimId, updatedAt, claimHistory]);
   return (
     <details className="history" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>History</summary>

@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ClaimSummary, Passage } from '../../../../shared/api.ts';
+import type { ClaimSummary, Output, Passage } from '../../../../shared/api.ts';
 import type { Credibility } from '../../../../shared/admiralty.ts';
 import type { Stance } from '../../../../shared/corroboration.ts';
-import { call } from '../../api.ts';
 import { useDesk } from '../../store/index.ts';
 import { CredibilitySelect, STANCE_LABEL, StanceSelect, StatusBadge } from '../../ui/grades.tsx';
 import { ClaimSearch } from '../../ui/ClaimSearch.tsx';
@@ -11,12 +10,12 @@ import { ClaimSearch } from '../../ui/ClaimSearch.tsx';
 export function Attribution({ passage }: { passage: Passage }) {
   const sources = useDesk((s) => s.sources);
   const report = useDesk((s) => s.report);
-  const change = useDesk((s) => s.change);
+  const attributePassage = useDesk((s) => s.attributePassage);
+  const createSource = useDesk((s) => s.createSource);
   const [adding, setAdding] = useState(false);
   const [name, setName] = useState('');
   const outletSource = sources.find((s) => s.kind === 'outlet' && s.outletName === report?.outlet);
-  const attribute = (sourceId: number | null) =>
-    change(() => call('passages.attribute', { passageId: passage.id, sourceId }));
+  const attribute = (sourceId: number | null) => attributePassage(passage.id, sourceId);
   return (
     <div className="attribution">
       <label>
@@ -44,13 +43,13 @@ export function Attribution({ passage }: { passage: Passage }) {
             className="inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              void change(() =>
-                call('sources.create', { outletId: outletSource.outletId, name: name.trim() }),
-              ).then((created) => {
-                if (created) void attribute(created.id);
-                setAdding(false);
-                setName('');
-              });
+              void createSource({ outletId: outletSource.outletId, name: name.trim() }).then(
+                (created) => {
+                  if (created) void attribute(created.id);
+                  setAdding(false);
+                  setName('');
+                },
+              );
             }}
           >
             <input
@@ -80,20 +79,19 @@ export function PassageClaims({ passage }: { passage: Passage }) {
   const createClaim = useDesk((s) => s.createClaim);
   const openClaim = useDesk((s) => s.openClaim);
   const setView = useDesk((s) => s.setView);
-  const [linked, setLinked] = useState<Awaited<ReturnType<typeof call<'claims.forPassage'>>>>([]);
+  const claimsForPassage = useDesk((s) => s.claimsForPassage);
+  const [linked, setLinked] = useState<Output<'claims.forPassage'>>([]);
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<ClaimSummary | null>(null);
   const [stance, setStance] = useState<Stance>('supports');
   const [credibility, setCredibility] = useState<Credibility>(3);
   useEffect(() => {
     let live = true;
-    void call('claims.forPassage', { passageId: passage.id }).then(
-      (list) => live && setLinked(list),
-    );
+    void claimsForPassage(passage.id).then((list) => live && setLinked(list));
     return () => {
       live = false;
     };
-  }, [passage.id, claims]);
+  }, [passage.id, claims, claimsForPassage]);
   const show = async (id: number): Promise<void> => {
     setView('claims');
     await openClaim(id);

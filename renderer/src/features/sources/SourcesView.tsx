@@ -1,7 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Rating, SourceSummary } from '../../../../shared/api.ts';
 import { RELIABILITY, type Reliability } from '../../../../shared/admiralty.ts';
-import { call } from '../../api.ts';
 import { useDesk } from '../../store/index.ts';
 import { ReliabilitySelect } from '../../ui/grades.tsx';
 import { VirtualList, type ListGroup } from '../../ui/VirtualList.tsx';
@@ -64,7 +63,7 @@ export function SourcesView() {
 }
 
 function NewSource({ sources }: { sources: SourceSummary[] }) {
-  const change = useDesk((s) => s.change);
+  const createSource = useDesk((s) => s.createSource);
   const outlets = sources.filter((s) => s.kind === 'outlet');
   const [outletId, setOutletId] = useState('');
   const [name, setName] = useState('');
@@ -75,13 +74,11 @@ function NewSource({ sources }: { sources: SourceSummary[] }) {
       aria-label="Add a named source"
       onSubmit={(e) => {
         e.preventDefault();
-        void change(() =>
-          call('sources.create', {
-            outletId: Number(outletId),
-            name: name.trim(),
-            derivesFromId: cites ? Number(cites) : null,
-          }),
-        ).then((created) => created && setName(''));
+        void createSource({
+          outletId: Number(outletId),
+          name: name.trim(),
+          derivesFromId: cites ? Number(cites) : null,
+        }).then((created) => created && setName(''));
       }}
     >
       <strong>Add a named source</strong>
@@ -129,7 +126,9 @@ const SourceRow = memo(function SourceRow({
   source: SourceSummary;
   sources: SourceSummary[];
 }) {
-  const change = useDesk((st) => st.change);
+  const updateSource = useDesk((st) => st.updateSource);
+  const rateSource = useDesk((st) => st.rateSource);
+  const sourceHistory = useDesk((st) => st.sourceHistory);
   const [grade, setGrade] = useState<Reliability | ''>(s.reliability ?? '');
   const [rationale, setRationale] = useState(s.rationale);
   const [history, setHistory] = useState<Rating[] | null>(null);
@@ -145,12 +144,10 @@ const SourceRow = memo(function SourceRow({
           aria-label={`What ${s.name} cites`}
           value={s.derivesFromId ?? ''}
           onChange={(e) =>
-            void change(() =>
-              call('sources.update', {
-                id: s.id,
-                derivesFromId: e.target.value ? Number(e.target.value) : null,
-              }),
-            )
+            void updateSource({
+              id: s.id,
+              derivesFromId: e.target.value ? Number(e.target.value) : null,
+            })
           }
         >
           <option value="">—</option>
@@ -172,8 +169,7 @@ const SourceRow = memo(function SourceRow({
           className="rate"
           onSubmit={(e) => {
             e.preventDefault();
-            if (grade)
-              void change(() => call('sources.rate', { id: s.id, reliability: grade, rationale }));
+            if (grade) void rateSource({ id: s.id, reliability: grade, rationale });
           }}
         >
           <input
@@ -188,11 +184,7 @@ const SourceRow = memo(function SourceRow({
           <button
             type="button"
             className="link"
-            onClick={() =>
-              void (history
-                ? setHistory(null)
-                : call('sources.history', { id: s.id }).then(setHistory))
-            }
+            onClick={() => void (history ? setHistory(null) : sourceHistory(s.id).then(setHistory))}
           >
             {history ? 'Hide history' : 'History'}
           </button>

@@ -1,0 +1,178 @@
+import type {
+  ClaimHit,
+  ImportResult,
+  NoteHit,
+  Report,
+  ReportListItem,
+  SearchHit,
+} from '../../../shared/api.ts';
+import { MAX_FILE_BYTES, tooLargeMessage } from '../../../shared/limits.ts';
+import { call, onDeskEvent, toUploads } from '../api.ts';
+import { guarded, type Slice } from './slice.ts';
+
+export interface LibrarySlice {
+  reports: ReportListItem[];
+  loaded: boolean;
+  query: string;
+  /** The best matches of the query (null when there is no query) and how many reports match. */
+  hits: SearchHit[] | null;
+  hitTotal: number;
+  /** The claims and passage notes that match the same query. */
+  claimHits: ClaimHit[];
+  noteHits: NoteHit[];
+  /** The query `hits` answer, which trails `query` while the analyst types. */
+  hitQuery: string;
+  /** Files done of the page's current import; `offset`: files in the batches already sent. */
+  importing: { done: number; total: number; offset: number } | null;
+  importResults: ImportResult[] | null;
+  loadReports(): Promise<void>;
+  search(query: string): Promise<void>;
+  importFiles(files: File[]): Promise<void>;
+  /**
+   * Follows what the desk announces (import progress, imports started elsewhere, the desk opened
+   * again); returns the function that stops following.
+   */
+  followDesk(): () => void;
+  loadDemo(): Promise<void>;
+  dismissImportResults(): void;
+  updateReport(
+    id: number,
+    patch: Partial<
+      Pick<Report, 'title' | 'outlet' | 'byline' | 'publishedAt' | 'url' | 'language'>
+    >,
+  ): Promise<void>;
+  /** A passage added to or removed from a report: its row's count follows. */
+  countPassages(reportId: number, delta: number): void;
+}
+
+/** How long typing must pause before the desk is searched. */
+export const SEARCH_DELAY_MS = 150;
+/** Counts calls to `search`: a call that is no longer the latest neither asks nor shows. */
+let searchTicket = 0;
+
+export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
+  reports: [],
+  loaded: false,
+  query: '',
+  hits: null,
+  hitTotal: 0,
+  claimHits: [],
+  noteHits: [],
+  hitQuery: '',
+  importing: null,
+  importResults: null,
+  loadReports: async () => {
+    await guarded(get, async () => set({ reports: await call('reports.list', {}), loaded: true }));
+  },
+  search: async (query) => {
+    const ticket = ++searchTicket;
+    set({ query });
+    if (!query.trim()) return set({ hits: null, hitQuery: '' });
+    // Asked once typing pauses, not at every key; only the latest call's answer is shown.
+    await new Promise((resolve) => setTimeout(resolve, SEARCH_DELAY_MS));
+    if (ticket !== searchTicket) return;
+    await guarded(get, async () => {
+      const { hits, total, claims, notes } = await call('reports.search', { query });
+      if (ticket === searchTicket)
+        set({ hits, hitTotal: total, claimHits: claims, noteHits: notes, hitQuery: query });
+    });
+  },
+  importFiles: async (files) => {
+    if (files.length === 0) return;
+    set({ importing: { done: 0, total: files.length, offset: 0 } });
+    await guarded(get, async () => {
+      // Sent in batches, so a large drop never exceeds one request's size or the contract's limit.
+      const results: ImportResult[] = [];
+      for (const batch of batches(files)) {
+        results.push(...(await importBatch(batch)));
+        set({ importing: { done: results.length, total: files.length, offset: results.length } });
+      }
+      set({ importResults: results });
+      await get().loadReports();
+      const first = results.find((r) => r.status === 'imported');
+      if (first?.reportId) await get().openReport(first.reportId);
+    });
+    set({ importing: null });
+  },
+  followDesk: () =>
+    onDeskEvent((event) => {
+      // Progress within the batch being imported, counted over the whole import.
+      if (event.type === 'import.progress')
+        set((s) =>
+          s.importing
+            ? { importing: { ...s.importing, done: s.importing.offset + event.done } }
+            : {},
+        );
+      if (event.type === 'desk.changed' && event.reason === 'open') void get().loadReports();
+      if (event.type === 'import.results') {
+        set({ importResults: event.results });
+        void get().loadReports();
+      }
+    }),
+  loadDemo: async () => {
+    await guarded(get, async () => {
+      const results = await call('demo.load', {});
+      set({ importResults: results });
+      await get().loadReports();
+    });
+  },
+  dismissImportResults: () => set({ importResults: null }),
+  updateReport: async (id, patch) => {
+    await guarded(get, async () => {
+      const report = await call('reports.update', { id, patch });
+      set((s) => ({ reports: s.reports.map((r) => (r.id === id ? report : r)) }));
+      get().reportChanged(report);
+      await get().loadReports();
+    });
+  },
+  countPassages: (reportId, delta) =>
+    set((s) => ({
+      reports: s.reports.map((r) =>
+        r.id === reportId ? { ...r, passageCount: r.passageCount + delta } : r,
+      ),
+    })),
+});
+
+const BATCH_FILES = 50;
+const BATCH_BYTES = 24 * 1024 * 1024;
+
+/**
+ * Imports one batch and gives every file of it a result, in order: a file over the size limit is
+ * refused here without being sent, and a batch the desk could not take (an upload refused, the
+ * desk gone) gives each of its files that reason, so no file goes unaccounted for.
+ */
+async function importBatch(batch: File[]): Promise<ImportResult[]> {
+  const toSend = batch.filter((f) => f.size <= MAX_FILE_BYTES);
+  let sent: ImportResult[];
+  try {
+    sent =
+      toSend.length > 0 ? await call('reports.import', { files: await toUploads(toSend) }) : [];
+  } catch (error) {
+    const message = (error as Error).message;
+    sent = toSend.map((f) => ({ file: f.name, status: 'rejected', message }));
+  }
+  let next = 0;
+  return batch.map((f) =>
+    f.size > MAX_FILE_BYTES
+      ? { file: f.name, status: 'rejected', message: tooLargeMessage(f.size) }
+      : (sent[next++] as ImportResult),
+  );
+}
+
+/** Groups files into upload batches of at most 50 files or 24 MiB (a larger file goes alone). */
+function batches(files: File[]): File[][] {
+  const out: File[][] = [];
+  let current: File[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (current.length > 0 && (current.length >= BATCH_FILES || bytes + file.size > BATCH_BYTES)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(file);
+    bytes += file.size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}

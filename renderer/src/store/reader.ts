@@ -1,0 +1,123 @@
+import type { Passage, Report } from '../../../shared/api.ts';
+import { call, toUploads } from '../api.ts';
+import { guarded, type Slice } from './slice.ts';
+
+export interface ReaderSlice {
+  reportId: number | null;
+  report: Report | null;
+  text: string;
+  passages: Passage[];
+  selectedPassageId: number | null;
+  /** What the last new version did to the passages, shown until dismissed. */
+  versionSummary: { file: string; moved: number; unchanged: number; orphaned: number } | null;
+  openReport(id: number): Promise<void>;
+  /** The open report's passages again (after an undo, which may have touched any of them). */
+  reloadPassages(): Promise<void>;
+  /** The report's new metadata, if it is the one open. */
+  reportChanged(report: Report): void;
+  importVersion(file: File): Promise<void>;
+  dismissVersionSummary(): void;
+  createPassage(start: number, end: number, exact: string): Promise<Passage | null>;
+  updateNote(id: number, note: string): Promise<void>;
+  /** Who the passage's information comes from: a named source, or (null) the report's outlet. */
+  attributePassage(passageId: number, sourceId: number | null): Promise<void>;
+  deletePassage(id: number): Promise<void>;
+  selectPassage(id: number | null): void;
+}
+
+export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
+  /** The passage's new state in the list, kept in reading order. */
+  const patch = (passage: Passage): void =>
+    set((s) => ({
+      passages: sortPassages([...s.passages.filter((p) => p.id !== passage.id), passage]),
+    }));
+  return {
+    reportId: null,
+    report: null,
+    text: '',
+    passages: [],
+    selectedPassageId: null,
+    versionSummary: null,
+    openReport: async (id) => {
+      set({ reportId: id, selectedPassageId: null, versionSummary: null });
+      await guarded(get, async () => {
+        const [{ report, text }, passages] = await Promise.all([
+          call('reports.get', { id }),
+          call('passages.list', { reportId: id }),
+        ]);
+        if (get().reportId === id) set({ report, text, passages });
+      });
+    },
+    reloadPassages: async () => {
+      const reportId = get().reportId;
+      if (reportId === null) return;
+      await guarded(get, async () => {
+        const passages = await call('passages.list', { reportId });
+        if (get().reportId === reportId) set({ passages });
+      });
+    },
+    reportChanged: (report) => set((s) => (s.reportId === report.id ? { report } : {})),
+    importVersion: async (file) => {
+      const id = get().reportId;
+      if (id === null) return;
+      await guarded(get, async () => {
+        const [upload] = await toUploads([file]);
+        const summary = await call('reports.importVersion', {
+          id,
+          file: upload as { name: string; data: string },
+        });
+        await get().openReport(id);
+        set({
+          versionSummary: {
+            file: file.name,
+            moved: summary.moved,
+            unchanged: summary.unchanged,
+            orphaned: summary.orphaned.length,
+          },
+        });
+        await get().loadReports();
+      });
+    },
+    dismissVersionSummary: () => set({ versionSummary: null }),
+    createPassage: async (start, end, exact) => {
+      const reportId = get().reportId;
+      if (reportId === null) return null;
+      return guarded(get, async () => {
+        const passage = await call('passages.create', { reportId, start, end, exact, note: '' });
+        patch(passage);
+        set({ selectedPassageId: passage.id });
+        get().countPassages(reportId, +1);
+        await get().refreshUndo();
+        return passage;
+      });
+    },
+    updateNote: async (id, note) => {
+      await guarded(get, async () => patch(await call('passages.update', { id, note })));
+    },
+    attributePassage: async (passageId, sourceId) => {
+      await guarded(get, async () => {
+        patch(await call('passages.attribute', { passageId, sourceId }));
+        // The claims it backs may change status; the sources' passage counts change.
+        await Promise.all([get().refreshClaimStatuses(), get().loadSources(), get().refreshUndo()]);
+      });
+    },
+    deletePassage: async (id) => {
+      const reportId = get().reportId;
+      await guarded(get, async () => {
+        await call('passages.delete', { id });
+        set((s) => ({
+          passages: s.passages.filter((p) => p.id !== id),
+          selectedPassageId: s.selectedPassageId === id ? null : s.selectedPassageId,
+        }));
+        if (reportId !== null) get().countPassages(reportId, -1);
+        // Claims it was evidence for lose it.
+        await Promise.all([get().refreshClaimStatuses(), get().refreshUndo()]);
+      });
+    },
+    selectPassage: (id) => set({ selectedPassageId: id }),
+  };
+};
+
+function sortPassages(passages: Passage[]): Passage[] {
+  return [...passages].sort((a, b) => a.start - b.start || a.id - b.id);
+}
