@@ -1,14 +1,15 @@
 // Corroboration: which claims are confirmed by INDEPENDENT ORIGINS, not merely by many articles.
 // Pure functions over plain data; the desk and the UI both use them (see docs/corroboration.md).
 import { isReliable, type Credibility, type Reliability } from './admiralty.ts';
+import type { ClaimStatus, Stance } from './vocabulary.ts';
 
-export type Stance = 'supports' | 'contradicts' | 'context';
-export type ClaimStatus =
-  'no-evidence' | 'single-origin' | 'corroborated' | 'disputed' | 'contradicted';
+export type { ClaimStatus, Stance };
 
 export const STATUS_LABEL: Record<ClaimStatus, string> = {
   'no-evidence': 'No evidence',
   'single-origin': 'Single origin',
+  'corroborated-one-outlet': 'Corroborated within one outlet',
+  'corroborated-pending': 'Corroborated — origin check pending',
   corroborated: 'Corroborated',
   disputed: 'Disputed',
   contradicted: 'Contradicted',
@@ -117,6 +118,71 @@ export function evidenceOrigin(
   return start == null ? `report:${item.reportId}` : `source:${originOf(start, sources).root}`;
 }
 
+/** What the own-voice fold needs to know of one piece of evidence. */
+export interface VoiceLink<K> {
+  stance: Stance;
+  /** Its origin before the fold. */
+  origin: K;
+  /** The outlet (its id) whose own voice the evidence is attributed to; null for a named source. */
+  voiceOf: number | null;
+  /** The outlet (its id) of the named source it is attributed to; null for an outlet's own voice. */
+  namedIn: number | null;
+}
+
+/**
+ * Each piece of evidence's origin once every outlet's own voice is folded into its named sources.
+ * Evidence attributed to outlet X itself (the default for a passage of X's reports) is not
+ * independent of X's named sources weighed on the same claim: the outlet relays its informants.
+ * It joins the origin of one of them (one on its own side when there is one, else the first
+ * weighed) and adds no origin of its own. With no named source of X supporting or contradicting
+ * the claim, X's own voice remains X's one origin. Which of several named origins it joins changes
+ * no count and no conclusion; taking the first keeps the desk's bulk pass and assessClaim alike.
+ */
+export function foldOwnVoice<K>(links: readonly VoiceLink<K>[]): K[] {
+  const named = new Map<number, K>();
+  const namedOnSide = new Map<string, K>();
+  for (const link of links) {
+    if (link.namedIn === null || link.stance === 'context') continue;
+    if (!named.has(link.namedIn)) named.set(link.namedIn, link.origin);
+    const side = `${link.namedIn}:${link.stance}`;
+    if (!namedOnSide.has(side)) namedOnSide.set(side, link.origin);
+  }
+  return links.map((link) =>
+    link.voiceOf === null
+      ? link.origin
+      : (namedOnSide.get(`${link.voiceOf}:${link.stance}`) ??
+        named.get(link.voiceOf) ??
+        link.origin),
+  );
+}
+
+/** The source a piece of evidence is attributed to (its report's outlet when none is named). */
+const attributedSource = (
+  item: EvidenceItem,
+  sources: ReadonlyMap<number, SourceNode>,
+): SourceNode | undefined => {
+  const start = item.sourceId ?? item.outletSourceId;
+  return start == null ? undefined : sources.get(start);
+};
+
+/** The origin keys of a claim's evidence, in its order, each outlet's own voice folded. */
+export function foldedOrigins(
+  evidence: readonly EvidenceItem[],
+  sources: ReadonlyMap<number, SourceNode>,
+): string[] {
+  return foldOwnVoice(
+    evidence.map((item) => {
+      const attributed = attributedSource(item, sources);
+      return {
+        stance: item.stance,
+        origin: evidenceOrigin(item, sources),
+        voiceOf: attributed?.kind === 'outlet' ? attributed.outletId : null,
+        namedIn: attributed?.kind === 'named' ? attributed.outletId : null,
+      };
+    }),
+  );
+}
+
 /**
  * Words, case-folded, with curly and straight quotes and dashes treated alike: the unit of the
  * near-identical test.
@@ -188,6 +254,8 @@ export function sharedOriginWarnings(
   reviews: readonly OriginReview[] = [],
 ): SharedOriginWarning[] {
   const decided = new Map(reviews.map((r) => [pairKey(r.passageA, r.passageB), r.decision]));
+  const origins = foldedOrigins(evidence, sources);
+  const originOfItem = new Map(evidence.map((e, i) => [e, origins[i]]));
   const supporting = evidence.filter((e) => e.stance === 'supports');
   // Each passage is tokenised once, not once per pair.
   const grams = new Map<number, Set<string> | null>();
@@ -201,7 +269,7 @@ export function sharedOriginWarnings(
       const a = supporting[i] as EvidenceItem;
       const b = supporting[j] as EvidenceItem;
       if (a.reportId === b.reportId || a.passageId === b.passageId) continue;
-      if (evidenceOrigin(a, sources) === evidenceOrigin(b, sources)) continue;
+      if (originOfItem.get(a) === originOfItem.get(b)) continue;
       const decision = decided.get(pairKey(a.passageId, b.passageId));
       if (decision === 'dismissed') continue;
       const similarity = trigramOverlap(gramsOf(a), gramsOf(b));
@@ -224,6 +292,8 @@ export function assessClaim(
   reviews: readonly OriginReview[] = [],
 ): ClaimAssessment {
   const warnings = sharedOriginWarnings(evidence, sources, reviews);
+  const origins = foldedOrigins(evidence, sources);
+  const originOfItem = new Map(evidence.map((e, i) => [e, origins[i] as string]));
   // Confirmed shared origins: the two passages' origins are one.
   const merge = merger();
   const byPassage = new Map(evidence.map((e) => [e.passageId, e]));
@@ -231,14 +301,15 @@ export function assessClaim(
     if (review.decision !== 'confirmed') continue;
     const a = byPassage.get(review.passageA);
     const b = byPassage.get(review.passageB);
-    if (a && b) merge.union(evidenceOrigin(a, sources), evidenceOrigin(b, sources));
+    if (a && b) merge.union(originOfItem.get(a) as string, originOfItem.get(b) as string);
   }
 
   const groups = (stance: Stance): OriginGroup[] => {
     const map = new Map<string, OriginGroup>();
     for (const item of evidence) {
       if (item.stance !== stance) continue;
-      const key = merge.find(evidenceOrigin(item, sources));
+      const unfolded = evidenceOrigin(item, sources);
+      const key = merge.find(originOfItem.get(item) as string);
       let group = map.get(key);
       if (!group) {
         const root = key.startsWith('source:') ? sources.get(Number(key.slice(7))) : undefined;
@@ -255,13 +326,17 @@ export function assessClaim(
       }
       group.evidence.push(item);
       const start = item.sourceId ?? item.outletSourceId;
-      if (start != null) {
-        const names = originOf(start, sources)
-          .chain.slice(0, -1)
-          .map((id) => sources.get(id)?.name ?? '?');
-        if (names.length && !group.via.includes(names.join(' ← ')))
-          group.via.push(names.join(' ← '));
-      }
+      // An outlet's own voice folded into its named source is shown as such.
+      const step =
+        originOfItem.get(item) !== unfolded
+          ? `${attributedSource(item, sources)?.name ?? '?'} (own voice)`
+          : start != null
+            ? originOf(start, sources)
+                .chain.slice(0, -1)
+                .map((id) => sources.get(id)?.name ?? '?')
+                .join(' ← ')
+            : '';
+      if (step && !group.via.includes(step)) group.via.push(step);
     }
     for (const group of map.values())
       group.reports = new Set(group.evidence.map((e) => e.reportId)).size;
@@ -285,10 +360,21 @@ export function assessClaim(
     contradictingOrigins: contradicting.length,
   };
 
+  // The outlet an origin sits in (a report without outlet is one of its own).
+  const tally = (g: OriginGroup): OriginTally => {
+    const root = g.key.startsWith('source:') ? sources.get(Number(g.key.slice(7))) : undefined;
+    return {
+      key: g.key,
+      outlet: root ? `outlet:${root.outletId}` : g.key,
+      reliability: g.reliability,
+      bestCredibility: Math.min(...g.evidence.map((e) => e.credibility)),
+    };
+  };
   const { status, grade, reason } = conclude(
     supporting.map(tally),
     contradicting.map(tally),
     weighed.length,
+    warnings.filter((w) => !w.confirmed).length,
   );
   return {
     status,
@@ -306,32 +392,41 @@ export function assessClaim(
 export interface OriginTally {
   /** Any value that is equal for the same origin (the desk's bulk path uses numbers). */
   key: string | number;
+  /** Any value that is equal for origins in the same outlet. */
+  outlet: string | number;
   reliability: Reliability | null;
   /** The best (lowest) credibility the reviewer gave its evidence. */
   bestCredibility: number;
 }
 
-const tally = (g: OriginGroup): OriginTally => ({
-  key: g.key,
-  reliability: g.reliability,
-  bestCredibility: Math.min(...g.evidence.map((e) => e.credibility)),
-});
+/** How many different outlets these origins sit in. */
+const outletCount = (origins: readonly OriginTally[]): number =>
+  new Set(origins.map((o) => o.outlet)).size;
 
 /**
- * The computed status and suggested grade from the independent origins on each side; shared by
- * assessClaim and the desk's bulk recomputation so that both always agree.
+ * The computed status and suggested grade from the independent origins on each side and the
+ * shared-origin warnings the reviewer has not decided yet; shared by assessClaim and the desk's
+ * bulk recomputation so that both always agree.
  */
 export function conclude(
   supporting: readonly OriginTally[],
   contradicting: readonly OriginTally[],
   weighed: number,
+  openWarnings = 0,
 ): { status: ClaimStatus; grade: Credibility; reason: string } {
   const allOrigins = new Set([...supporting, ...contradicting].map((g) => g.key));
   let status: ClaimStatus;
   if (weighed === 0) status = 'no-evidence';
   else if (supporting.length > 0 && contradicting.length > 0)
     status = allOrigins.size >= 2 ? 'disputed' : 'single-origin';
-  else if (supporting.length >= 2) status = 'corroborated';
+  else if (supporting.length >= 2)
+    // Origins all in one outlet are the weaker kind whatever the warnings say.
+    status =
+      outletCount(supporting) < 2
+        ? 'corroborated-one-outlet'
+        : openWarnings > 0
+          ? 'corroborated-pending'
+          : 'corroborated';
   else if (supporting.length === 1) status = 'single-origin';
   else status = 'contradicted';
   return { status, ...suggestGrade(status, supporting, contradicting) };
@@ -348,14 +443,31 @@ function suggestGrade(
     case 'no-evidence':
       return { grade: 6, reason: 'No evidence supports or contradicts it yet.' };
     case 'corroborated': {
-      const reliable = supporting.filter((g) => isReliable(g.reliability)).length;
-      return reliable >= 2
-        ? { grade: 1, reason: `Confirmed by ${reliable} independent origins graded A–C.` }
-        : {
-            grade: 2,
-            reason: `${supporting.length} independent origins support it, but fewer than two are graded A–C: grade the sources to confirm.`,
-          };
+      const reliable = supporting.filter((g) => isReliable(g.reliability));
+      const outlets = outletCount(reliable);
+      if (reliable.length >= 2 && outlets >= 2)
+        return {
+          grade: 1,
+          reason: `Confirmed by ${reliable.length} independent origins graded A–C, in ${outlets} outlets.`,
+        };
+      return {
+        grade: 2,
+        reason:
+          reliable.length >= 2
+            ? `${supporting.length} independent origins support it, but those graded A–C all sit in one outlet: confirmation (1) needs graded origins in two outlets.`
+            : `${supporting.length} independent origins support it, but fewer than two are graded A–C: grade the sources to confirm.`,
+      };
     }
+    case 'corroborated-one-outlet':
+      return {
+        grade: 2,
+        reason: `${supporting.length} independent origins support it, all in one outlet: confirmation (1) needs supporting origins in at least two outlets.`,
+      };
+    case 'corroborated-pending':
+      return {
+        grade: 2,
+        reason: `${supporting.length} independent origins in ${outletCount(supporting)} outlets support it, but a possible shared origin awaits the reviewer: confirm or dismiss it first.`,
+      };
     case 'single-origin': {
       const origin = supporting[0] ?? contradicting[0];
       const given = Math.max(2, bestGiven(supporting.length ? supporting : contradicting));

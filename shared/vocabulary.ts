@@ -11,10 +11,17 @@ export type Stance = (typeof STANCES)[number];
 export const VERDICTS = ['verified', 'refuted', 'unresolved'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-/** A claim's standing as corroboration computes it from its evidence's independent origins. */
+/**
+ * A claim's standing as corroboration computes it from its evidence's independent origins
+ * (docs/corroboration.md). Two weaker kinds of corroboration stand apart from plain
+ * `corroborated`: origins that all sit in one outlet, and a possible shared origin the reviewer
+ * has not decided yet.
+ */
 export const CLAIM_STATUSES = [
   'no-evidence',
   'single-origin',
+  'corroborated-one-outlet',
+  'corroborated-pending',
   'corroborated',
   'disputed',
   'contradicted',

@@ -191,7 +191,8 @@ describe('shared-origin warnings on the desk', () => {
     });
 
     const open = await call<ClaimDetail>('claims.get', { id: claim.id });
-    expect(open).toMatchObject({ status: 'corroborated', openWarnings: 1 });
+    // Not plainly corroborated until the reviewer decides.
+    expect(open).toMatchObject({ status: 'corroborated-pending', openWarnings: 1 });
     expect(open.warnings).toEqual([
       {
         passageA: a.id,
@@ -234,7 +235,7 @@ describe('shared-origin warnings on the desk', () => {
 
     await call('session.undo', {});
     expect(await call<ClaimDetail>('claims.get', { id: claim.id })).toMatchObject({
-      status: 'corroborated',
+      status: 'corroborated-pending',
       openWarnings: 1,
       warnings: [expect.objectContaining({ confirmed: false })],
     });

@@ -2,6 +2,7 @@
 // that return what they changed so the UI patches one row instead of reloading the list.
 import { describe, expect, it } from 'vitest';
 import type { ClaimDetail, ClaimPage, ClaimSummary, Evidence } from '../../shared/api.ts';
+import { STATUS_ATTENTION_ORDER } from '../../shared/claim-list.ts';
 import { openDesk } from '../../electron/core/db/connection.ts';
 import { demoDesk } from './desk.ts';
 
@@ -70,7 +71,7 @@ async function deskWithClaims() {
   return { ...desk, ids, details };
 }
 
-const ATTENTION = ['disputed', 'contradicted', 'single-origin', 'corroborated', 'no-evidence'];
+const ATTENTION: string[] = [...STATUS_ATTENTION_ORDER];
 
 describe('the claims list, paged by the desk', () => {
   it('gives every claim exactly once across pages, in the chosen order, ties by id', async () => {
@@ -81,7 +82,11 @@ describe('the claims list, paged by the desk', () => {
         a.updatedAt === b.updatedAt ? byId(a, b) : a.updatedAt < b.updatedAt ? 1 : -1,
       text: (a, b) => a.text.toLowerCase().localeCompare(b.text.toLowerCase()) || byId(a, b),
       status: (a, b) => ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status) || byId(a, b),
-      origins: (a, b) => b.counts.supportingOrigins - a.counts.supportingOrigins || byId(a, b),
+      // Most origins for, then fewest against, as the list shows them.
+      origins: (a, b) =>
+        b.counts.supportingOrigins - a.counts.supportingOrigins ||
+        a.counts.contradictingOrigins - b.counts.contradictingOrigins ||
+        byId(a, b),
     };
     // The desk holds claims of four statuses and ties on each key.
     expect(new Set(details.map((d) => d.status)).size).toBeGreaterThanOrEqual(4);

@@ -190,8 +190,11 @@ describe('shared-origin warnings', () => {
         confirmed: false,
       },
     ]);
-    // Still two origins until the reviewer decides.
-    expect(assessClaim(items, sources()).status).toBe('corroborated');
+    // Still two origins until the reviewer decides, but not plainly corroborated.
+    expect(assessClaim(items, sources())).toMatchObject({
+      status: 'corroborated-pending',
+      counts: { supportingOrigins: 2 },
+    });
   });
 
   it('a dismissed warning disappears and the origins stay independent', () => {
@@ -350,8 +353,8 @@ describe('status and suggested grade, rule by rule (docs/corroboration.md)', () 
     // The bulk path's tallies (numbers as keys) conclude the same.
     expect(
       conclude(
-        [{ key: 7, reliability: null, bestCredibility: 2 }],
-        [{ key: 7, reliability: null, bestCredibility: 4 }],
+        [{ key: 7, outlet: 1, reliability: null, bestCredibility: 2 }],
+        [{ key: 7, outlet: 1, reliability: null, bestCredibility: 4 }],
         2,
       ).status,
     ).toBe('single-origin');
@@ -430,7 +433,7 @@ describe('status and suggested grade, rule by rule (docs/corroboration.md)', () 
 
   it('says why: corroborated, weakly corroborated, no evidence', () => {
     expect(assessClaim([evidence(1, 1), evidence(2, 2)], sources()).suggestionReason).toBe(
-      'Confirmed by 2 independent origins graded A–C.',
+      'Confirmed by 2 independent origins graded A–C, in 2 outlets.',
     );
     expect(assessClaim([evidence(1, 1), evidence(2, 2)], graded('D')).suggestionReason).toBe(
       '2 independent origins support it, but fewer than two are graded A–C: grade the sources to confirm.',
@@ -530,6 +533,8 @@ describe('status labels', () => {
     expect(STATUS_LABEL).toEqual({
       'no-evidence': 'No evidence',
       'single-origin': 'Single origin',
+      'corroborated-one-outlet': 'Corroborated within one outlet',
+      'corroborated-pending': 'Corroborated — origin check pending',
       corroborated: 'Corroborated',
       disputed: 'Disputed',
       contradicted: 'Contradicted',

@@ -16,7 +16,8 @@ import { DeskError } from './errors.ts';
 /**
  * The status cache lives in the connection's temp schema: derived data, never written to the desk
  * file. Temp triggers on the desk's tables drop the conclusions a write may change (the claim an
- * evidence link or review belongs to; every claim when a source or grade changes); a missing
+ * evidence link or review belongs to; the claims of a passage whose source, report or words
+ * change, as the words decide shared-origin warnings; every claim when a source or grade changes); a missing
  * conclusion is worked out again before the next status sort or filter. A change by another
  * connection (the CLI) shows in `PRAGMA data_version` and drops them all.
  */
@@ -37,7 +38,7 @@ const CACHE_SQL = `
     BEGIN DELETE FROM claim_status WHERE id = old.claim_id; END;
   CREATE TEMP TRIGGER IF NOT EXISTS claim_status_review_edit AFTER UPDATE ON main.origin_reviews
     BEGIN DELETE FROM claim_status WHERE id IN (old.claim_id, new.claim_id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS claim_status_passage AFTER UPDATE OF source_id, report_id ON main.passages
+  CREATE TEMP TRIGGER IF NOT EXISTS claim_status_passage AFTER UPDATE OF source_id, report_id, exact ON main.passages
     BEGIN DELETE FROM claim_status WHERE id IN (SELECT claim_id FROM evidence WHERE passage_id = new.id); END;
   CREATE TEMP TRIGGER IF NOT EXISTS claim_status_report AFTER UPDATE OF outlet_id ON main.reports
     BEGIN DELETE FROM claim_status WHERE id IN (
@@ -131,7 +132,13 @@ const SORTS: Record<ClaimListQuery['sort'], SortSpec> = {
   recent: { key: 'c.updated_at', descending: true, status: false },
   text: { key: 'c.text COLLATE NOCASE', descending: false, status: false },
   status: { key: 'cs.status_rank', descending: false, status: true },
-  origins: { key: 'cs.supporting', descending: true, status: true },
+  // As the list shows them ("2 for · 1 against"): most supporting origins first, then fewest
+  // contradicting ones. One key for the cursor: a claim has far fewer than 2^20 origins a side.
+  origins: {
+    key: '(cs.supporting * 1048576 - cs.contradicting)',
+    descending: true,
+    status: true,
+  },
 };
 
 type Cursor = [string | number, number];

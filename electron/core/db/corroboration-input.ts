@@ -5,6 +5,7 @@ import type { Credibility } from '../../../shared/admiralty.ts';
 import {
   assessClaim,
   conclude,
+  foldOwnVoice,
   originOf,
   type EvidenceItem,
   type OriginReview,
@@ -69,8 +70,10 @@ const LINK_BITS = 32;
  * The status, counts and suggested grade of every claim, recomputed from the evidence: each
  * passage's report, outlet and origin are worked out once into arrays indexed by passage id, the
  * evidence table is read in one scan as one number per link, and the links are grouped by claim
- * with a counting sort. Agrees with assessClaim (both end in `conclude`); claims whose reviewer
- * confirmed a shared origin go through assessClaim itself.
+ * with a counting sort. Agrees with assessClaim (both fold an outlet's own voice with
+ * `foldOwnVoice` and end in `conclude`); claims whose reviewer confirmed a shared origin, and
+ * claims that come out plainly corroborated (an undecided shared-origin warning, which needs the
+ * passages' wording, would make them pending), go through assessClaim itself, in one batch.
  */
 export function claimStatuses(db: Db): Map<number, ClaimConclusion> {
   const sources = loadSourceNodes(db);
@@ -80,11 +83,20 @@ export function claimStatuses(db: Db): Map<number, ClaimConclusion> {
   const maxPassage =
     (db.prepare('SELECT max(id) FROM passages').pluck().get() as number | null) ?? 0;
   const size = maxPassage + 1;
-  // Per passage: its report, its report's outlet (or -report) and its origin (source id, or -report).
+  // Per passage: its report, its report's outlet (or -report), its origin (source id, or -report),
+  // and the outlet whose own voice it is or whose named source it is attributed to (0: neither).
   // Narrow columns, so SQLite reads the covering indexes rather than the passages' text.
   const reportOf = new Int32Array(size);
   const outletOf = new Int32Array(size);
   const originOfPassage = new Int32Array(size);
+  const voiceOf = new Int32Array(size);
+  const namedIn = new Int32Array(size);
+  const attribute = (passageId: number, sourceId: number): void => {
+    originOfPassage[passageId] = rootOf(sourceId);
+    const source = sources.get(sourceId);
+    voiceOf[passageId] = source?.kind === 'outlet' ? source.outletId : 0;
+    namedIn[passageId] = source?.kind === 'named' ? source.outletId : 0;
+  };
   const outletOfReport = new Map<number, number | null>();
   for (const [id, outletId] of db.prepare('SELECT id, outlet_id FROM reports').raw().all() as [
     number,
@@ -105,13 +117,17 @@ export function claimStatuses(db: Db): Map<number, ClaimConclusion> {
     reportOf[id] = reportId;
     outletOf[id] = outletId ?? -reportId;
     const start = outletId === null ? undefined : outletSource.get(outletId);
-    originOfPassage[id] = start === undefined ? -reportId : rootOf(start);
+    if (start === undefined) originOfPassage[id] = -reportId;
+    else attribute(id, start);
   }
   for (const [id, sourceId] of db
     .prepare('SELECT id, source_id FROM passages WHERE source_id IS NOT NULL')
     .raw()
     .all() as [number, number][])
-    originOfPassage[id] = rootOf(sourceId);
+    attribute(id, sourceId);
+  // The outlet an origin sits in; a report without outlet (a negative origin) is one of its own.
+  const outletOfOrigin = (origin: number): number | string =>
+    origin > 0 ? (sources.get(origin)?.outletId ?? `source:${origin}`) : origin;
 
   const merged = new Set(
     db
@@ -176,27 +192,21 @@ export function claimStatuses(db: Db): Map<number, ClaimConclusion> {
   const passages: number[] = [];
   const reports: number[] = [];
   const outlets: number[] = [];
+  const weighedLinks: {
+    stance: 'supports' | 'contradicts';
+    passageId: number;
+    credibility: number;
+  }[] = [];
   const result = new Map<number, ClaimConclusion>();
+  const reassess: number[] = [];
   for (let c = 0; c < claimIds.length; c++) {
     const claimId = claimIds[c] as number;
     if (merged.has(claimId)) {
-      const input = loadCorroborationInput(db, claimId);
-      const a = assessClaim(
-        input.byClaim.get(claimId) ?? [],
-        input.sources,
-        input.reviews.get(claimId),
-      );
-      result.set(claimId, {
-        status: a.status,
-        suggestedCredibility: a.suggestedCredibility,
-        counts: a.counts,
-      });
+      reassess.push(claimId);
       continue;
     }
-    const supporting: OriginTally[] = [];
-    const contradicting: OriginTally[] = [];
-    let weighed = 0;
-    passages.length = reports.length = outlets.length = 0;
+    passages.length = reports.length = outlets.length = weighedLinks.length = 0;
+    let voices = false;
     for (let i = starts[c] as number; i < (starts[c + 1] as number); i++) {
       const link = sorted[i] as number;
       const passageId = Math.floor(link / LINK_BITS);
@@ -207,20 +217,45 @@ export function claimStatuses(db: Db): Map<number, ClaimConclusion> {
       if (!reports.includes(reportId)) reports.push(reportId);
       if (!outlets.includes(outlet)) outlets.push(outlet);
       if ((bits & 3) === 0) continue; // context
-      weighed++;
-      const credibility = bits >> 2;
-      const origin = originOfPassage[passageId] as number;
-      const side = bits & 1 ? supporting : contradicting;
+      if (voiceOf[passageId] !== 0) voices = true;
+      weighedLinks.push({
+        stance: bits & 1 ? 'supports' : 'contradicts',
+        passageId,
+        credibility: bits >> 2,
+      });
+    }
+    // Context weighs on neither side, and folds nothing into anything: the weighed links suffice.
+    const origins = voices
+      ? foldOwnVoice(
+          weighedLinks.map((l) => ({
+            stance: l.stance,
+            origin: originOfPassage[l.passageId] as number,
+            voiceOf: (voiceOf[l.passageId] as number) || null,
+            namedIn: (namedIn[l.passageId] as number) || null,
+          })),
+        )
+      : weighedLinks.map((l) => originOfPassage[l.passageId] as number);
+    const supporting: OriginTally[] = [];
+    const contradicting: OriginTally[] = [];
+    for (let i = 0; i < weighedLinks.length; i++) {
+      const { stance, credibility } = weighedLinks[i] as (typeof weighedLinks)[number];
+      const origin = origins[i] as number;
+      const side = stance === 'supports' ? supporting : contradicting;
       const found = side.find((t) => t.key === origin);
       if (found) found.bestCredibility = Math.min(found.bestCredibility, credibility);
       else
         side.push({
           key: origin,
+          outlet: outletOfOrigin(origin),
           reliability: origin > 0 ? (sources.get(origin)?.reliability ?? null) : null,
           bestCredibility: credibility,
         });
     }
-    const { status, grade } = conclude(supporting, contradicting, weighed);
+    const { status, grade } = conclude(supporting, contradicting, weighedLinks.length);
+    if (status === 'corroborated') {
+      reassess.push(claimId);
+      continue;
+    }
     result.set(claimId, {
       status,
       suggestedCredibility: grade,
@@ -232,6 +267,21 @@ export function claimStatuses(db: Db): Map<number, ClaimConclusion> {
         contradictingOrigins: contradicting.length,
       },
     });
+  }
+  if (reassess.length > 0) {
+    const input = loadCorroborationInput(db, reassess);
+    for (const claimId of reassess) {
+      const a = assessClaim(
+        input.byClaim.get(claimId) ?? [],
+        input.sources,
+        input.reviews.get(claimId),
+      );
+      result.set(claimId, {
+        status: a.status,
+        suggestedCredibility: a.suggestedCredibility,
+        counts: a.counts,
+      });
+    }
   }
   return result;
 }
