@@ -3,9 +3,16 @@ import { sql as initial } from './migrations/001_initial.ts';
 import { sql as reportSearch } from './migrations/002_report_search.ts';
 import { sql as origins } from './migrations/003_origins.ts';
 import { sql as claimNoteSearch } from './migrations/004_claim_note_search.ts';
+import { sql as idsNeverReused } from './migrations/005_ids_never_reused.ts';
 
 /** Migration N (1-based) takes a desk from `user_version` N-1 to N. Append only; never edit one. */
-export const MIGRATIONS: readonly string[] = [initial, reportSearch, origins, claimNoteSearch];
+export const MIGRATIONS: readonly string[] = [
+  initial,
+  reportSearch,
+  origins,
+  claimNoteSearch,
+  idsNeverReused,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
