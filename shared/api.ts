@@ -19,7 +19,9 @@ export {
   importResultSchema,
   noteHitSchema,
   reanchorSummarySchema,
+  MAX_LIST_ITEMS,
   reportListItemSchema,
+  reportOrderSchema,
   reportSchema,
   searchHitSchema,
   uploadedFileSchema,
@@ -30,6 +32,7 @@ export {
   type Report,
   type ReportListItem,
   type ReportMetadata,
+  type ReportOrder,
   type SearchHit,
 } from './api/reports.ts';
 export { passageSchema, type Passage } from './api/passages.ts';

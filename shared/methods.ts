@@ -6,6 +6,7 @@ export const METHOD_NAMES = [
   'desk.info',
   'demo.load',
   'reports.list',
+  'reports.items',
   'reports.get',
   'reports.search',
   'reports.import',

@@ -11,7 +11,7 @@ import { useDesk } from './store/index.ts';
 export function App() {
   const theme = useDesk((s) => s.theme);
   const loaded = useDesk((s) => s.loaded);
-  const reportCount = useDesk((s) => s.reports.length);
+  const reportCount = useDesk((s) => s.reportIds.length);
   const loadReports = useDesk((s) => s.loadReports);
   const error = useDesk((s) => s.error);
   const showError = useDesk((s) => s.showError);

@@ -33,6 +33,19 @@ export const reportListItemSchema = reportSchema.pick({
 });
 export type ReportListItem = z.infer<typeof reportListItemSchema>;
 
+/** Rows the library may ask for in one call: a few screens' worth, never the whole desk. */
+export const MAX_LIST_ITEMS = 1000;
+
+/**
+ * The library's order: every report's id, and the outlets' runs over it (the first `count` ids are
+ * the first outlet's, and so on; `name` null for reports with no outlet, which come last).
+ */
+export const reportOrderSchema = z.object({
+  ids: z.array(id),
+  outlets: z.array(z.object({ name: z.string().nullable(), count: z.number().int().min(1) })),
+});
+export type ReportOrder = z.infer<typeof reportOrderSchema>;
+
 export const importResultSchema = z.object({
   file: z.string(),
   status: z.enum(IMPORT_STATUSES),
@@ -93,7 +106,11 @@ export const reanchorSummarySchema = z.object({
 export type ReanchorSummary = z.infer<typeof reanchorSummarySchema>;
 
 export const reportsMethods = {
-  'reports.list': op(z.object({}).strict(), z.array(reportListItemSchema)),
+  'reports.list': op(z.object({}).strict(), reportOrderSchema),
+  'reports.items': op(
+    z.object({ ids: z.array(id).max(MAX_LIST_ITEMS) }).strict(),
+    z.array(reportListItemSchema),
+  ),
   'reports.get': op(
     z.object({ id }).strict(),
     z.object({ report: reportSchema, text: z.string() }),

@@ -79,9 +79,9 @@ describe('loopback bridge', () => {
       body: '{}',
     });
     expect(r.status).toBe(200);
-    const body = JSON.parse(r.body) as { ok: boolean; value: unknown[] };
+    const body = JSON.parse(r.body) as { ok: boolean; value: { ids: number[] } };
     expect(body.ok).toBe(true);
-    expect(body.value).toHaveLength(3);
+    expect(body.value.ids).toHaveLength(3);
   });
 
   it('refuses an API call without the token, or with a wrong one: 401', async () => {

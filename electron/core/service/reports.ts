@@ -8,6 +8,7 @@ import {
   getReport,
   getReportText,
   listReportItems,
+  listReportOrder,
   searchReports,
   updateReportMetadata,
 } from '../db/reports.ts';
@@ -26,7 +27,8 @@ export function reportsHandlers(deps: {
 }): Handlers<MethodsOf<'reports'>> {
   const { db, emit, parsePool } = deps;
   return {
-    'reports.list': () => listReportItems(db),
+    'reports.list': () => listReportOrder(db),
+    'reports.items': ({ ids }) => listReportItems(db, ids),
     'reports.get': ({ id }) => {
       const report = getReport(db, id);
       if (!report) throw new DeskError('not-found', `report ${id} does not exist`);

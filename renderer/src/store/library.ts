@@ -4,14 +4,20 @@ import type {
   NoteHit,
   Report,
   ReportListItem,
+  ReportOrder,
   SearchHit,
 } from '../../../shared/api.ts';
+import { MAX_LIST_ITEMS } from '../../../shared/api.ts';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../../../shared/limits.ts';
 import { call, onDeskEvent, toUploads } from '../api.ts';
 import { guarded, type Slice } from './slice.ts';
 
 export interface LibrarySlice {
-  reports: ReportListItem[];
+  /** Every report's id in the library's order, and the outlets' runs over it. */
+  reportIds: number[];
+  outlets: ReportOrder['outlets'];
+  /** The rows asked for so far (the library asks for the ones it shows), by report id. */
+  reportRows: ReadonlyMap<number, ReportListItem>;
   loaded: boolean;
   query: string;
   /** The best matches of the query (null when there is no query) and how many reports match. */
@@ -25,7 +31,10 @@ export interface LibrarySlice {
   /** Files done of the page's current import; `offset`: files in the batches already sent. */
   importing: { done: number; total: number; offset: number } | null;
   importResults: ImportResult[] | null;
+  /** The library's order again (after an import, a changed outlet or date). */
   loadReports(): Promise<void>;
+  /** Asks for the rows of these reports that are not loaded or on their way. */
+  showReports(ids: readonly number[]): Promise<void>;
   search(query: string): Promise<void>;
   importFiles(files: File[]): Promise<void>;
   /**
@@ -49,9 +58,24 @@ export interface LibrarySlice {
 export const SEARCH_DELAY_MS = 150;
 /** Counts calls to `search`: a call that is no longer the latest neither asks nor shows. */
 let searchTicket = 0;
+/** Reports whose rows are on their way, so a row in view is asked for once. */
+const asked = new Set<number>();
+
+/** The rows with these added or replaced (a row carries the fields the library shows). */
+function withRows(
+  rows: ReadonlyMap<number, ReportListItem>,
+  items: readonly ReportListItem[],
+): Map<number, ReportListItem> {
+  const next = new Map(rows);
+  for (const { id, title, outlet, byline, publishedAt, passageCount } of items)
+    next.set(id, { id, title, outlet, byline, publishedAt, passageCount });
+  return next;
+}
 
 export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
-  reports: [],
+  reportIds: [],
+  outlets: [],
+  reportRows: new Map(),
   loaded: false,
   query: '',
   hits: null,
@@ -62,7 +86,28 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
   importing: null,
   importResults: null,
   loadReports: async () => {
-    await guarded(get, async () => set({ reports: await call('reports.list', {}), loaded: true }));
+    await guarded(get, async () => {
+      const { ids, outlets } = await call('reports.list', {});
+      set({ reportIds: ids, outlets, loaded: true });
+    });
+  },
+  showReports: async (ids) => {
+    const { reportRows } = get();
+    const missing = ids.filter((id) => !reportRows.has(id) && !asked.has(id));
+    if (missing.length === 0) return;
+    for (const id of missing) asked.add(id);
+    await guarded(get, async () => {
+      try {
+        for (let at = 0; at < missing.length; at += MAX_LIST_ITEMS) {
+          const items = await call('reports.items', {
+            ids: missing.slice(at, at + MAX_LIST_ITEMS),
+          });
+          set((s) => ({ reportRows: withRows(s.reportRows, items) }));
+        }
+      } finally {
+        for (const id of missing) asked.delete(id);
+      }
+    });
   },
   search: async (query) => {
     const ticket = ++searchTicket;
@@ -120,17 +165,19 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
   updateReport: async (id, patch) => {
     await guarded(get, async () => {
       const report = await call('reports.update', { id, patch });
-      set((s) => ({ reports: s.reports.map((r) => (r.id === id ? report : r)) }));
+      set((s) => ({ reportRows: withRows(s.reportRows, [report]) }));
       get().reportChanged(report);
       await get().loadReports();
     });
   },
   countPassages: (reportId, delta) =>
-    set((s) => ({
-      reports: s.reports.map((r) =>
-        r.id === reportId ? { ...r, passageCount: r.passageCount + delta } : r,
-      ),
-    })),
+    set((s) => {
+      const row = s.reportRows.get(reportId);
+      if (!row) return {};
+      return {
+        reportRows: withRows(s.reportRows, [{ ...row, passageCount: row.passageCount + delta }]),
+      };
+    }),
 });
 
 const BATCH_FILES = 50;

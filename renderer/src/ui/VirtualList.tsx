@@ -5,7 +5,15 @@ import {
   type Range,
   type VirtualItem,
 } from '@tanstack/react-virtual';
-import { useCallback, useImperativeHandle, useMemo, useRef, type ReactNode, type Ref } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  type ReactNode,
+  type Ref,
+} from 'react';
 
 /** A run of rows under one optional header; a `label` makes it a named region. */
 export interface ListGroup<T> {
@@ -37,6 +45,8 @@ interface Props<T> {
   listTag?: 'ul' | 'ol';
   className?: string;
   handle?: Ref<VirtualListHandle>;
+  /** Told the items drawn whenever they change (a list whose rows load as they come into view). */
+  onRangeChange?: (items: readonly T[]) => void;
 }
 
 interface Row<T> {
@@ -64,6 +74,7 @@ export function VirtualList<T>({
   listTag: List = 'ul',
   className,
   handle,
+  onRangeChange,
 }: Props<T>) {
   // The list scrolls itself: a parent's ref is not yet set when this mounts.
   const scroller = useRef<HTMLDivElement>(null);
@@ -125,6 +136,17 @@ export function VirtualList<T>({
   );
 
   const items = virtualizer.getVirtualItems();
+  const firstDrawn = items[0]?.index ?? -1;
+  const lastDrawn = items.at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (!onRangeChange || firstDrawn < 0) return;
+    const drawn: T[] = [];
+    for (let index = firstDrawn; index <= lastDrawn; index++) {
+      const row = rows[index];
+      if (row?.item !== undefined) drawn.push(row.item);
+    }
+    onRangeChange(drawn);
+  }, [onRangeChange, firstDrawn, lastDrawn, rows]);
   const measured = virtualizer.measurementsCache;
   const sections: { group: number; items: VirtualItem[] }[] = [];
   for (const item of items) {

@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ReportListItem, SearchHit } from '../../../../shared/api.ts';
+import type { ReportListItem, ReportOrder, SearchHit } from '../../../../shared/api.ts';
 import { useDesk } from '../../store/index.ts';
 import { formatDate } from '../../ui/format.ts';
 import { VirtualList, type ListGroup, type VirtualListHandle } from '../../ui/VirtualList.tsx';
@@ -77,24 +77,39 @@ function OwnWords() {
   );
 }
 
-const reportKey = (r: ReportListItem): number => r.id;
+const reportKey = (id: number): number => id;
+/** Rows asked for beyond those drawn, each way, so a scroll finds its next rows already there. */
+const AHEAD = 100;
 const hitKey = (h: SearchHit): number => h.reportId;
 
 function ReportLibrary({ hidden }: { hidden: boolean }) {
-  const reports = useDesk((s) => s.reports);
+  const ids = useDesk((s) => s.reportIds);
+  const outlets = useDesk((s) => s.outlets);
+  const rows = useDesk((s) => s.reportRows);
+  const showReports = useDesk((s) => s.showReports);
   const reportId = useDesk((s) => s.reportId);
   const openReport = useDesk((s) => s.openReport);
-  const groups = useMemo(() => groupByOutlet(reports), [reports]);
-  const ids = useMemo(() => groups.flatMap((g) => g.items.map((r) => r.id)), [groups]);
-  const { nav, list, keep, onFocus, onKeyDown } = useListKeys(ids);
+  const groups = useMemo(() => groupByOutlet(ids, outlets), [ids, outlets]);
+  const { nav, list, keep, onFocus, onKeyDown, position } = useListKeys(ids);
+  // The rows in view and a screenful either way are asked for; the desk sends only those.
+  const onRangeChange = useCallback(
+    (drawn: readonly number[]) => {
+      const first = position.get(drawn[0] as number) ?? 0;
+      const last = position.get(drawn.at(-1) as number) ?? first;
+      void showReports(ids.slice(Math.max(0, first - AHEAD), last + AHEAD + 1));
+    },
+    [ids, position, showReports],
+  );
   useEffect(() => {
     // Back from a search, the report opened there is in view.
     const open = useDesk.getState().reportId;
     if (!hidden && open !== null) list.current?.scrollToKey(open);
   }, [hidden, list]);
   const renderItem = useCallback(
-    (r: ReportListItem) => <ReportRow report={r} current={r.id === reportId} onOpen={openReport} />,
-    [reportId, openReport],
+    (id: number) => (
+      <ReportRow id={id} report={rows.get(id)} current={id === reportId} onOpen={openReport} />
+    ),
+    [rows, reportId, openReport],
   );
   return (
     <nav
@@ -114,6 +129,7 @@ function ReportLibrary({ hidden }: { hidden: boolean }) {
         stickyHeaders
         keep={keep}
         handle={list}
+        onRangeChange={onRangeChange}
       />
     </nav>
   );
@@ -211,7 +227,7 @@ function useListKeys(ids: readonly number[]) {
     setFocusId(next);
     list.current?.scrollToKey(next);
   };
-  return { nav, list, keep, onFocus, onKeyDown };
+  return { nav, list, keep, onFocus, onKeyDown, position };
 }
 
 function reportIdOf(element: HTMLElement): number | null {
@@ -224,17 +240,20 @@ function ReportButton({
   id,
   current,
   onOpen,
+  loading = false,
   children,
 }: {
   id: number;
   current: boolean;
   onOpen: (id: number) => Promise<void>;
+  loading?: boolean;
   children: React.ReactNode;
 }) {
   return (
     <button
       type="button"
-      className={`report-item${current ? ' current' : ''}`}
+      className={`report-item${current ? ' current' : ''}${loading ? ' loading' : ''}`}
+      aria-busy={loading || undefined}
       aria-current={current ? 'true' : undefined}
       data-report-id={id}
       onClick={() => void onOpen(id)}
@@ -244,16 +263,29 @@ function ReportButton({
   );
 }
 
-/** One report in the library; redrawn only when the report or whether it is open changes. */
+/**
+ * One report in the library; redrawn only when the report or whether it is open changes. Until its
+ * row arrives it is drawn as a placeholder of the same height that already opens the report.
+ */
 const ReportRow = memo(function ReportRow({
+  id,
   report: r,
   current,
   onOpen,
 }: {
-  report: ReportListItem;
+  id: number;
+  report: ReportListItem | undefined;
   current: boolean;
   onOpen: (id: number) => Promise<void>;
 }) {
+  if (!r)
+    return (
+      <ReportButton id={id} current={current} onOpen={onOpen} loading>
+        <span className="title">Loading…</span>
+        <span className="meta">&nbsp;</span>
+        <span className="meta">&nbsp;</span>
+      </ReportButton>
+    );
   return (
     <ReportButton id={r.id} current={current} onOpen={onOpen}>
       <span className="title">{r.title}</span>
@@ -288,23 +320,24 @@ const HitRow = memo(function HitRow({
   );
 });
 
-/** Linear: one outlet can hold 50,000 reports, and this runs whenever the list changes. */
-function groupByOutlet(reports: ReportListItem[]): ListGroup<ReportListItem>[] {
-  const groups = new Map<string, ReportListItem[]>();
-  for (const r of reports) {
-    const key = r.outlet ?? 'No outlet';
-    const group = groups.get(key);
-    if (group) group.push(r);
-    else groups.set(key, [r]);
-  }
-  return [...groups].map(([outlet, items]) => ({
-    key: outlet,
-    label: outlet,
-    header: (
-      <h2>
-        {outlet} <span className="count">{items.length.toLocaleString('en')}</span>
-      </h2>
-    ),
-    items,
-  }));
+/** The outlets' runs over the library's order, as groups of report ids: linear in the reports. */
+function groupByOutlet(
+  ids: readonly number[],
+  outlets: ReportOrder['outlets'],
+): ListGroup<number>[] {
+  let at = 0;
+  return outlets.map(({ name, count }) => {
+    const outlet = name ?? 'No outlet';
+    const items = ids.slice(at, (at += count));
+    return {
+      key: outlet,
+      label: outlet,
+      header: (
+        <h2>
+          {outlet} <span className="count">{count.toLocaleString('en')}</span>
+        </h2>
+      ),
+      items,
+    };
+  });
 }
