@@ -128,11 +128,13 @@ test('an analyst builds claims on the seeds and sees origins, not articles, coun
   await expect(claims.getByRole('listitem')).toHaveCount(3);
   const pooled = claims.getByRole('button', { name: /pool money/ });
   await expect(pooled).toContainText('Single origin');
-  await expect(pooled).toContainText('1 origin · 2 reports · 1 outlet');
+  await expect(pooled).toContainText('1 for · 0 against · 2 reports · 1 outlet');
   const market = claims.getByRole('button', { name: /auto repair/ });
-  await expect(market).toContainText('Corroborated');
-  await expect(market).toContainText('2 origins · 2 reports · 2 outlets');
-  await expect(claims.getByRole('button', { name: /car owners/ })).toContainText('Corroborated');
+  await expect(market.locator('.status')).toHaveText('Corroborated');
+  await expect(market).toContainText('2 for · 0 against · 2 reports · 2 outlets');
+  await expect(claims.getByRole('button', { name: /car owners/ }).locator('.status')).toHaveText(
+    'Corroborated',
+  );
 
   // Claim 1 in detail: its evidence grouped under one origin, the reporting partner.
   await pooled.click();
@@ -243,7 +245,8 @@ test('near-identical wording under two origins is flagged; confirming it makes t
 
   await page.getByRole('button', { name: /^Claims/ }).click();
   const item = page.getByRole('navigation', { name: 'Claims' }).getByRole('listitem').first();
-  await expect(item).toContainText('Corroborated');
+  // Two outlets, but an undecided shared-origin warning: not plainly corroborated.
+  await expect(item).toContainText('Corroborated — origin check pending');
   await expect(item).toContainText('⚠ 1');
   await item.getByRole('button').click();
   const warning = page.getByRole('region', { name: 'Shared-origin warnings' }).getByRole('alert');
@@ -263,10 +266,10 @@ test('near-identical wording under two origins is flagged; confirming it makes t
   await expect(warning).toContainText('Confirmed shared origin');
   await expect(item).not.toContainText('⚠');
 
-  // Undo brings the two origins back.
+  // Undo brings the two origins back, and the check pending again.
   await page.getByRole('button', { name: /^Undo shared origin confirmed/ }).click();
   await expect(detail.getByRole('region', { name: 'Computed status' })).toContainText(
-    'Corroborated',
+    'Corroborated — origin check pending',
   );
 });
 

@@ -59,8 +59,26 @@ export function ReliabilitySelect({
   );
 }
 
+/** What each computed status means, in a sentence: the badge's tooltip and the claim's explanation. */
+export const STATUS_MEANING: Record<ClaimStatus, string> = {
+  'no-evidence': 'No evidence supports or contradicts it yet.',
+  'single-origin':
+    'Everything weighed comes from one origin, however many reports repeat it: nothing independent confirms it.',
+  'corroborated-one-outlet':
+    'Independent origins support it, but they all sit in one outlet: weaker than corroboration across outlets, since one outlet’s informants may share what they know.',
+  'corroborated-pending':
+    'Independent origins in more than one outlet support it, but near-identical wording suggests a possible shared origin: decide the warning before counting it corroborated.',
+  corroborated: 'Independent origins in more than one outlet support it, and none contradicts it.',
+  disputed: 'Independent origins support it and others contradict it.',
+  contradicted: 'Only contradicting evidence.',
+};
+
 export function StatusBadge({ status }: { status: ClaimStatus }) {
-  return <span className={`status status-${status}`}>{STATUS_LABEL[status]}</span>;
+  return (
+    <span className={`status status-${status}`} title={STATUS_MEANING[status]}>
+      {STATUS_LABEL[status]}
+    </span>
+  );
 }
 
 export function ReliabilityBadge({ grade }: { grade: Reliability | null }) {

@@ -2,7 +2,16 @@ import { useState } from 'react';
 import type { ClaimDetail } from '../../../../shared/api.ts';
 import { CREDIBILITY, type Credibility } from '../../../../shared/admiralty.ts';
 import { useDesk } from '../../store/index.ts';
-import { StatusBadge } from '../../ui/grades.tsx';
+import { STATUS_MEANING, StatusBadge } from '../../ui/grades.tsx';
+
+/** Each outlet's own voice folded into a named source on this claim, as "ASIAPRESS → partner A". */
+function ownVoiceFolds(claim: ClaimDetail): string[] {
+  const folds = new Set<string>();
+  for (const g of [...claim.supporting, ...claim.contradicting])
+    for (const step of g.via)
+      if (step.endsWith(' (own voice)')) folds.add(`${step.slice(0, -12)} → ${g.name}`);
+  return [...folds];
+}
 
 /** The computed status and suggested grade, side by side with the reviewer's verdict. */
 export function Assessment({ claim }: { claim: ClaimDetail }) {
@@ -11,6 +20,7 @@ export function Assessment({ claim }: { claim: ClaimDetail }) {
   const [rationale, setRationale] = useState(claim.verdictRationale);
   const n = claim.counts;
   const grade = claim.suggestedCredibility as Credibility;
+  const folds = ownVoiceFolds(claim);
   return (
     <div className="assessment">
       <section className="computed" aria-label="Computed status">
@@ -18,6 +28,7 @@ export function Assessment({ claim }: { claim: ClaimDetail }) {
         <p>
           <StatusBadge status={claim.status} />
         </p>
+        <p className="status-meaning small">{STATUS_MEANING[claim.status]}</p>
         <p className="counts">
           <strong>{n.supportingOrigins}</strong> independent supporting{' '}
           {n.supportingOrigins === 1 ? 'origin' : 'origins'}
@@ -38,6 +49,14 @@ export function Assessment({ claim }: { claim: ClaimDetail }) {
           </strong>
         </p>
         <p className="muted small">{claim.suggestionReason}</p>
+        <p className="muted small own-voice">
+          {folds.length > 0 ? (
+            <>Counted with the named source they relay: {folds.join('; ')}. </>
+          ) : null}
+          A passage left on its report’s outlet is the outlet’s own voice. On a claim where that
+          outlet’s named sources also speak, it is not an origin apart from them: it counts with
+          them.
+        </p>
       </section>
       <form
         className="verdict-form"

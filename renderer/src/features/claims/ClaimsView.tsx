@@ -120,7 +120,7 @@ export function ClaimsView() {
           >
             <option value="recent">Recently changed</option>
             <option value="status">Needs attention first</option>
-            <option value="origins">Most origins</option>
+            <option value="origins">Most origins for, fewest against</option>
             <option value="text">A–Z</option>
           </select>
         </div>
@@ -167,8 +167,10 @@ const ClaimRow = memo(function ClaimRow({
         <StatusBadge status={c.status} />
         {c.verdict && <span className={`verdict verdict-${c.verdict}`}>{c.verdict}</span>}
         <span>
-          {c.counts.supportingOrigins} {c.counts.supportingOrigins === 1 ? 'origin' : 'origins'} ·{' '}
-          {c.counts.reports} {c.counts.reports === 1 ? 'report' : 'reports'} · {c.counts.outlets}{' '}
+          <span title="Independent origins supporting and contradicting the claim">
+            {c.counts.supportingOrigins} for · {c.counts.contradictingOrigins} against
+          </span>{' '}
+          · {c.counts.reports} {c.counts.reports === 1 ? 'report' : 'reports'} · {c.counts.outlets}{' '}
           {c.counts.outlets === 1 ? 'outlet' : 'outlets'}
         </span>
         {c.openWarnings > 0 && <span className="warn-dot">⚠ {c.openWarnings}</span>}
