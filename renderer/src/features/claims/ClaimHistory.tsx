@@ -1,18 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../../shared/api.ts';
 import { useDesk } from '../../store/index.ts';
-
-const ACTION_LABEL: Record<string, string> = {
-  'claim.create': 'Created',
-  'claim.update': 'Edited',
-  'claim.verdict': 'Verdict',
-  'claim.merge': 'Merged',
-  'claim.delete': 'Deleted',
-  'claim.shared-origin': 'Shared origin',
-  'evidence.link': 'Evidence added',
-  'evidence.update': 'Evidence changed',
-  'evidence.unlink': 'Evidence removed',
-};
+import { describeEntry, localTime } from './history.ts';
 
 /** The claim's audit trail, loaded when opened and again after each change. */
 export function History({ claimId, updatedAt }: { claimId: number; updatedAt: string }) {
@@ -32,35 +21,37 @@ export function History({ claimId, updatedAt }: { claimId: number; updatedAt: st
       <summary>History</summary>
       <ol>
         {(entries ?? []).map((h) => (
-          <li key={h.id}>
-            <span className="muted small">
-              {new Date(h.at).toLocaleString()} · {h.reviewer || 'unnamed reviewer'}
-            </span>{' '}
-            <strong>{ACTION_LABEL[h.action] ?? h.action}</strong>{' '}
-            <Change before={h.before} after={h.after} />
-          </li>
+          <Entry key={h.id} entry={h} />
         ))}
       </ol>
     </details>
   );
 }
 
-/** What changed: the fields whose values differ, before struck through and after. */
-function Change({ before, after }: { before: unknown; after: unknown }) {
-  const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
-  const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
-    (k) => !(k in a && k in b) || JSON.stringify(a[k]) !== JSON.stringify(b[k]),
-  );
-  const show = (value: unknown): string =>
-    typeof value === 'string' ? `“${value}”` : JSON.stringify(value);
+/** One change: when (local time, ISO on hover), who, what, and each value before and after. */
+function Entry({ entry }: { entry: AuditEntry }) {
+  const line = describeEntry(entry);
   return (
-    <span className="small">
-      {keys.map((k) => (
-        <span key={k} className="change">
-          {k}: {k in b && <del>{show(b[k])}</del>} {k in a && <ins>{show(a[k])}</ins>}
+    <li>
+      <span className="muted small">
+        <time dateTime={entry.at} title={entry.at}>
+          {localTime(entry.at)}
+        </time>{' '}
+        · {entry.reviewer || 'unnamed reviewer'}
+      </span>{' '}
+      <strong>{line.title}</strong>
+      {line.quote && <q className="history-quote">{line.quote}</q>}
+      {line.changes.length > 0 && (
+        <span className="small history-changes">
+          {line.changes.map((c) => (
+            <span key={c.label} className="change">
+              {c.label}: {c.before !== undefined && <del>{c.before}</del>}
+              {c.before !== undefined && c.after !== undefined && ' → '}
+              {c.after !== undefined && <ins>{c.after}</ins>}
+            </span>
+          ))}
         </span>
-      ))}
-    </span>
+      )}
+    </li>
   );
 }
