@@ -19,6 +19,7 @@ const BENCHES: Bench[] = [
   { name: 'claims', command: [node, `${here}/claims.bench.ts`] },
   { name: 'anchoring', command: [node, `${here}/anchoring.bench.ts`] },
   { name: 'reader', command: [node, `${here}/reader.bench.ts`] },
+  { name: 'library', command: [node, `${here}/library.bench.ts`] },
 ];
 
 const wanted = process.argv.slice(2);

@@ -13,66 +13,26 @@
 //
 // The desk takes a minute or two to build; it is kept under .bench/, named by everything that
 // decides its contents (generator parameters and source, report count, schema), so reruns reuse it.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { openDesk, type Db } from '../../electron/core/db/connection.ts';
-import { MIGRATIONS } from '../../electron/core/db/migrate.ts';
 import {
   countMatches,
   MATCH_END,
   MATCH_START,
   searchReports,
-  storeReports,
   toFtsQuery,
 } from '../../electron/core/db/reports.ts';
-import { prepareReport, type PreparedReport } from '../../electron/core/import/index.ts';
-import { DEFAULT_CORPUS, generateReport, vocabulary } from './corpus.ts';
+import { vocabulary } from './corpus.ts';
+import { cachedDesk, ROOT } from './desk-cache.ts';
 import { compare, summary, time } from './harness.ts';
 
 const COUNT = Number(process.env.BENCH_SEARCH_REPORTS ?? 50_000);
 const LIMIT = 20;
 const ROUNDS = Number(process.env.BENCH_SEARCH_ROUNDS ?? 40);
-const GROUP = 1000;
 
-const root = resolve(import.meta.dirname, '../..');
-const key = createHash('sha256')
-  .update(JSON.stringify({ COUNT, DEFAULT_CORPUS, MIGRATIONS }))
-  .update(readFileSync(join(import.meta.dirname, 'corpus.ts')))
-  .digest('hex')
-  .slice(0, 16);
-const deskFile = join(root, '.bench', `search-${COUNT}-${key}.sqlite`);
-
-async function buildDesk(file: string): Promise<void> {
-  mkdirSync(resolve(file, '..'), { recursive: true });
-  const building = `${file}.building`;
-  for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
-  const { db } = openDesk(building);
-  const started = performance.now();
-  for (let from = 0; from < COUNT; from += GROUP) {
-    const group: PreparedReport[] = [];
-    for (let i = from; i < Math.min(COUNT, from + GROUP); i++)
-      group.push(await prepareReport(Buffer.from(generateReport(i).text), `report-${i}.txt`));
-    const failed = storeReports(db, group).filter((r) => r instanceof Error);
-    if (failed.length) throw failed[0] as Error;
-    if ((from / GROUP) % 10 === 9)
-      console.log(
-        `  … ${from + GROUP} reports (${((performance.now() - started) / 1000).toFixed(0)} s)`,
-      );
-  }
-  db.pragma('optimize');
-  db.close();
-  renameSync(building, file);
-}
-
-if (!existsSync(deskFile)) {
-  console.log(`building a desk of ${COUNT} generated reports in ${deskFile} (kept for reruns)`);
-  await buildDesk(deskFile);
-}
+const deskFile = await cachedDesk(COUNT);
 const { db } = openDesk(deskFile, { readonly: true });
 const reports = db.prepare('SELECT count(*) FROM reports').pluck().get() as number;
-console.log(`desk: ${reports} reports (${deskFile.slice(root.length + 1)})`);
+console.log(`desk: ${reports} reports (${deskFile.slice(ROOT.length + 1)})`);
 
 // Words chosen by their rank in the generator's vocabulary: a mid-frequency word is expected in
 // about 2% of reports, a rare one is the vocabulary's last (a dozen or so occurrences in all).

@@ -98,7 +98,7 @@ describe('a damaged desk', () => {
   function indexPage(file: string): number {
     const db = new Database(file, { readonly: true });
     const page = db
-      .prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 'reports_outlet'`)
+      .prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 'reports_library'`)
       .pluck()
       .get() as number;
     db.close();

@@ -55,6 +55,15 @@ describe('the library’s order', () => {
     expect(order.ids).toEqual(['asia', 'dnk new', 'dnk old', 'dnk undated', 'no outlet'].map(id));
   });
 
+  it('reads each outlet’s reports in order from an index: no sort of the reports', () => {
+    const { db } = desk([report('a', 'Daily NK', null)]);
+    const plan = (sql: string): string[] =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(1) as { detail: string }[]).map((r) => r.detail);
+    const steps = plan('SELECT id FROM reports WHERE outlet_id = ? ORDER BY published_at DESC, id');
+    expect(steps.join('; ')).toMatch(/USING COVERING INDEX reports_library/);
+    expect(steps.some((s) => /TEMP B-TREE/.test(s))).toBe(false);
+  });
+
   it('gives the rows asked for in the order asked, with passage counts, skipping unknown ids', () => {
     const { db, id } = desk([
       report('a', 'Daily NK', '2025-10-01'),

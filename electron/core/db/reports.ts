@@ -153,23 +153,30 @@ export function listReports(db: Db): Report[] {
  * shows (`listReportItems`).
  */
 export function listReportOrder(db: Db): ReportOrder {
-  const rows = prepared(
+  // Outlet by outlet, each read in order from the reports_library index: no sort of the reports.
+  const outlets = prepared(
     db,
-    `SELECT r.id, o.name AS outlet
-     FROM reports r LEFT JOIN outlets o ON o.id = r.outlet_id
-     ORDER BY o.name IS NULL, o.name COLLATE NOCASE, r.published_at DESC, r.id`,
-  )
-    .raw()
-    .all() as [number, string | null][];
+    `SELECT id, name FROM outlets ORDER BY name COLLATE NOCASE, id`,
+  ).all() as { id: number; name: string }[];
+  const ofOutlet = prepared(
+    db,
+    `SELECT id FROM reports WHERE outlet_id = ? ORDER BY published_at DESC, id`,
+  ).pluck();
   const ids: number[] = [];
-  const outlets: ReportOrder['outlets'] = [];
-  for (const [id, outlet] of rows) {
-    ids.push(id);
-    const last = outlets.at(-1);
-    if (last && last.name === outlet) last.count++;
-    else outlets.push({ name: outlet, count: 1 });
-  }
-  return { ids, outlets };
+  const runs: ReportOrder['outlets'] = [];
+  const add = (name: string | null, run: number[]): void => {
+    if (run.length === 0) return;
+    for (const id of run) ids.push(id);
+    runs.push({ name, count: run.length });
+  };
+  for (const outlet of outlets) add(outlet.name, ofOutlet.all(outlet.id) as number[]);
+  add(
+    null,
+    prepared(db, `SELECT id FROM reports WHERE outlet_id IS NULL ORDER BY published_at DESC, id`)
+      .pluck()
+      .all() as number[],
+  );
+  return { ids, outlets: runs };
 }
 
 /**
