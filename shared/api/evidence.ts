@@ -15,6 +15,12 @@ export const evidenceSchema = z.object({
   credibility,
   note: z.string(),
   exact: z.string(),
+  /**
+   * A few whole words of the report just before and after the quote (its stored context, cut at a
+   * paragraph break and at a word cut in half), shown muted around it.
+   */
+  contextBefore: z.string(),
+  contextAfter: z.string(),
   passageStatus: anchorStatus,
 });
 export type Evidence = z.infer<typeof evidenceSchema>;

@@ -20,7 +20,7 @@ import {
   type EvidenceRow,
 } from './corroboration-input.ts';
 import { DeskError } from './errors.ts';
-import { linkEvidence } from './evidence.ts';
+import { linkEvidence, passageContexts } from './evidence.ts';
 import { reviewWarning } from './origin-reviews.ts';
 
 type Verdict = 'verified' | 'refuted' | 'unresolved';
@@ -105,9 +105,14 @@ export function getClaim(db: Db, id: number): ClaimDetail {
   const evidence = input.byClaim.get(id) ?? [];
   const a = assessClaim(evidence, input.sources, input.reviews.get(id));
   const byPassage = new Map(evidence.map((e) => [e.passageId, e]));
+  const contexts = passageContexts(
+    db,
+    evidence.map((e) => e.passageId),
+  );
   const toEvidence = (e: EvidenceItem): Evidence => {
     const r = e as EvidenceRow;
     return {
+      ...(contexts.get(r.passageId) ?? { contextBefore: '', contextAfter: '' }),
       id: r.id,
       claimId: r.claimId,
       passageId: r.passageId,

@@ -1,5 +1,6 @@
 // Evidence links between claims and passages: link, change, remove, each audited.
 import type { Evidence } from '../../../shared/api.ts';
+import { CONTEXT_LENGTH } from '../../../shared/anchoring.ts';
 import type { Stance } from '../../../shared/corroboration.ts';
 import { appendAudit } from './audit.ts';
 import type { Db } from './connection.ts';
@@ -10,7 +11,41 @@ export function getEvidence(db: Db, id: number): Evidence {
   const row = db.prepare(`${EVIDENCE_SQL} WHERE e.id = ?`).get(id) as EvidenceRow | undefined;
   if (!row) throw new DeskError('not-found', `evidence ${id} does not exist`);
   const { outletSourceId, ...evidence } = row;
-  return evidence;
+  return { ...evidence, ...passageContexts(db, [row.passageId]).get(row.passageId) };
+}
+
+/** The words either side of a quote, as `contextWords` cuts them. */
+export interface QuoteContext {
+  contextBefore: string;
+  contextAfter: string;
+}
+
+/**
+ * The context of each passage, read from its stored selector (prefix and suffix, a few dozen
+ * characters each: shared/anchoring.ts).
+ */
+export function passageContexts(db: Db, passageIds: readonly number[]): Map<number, QuoteContext> {
+  const rows = db
+    .prepare('SELECT id, prefix, suffix FROM passages WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(passageIds)) as { id: number; prefix: string; suffix: string }[];
+  return new Map(rows.map((r) => [r.id, contextWords(r.prefix, r.suffix)]));
+}
+
+/**
+ * Whole words around a quote: the stored context stops at a paragraph break (the words beyond
+ * belong to another paragraph) and drops the word cut in half at its outer end. Whitespace runs
+ * become one space; the space touching the quote is kept, so that "said: " reads as it does.
+ */
+export function contextWords(prefix: string, suffix: string): QuoteContext {
+  let before = prefix.slice(prefix.lastIndexOf('\n') + 1);
+  let after = suffix.includes('\n') ? suffix.slice(0, suffix.indexOf('\n')) : suffix;
+  // A context cut at its full length may start or end mid-word; one ended by a break does not.
+  if (before === prefix && prefix.length >= CONTEXT_LENGTH) before = before.replace(/^\S*/, '');
+  if (after === suffix && suffix.length >= CONTEXT_LENGTH) after = after.replace(/\S*$/, '');
+  return {
+    contextBefore: before.replace(/\s+/g, ' ').replace(/^ /, ''),
+    contextAfter: after.replace(/\s+/g, ' ').replace(/ $/, ''),
+  };
 }
 
 export function linkEvidence(

@@ -43,7 +43,12 @@ function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
   const [note, setNote] = useState(e.note);
   return (
     <li className="evidence">
-      <q>{e.exact}</q>
+      {/* The quote in its sentence: a few words either side, muted. */}
+      <p className="evidence-quote">
+        {e.contextBefore && <span className="quote-context">…{e.contextBefore}</span>}
+        <q>{e.exact}</q>
+        {e.contextAfter && <span className="quote-context">{e.contextAfter}…</span>}
+      </p>
       <div className="evidence-meta">
         <button
           type="button"
