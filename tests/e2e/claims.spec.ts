@@ -42,6 +42,10 @@ async function useAsEvidence(
     await form.getByRole('button', { name: /^Link as evidence for/ }).click();
   } else {
     await form.getByRole('button', { name: 'New claim from passage' }).click();
+    // The proposition is asked for, the quote offered and selected: typing would replace it.
+    const proposition = form.getByRole('textbox', { name: 'Proposition' });
+    await expect(proposition).toBeFocused();
+    await form.getByRole('button', { name: 'Create claim' }).click();
   }
   await expect(editor(page).locator('.passage-claims li')).not.toHaveCount(0);
 }

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { CREDIBILITY_GRADES } from '../../../../shared/admiralty.ts';
 import type { ClaimSummary, Output, Passage } from '../../../../shared/api.ts';
 import type { Credibility } from '../../../../shared/admiralty.ts';
 import type { Stance } from '../../../../shared/corroboration.ts';
@@ -85,6 +86,54 @@ export function PassageClaims({ passage }: { passage: Passage }) {
   const [chosen, setChosen] = useState<ClaimSummary | null>(null);
   const [stance, setStance] = useState<Stance>('supports');
   const [credibility, setCredibility] = useState<Credibility>(3);
+  /** The proposition being written for a new claim (null: not asked). */
+  const [proposing, setProposing] = useState<string | null>(null);
+  const searchBox = useRef<HTMLDivElement>(null);
+  const link = (): void => {
+    if (!chosen) {
+      // Nothing chosen yet: the key goes to the claim field, to find one.
+      searchBox.current?.querySelector('input')?.focus();
+      return;
+    }
+    void linkEvidence({ claimId: chosen.id, passageId: passage.id, stance, credibility }).then(
+      () => {
+        setChosen(null);
+        setText('');
+      },
+    );
+  };
+  const propose = (): void =>
+    setProposing(passage.exact.length > 300 ? `${passage.exact.slice(0, 299)}…` : passage.exact);
+  const create = (proposition: string): void => {
+    setProposing(null);
+    void createClaim({
+      text: proposition.trim(),
+      tags: [],
+      evidence: { passageId: passage.id, stance, credibility, note: '' },
+    });
+  };
+  // The passage panel's keys, while a passage is open and no field has the keyboard.
+  const keys = useRef({ link, propose });
+  useEffect(() => {
+    keys.current = { link, propose };
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if ((event.target as HTMLElement).closest('input, textarea, select, [contenteditable]'))
+        return;
+      const key = event.key.toLowerCase();
+      const grade = Number(event.key) as Credibility;
+      if (STANCE_KEYS[key]) setStance(STANCE_KEYS[key]);
+      else if (CREDIBILITY_GRADES.includes(grade)) setCredibility(grade);
+      else if (key === 'l') keys.current.link();
+      else if (key === 'n') keys.current.propose();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   useEffect(() => {
     let live = true;
     void claimsForPassage(passage.id).then((list) => live && setLinked(list));
@@ -114,7 +163,7 @@ export function PassageClaims({ passage }: { passage: Passage }) {
           </li>
         ))}
       </ul>
-      <div className="link-form" role="group" aria-label="Use as evidence">
+      <div className="link-form" role="group" aria-label="Use as evidence" ref={searchBox}>
         <ClaimSearch
           label="Claim"
           placeholder="Link to a claim: find it by its words…"
@@ -127,41 +176,86 @@ export function PassageClaims({ passage }: { passage: Passage }) {
         />
         <StanceSelect value={stance} onChange={setStance} />
         <CredibilitySelect value={credibility} onChange={setCredibility} />
-        <div className="form-actions">
-          <button
-            type="button"
-            disabled={!chosen}
-            onClick={() => {
-              if (!chosen) return;
-              void linkEvidence({
-                claimId: chosen.id,
-                passageId: passage.id,
-                stance,
-                credibility,
-              }).then(() => {
-                setChosen(null);
-                setText('');
-              });
-            }}
-          >
-            {chosen ? `Link as evidence for “${chosen.text}”` : 'Link as evidence'}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            onClick={() =>
-              void createClaim({
-                text:
-                  passage.exact.length > 300 ? `${passage.exact.slice(0, 299)}…` : passage.exact,
-                tags: [],
-                evidence: { passageId: passage.id, stance, credibility, note: '' },
-              })
-            }
-          >
-            New claim from passage
-          </button>
-        </div>
+        <p className="key-hint small muted">
+          <kbd>S</kbd> supports · <kbd>C</kbd> contradicts · <kbd>X</kbd> context · <kbd>1</kbd>–
+          <kbd>6</kbd> credibility · <kbd>L</kbd> link · <kbd>N</kbd> new claim
+        </p>
+        {proposing === null ? (
+          <div className="form-actions">
+            <button type="button" disabled={!chosen} onClick={link}>
+              {chosen ? `Link as evidence for “${chosen.text}”` : 'Link as evidence'}
+            </button>
+            <button type="button" className="primary" onClick={propose}>
+              New claim from passage
+            </button>
+          </div>
+        ) : (
+          <NewClaimForm initial={proposing} onCreate={create} onCancel={() => setProposing(null)} />
+        )}
       </div>
     </div>
+  );
+}
+
+/** Stance keys of the passage panel. */
+const STANCE_KEYS: Record<string, Stance> = { s: 'supports', c: 'contradicts', x: 'context' };
+
+/**
+ * Asks for the claim's proposition: the quote is a start, selected so that typing replaces it,
+ * since a claim is what the analyst states, not always the words of the report.
+ */
+function NewClaimForm({
+  initial,
+  onCreate,
+  onCancel,
+}: {
+  initial: string;
+  onCreate: (text: string) => void;
+  onCancel: () => void;
+}) {
+  const [text, setText] = useState(initial);
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    field.current?.focus();
+    field.current?.select();
+  }, []);
+  return (
+    <form
+      className="new-claim"
+      aria-label="New claim"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (text.trim()) onCreate(text);
+      }}
+    >
+      <label>
+        <span>Proposition</span>
+        <textarea
+          ref={field}
+          rows={3}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && text.trim()) {
+              e.preventDefault();
+              onCreate(text);
+            }
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              onCancel();
+            }
+          }}
+        />
+      </label>
+      <p className="small muted">What the claim states, in your words. Ctrl+Enter creates it.</p>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={!text.trim()}>
+          Create claim
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }

@@ -115,14 +115,25 @@ function PassageEditor({ passage }: { passage: Passage }) {
   const selectPassage = useDesk((s) => s.selectPassage);
   const [note, setNote] = useState(passage.note);
   const [confirming, setConfirming] = useState(false);
-  const noteRef = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => noteRef.current?.focus(), []);
+  // The editor, not its note, takes the keyboard: the panel's keys (stance, credibility, link)
+  // work at once, and the note is a click or a Tab away.
+  const editor = useRef<HTMLDivElement>(null);
+  useEffect(() => editor.current?.focus({ preventScroll: true }), []);
   const save = async (): Promise<void> => {
     if (note !== passage.note) await updateNote(passage.id, note);
     selectPassage(null);
   };
   return (
-    <div className="passage-editor" role="group" aria-label="Selected passage">
+    <div
+      ref={editor}
+      tabIndex={-1}
+      className="passage-editor"
+      role="group"
+      aria-label="Selected passage"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && e.target === e.currentTarget) selectPassage(null);
+      }}
+    >
       <blockquote>{passage.exact}</blockquote>
       <p className="muted small">
         Characters {passage.start.toLocaleString()}–{passage.end.toLocaleString()}
@@ -131,7 +142,6 @@ function PassageEditor({ passage }: { passage: Passage }) {
       <label>
         <span>Note</span>
         <textarea
-          ref={noteRef}
           value={note}
           rows={3}
           placeholder="Why this passage matters (optional)"
