@@ -41,15 +41,33 @@ export async function startServer(dbPath: string): Promise<{ child: ChildProcess
   return { child, url };
 }
 
-export const test = base.extend<{ desk: Desk; emptyDesk: boolean }>({
+/** Names the desk's reviewer through the bridge, as the top bar's field would. */
+async function nameReviewer(url: string, reviewer: string): Promise<void> {
+  const { origin, hash } = new URL(url);
+  const token = /token=([^&]+)/.exec(hash)?.[1] ?? '';
+  const response = await fetch(`${origin}/api/preferences.set`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'x-desk-token': token },
+    body: JSON.stringify({ reviewer }),
+  });
+  if (!response.ok) throw new Error(`naming the reviewer: the desk answered ${response.status}`);
+}
+
+/** The reviewer a test desk starts with: a desk with none asks before its first change. */
+export const E2E_REVIEWER = 'E2E analyst';
+
+export const test = base.extend<{ desk: Desk; emptyDesk: boolean; reviewer: string }>({
   /** Set true (test.use) to start from a desk that exists but holds no reports. */
   emptyDesk: [false, { option: true }],
-  desk: async ({ emptyDesk }, use) => {
+  /** Set '' (test.use) to start with no reviewer named. */
+  reviewer: [E2E_REVIEWER, { option: true }],
+  desk: async ({ emptyDesk, reviewer }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'source-desk-e2e-'));
     const dbPath = join(dir, 'desk.sqlite');
     // `serve` loads the demo case only into a desk it creates; an existing empty desk stays empty.
     if (emptyDesk) openDesk(dbPath).db.close();
     const { child, url } = await startServer(dbPath);
+    if (reviewer) await nameReviewer(url, reviewer);
     await use({ url, dbPath });
     child.kill('SIGTERM');
     await new Promise((done) => child.once('exit', done));
