@@ -14,6 +14,7 @@ import { startParsePool, type ParsePool, type ParsePoolOptions } from './import/
 import { claimsHandlers } from './service/claims.ts';
 import { evidenceHandlers } from './service/evidence.ts';
 import { passagesHandlers } from './service/passages.ts';
+import { withReportUndo } from './service/report-changes.ts';
 import { reportsHandlers } from './service/reports.ts';
 import { sessionHandlers } from './service/session.ts';
 import { sourcesHandlers } from './service/sources.ts';
@@ -47,7 +48,7 @@ export function createDeskService(options: ServiceOptions) {
 
   const handlers: Handlers = {
     ...sessionHandlers({ db, path: options.path, seeds: options.seeds, emit, undo }),
-    ...reportsHandlers({ db, emit, parsePool }),
+    ...withReportUndo(reportsHandlers({ db, emit, parsePool }), { db, undo }),
     ...passagesHandlers({ db, undo }),
     ...claimsHandlers({ db, undo }),
     ...evidenceHandlers({ db, undo }),

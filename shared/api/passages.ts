@@ -38,7 +38,11 @@ export const passagesMethods = {
     passageSchema,
   ),
   'passages.update': op(z.object({ id, note: z.string().max(10_000) }).strict(), passageSchema),
-  'passages.delete': op(z.object({ id }).strict(), z.object({ id })),
+  'passages.delete': op(
+    z.object({ id }).strict(),
+    // The claims it was evidence for, which lost it (each one's history records it).
+    z.object({ id, claims: z.array(z.object({ id, text: z.string() })) }),
+  ),
   'passages.attribute': op(
     z.object({ passageId: id, sourceId: id.nullable() }).strict(),
     passageSchema,

@@ -162,6 +162,7 @@ describe('claims, evidence and sources on the seed reports', () => {
     });
     expect(await call('session.status', {})).toEqual({
       next: 'edit of “Young men seek well-paying jobs”',
+      nextRedo: null,
     });
     await call('session.undo', {});
     expect((await call<ClaimDetail>('claims.get', { id: claim.id })).text).toBe(
@@ -337,7 +338,7 @@ describe('undo of source changes', () => {
     await call('session.undo', {}); // the attribution
     expect(await call('session.undo', {})).toMatchObject({
       undone: 'new source “a Daily NK source”',
-      next: null,
+      next: expect.stringMatching(/^highlight in “/),
     });
     expect((await call<SourceSummary[]>('sources.list', {})).map((s) => s.name)).not.toContain(
       'a Daily NK source',

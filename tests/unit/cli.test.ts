@@ -233,6 +233,7 @@ describe('source-desk arguments', () => {
   it('counts in words: "1 report", "1 outlet", not "1 outlets"', async () => {
     const file = join(tempDir(), 'desk.sqlite');
     const { db } = openDesk(file);
+    db.prepare(`INSERT INTO preferences (key, value) VALUES ('reviewer', 'T. Reviewer')`).run();
     const [result] = await importPaths(db, [join(SEEDS, SEED_FILES[0] as string)]);
     const passage = createPassage(db, {
       reportId: result?.reportId as number,

@@ -25,11 +25,15 @@ export function tempDir(): string {
   return dir;
 }
 
-/** A real desk file in a fresh folder, closed after the test. */
+/** Who the tests' desks record changes under: a change with no reviewer named is refused. */
+export const TEST_REVIEWER = 'T. Reviewer';
+
+/** A real desk file in a fresh folder, its reviewer named, closed after the test. */
 export function tempDesk(): { db: Db; file: string; dir: string } {
   const dir = tempDir();
   const file = join(dir, 'desk.sqlite');
   const { db } = openDesk(file);
+  db.prepare(`INSERT INTO preferences (key, value) VALUES ('reviewer', ?)`).run(TEST_REVIEWER);
   cleanups.push(() => db.open && db.close());
   return { db, file, dir };
 }

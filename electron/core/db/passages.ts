@@ -141,11 +141,140 @@ export function updatePassageNote(db: Db, id: number, note: string): Passage {
   })();
 }
 
-export function deletePassage(db: Db, id: number): { id: number } {
+/** A deleted passage as it was, with the evidence and origin reviews that went with it. */
+export interface PassageSnapshot {
+  row: DbPassage & { sha256: string };
+  evidence: {
+    id: number;
+    claim_id: number;
+    stance: string;
+    credibility: number;
+    note: string;
+    created_at: string;
+  }[];
+  reviews: {
+    claim_id: number;
+    passage_a: number;
+    passage_b: number;
+    decision: string;
+    reviewer: string;
+    decided_at: string;
+  }[];
+  /** The claims it was evidence for. */
+  claims: { id: number; text: string }[];
+}
+
+/**
+ * Deletes a passage; its evidence links and origin reviews go with it (ON DELETE CASCADE). Each
+ * claim that loses it records so in its history, naming the passage. Returns all of it, for undo.
+ */
+export function deletePassage(db: Db, id: number): PassageSnapshot {
   return db.transaction(() => {
     const before = getPassage(db, id);
+    const row = db.prepare('SELECT * FROM passages WHERE id = ?').get(id) as PassageSnapshot['row'];
+    const evidence = db
+      .prepare(
+        'SELECT id, claim_id, stance, credibility, note, created_at FROM evidence WHERE passage_id = ? ORDER BY id',
+      )
+      .all(id) as PassageSnapshot['evidence'];
+    const reviews = db
+      .prepare('SELECT * FROM origin_reviews WHERE passage_a = ? OR passage_b = ?')
+      .all(id, id) as PassageSnapshot['reviews'];
+    const claims = db
+      .prepare(
+        'SELECT c.id, c.text FROM claims c WHERE c.id IN (SELECT claim_id FROM evidence WHERE passage_id = ?) ORDER BY c.id',
+      )
+      .all(id) as PassageSnapshot['claims'];
     db.prepare('DELETE FROM passages WHERE id = ?').run(id);
+    const now = new Date().toISOString();
+    for (const link of evidence) {
+      db.prepare('UPDATE claims SET updated_at = ? WHERE id = ?').run(now, link.claim_id);
+      appendAudit(db, {
+        action: 'evidence.unlink',
+        entity: 'claim',
+        entityId: link.claim_id,
+        before: {
+          evidence: link.id,
+          passage: id,
+          quote: before.exact,
+          stance: link.stance,
+          credibility: link.credibility,
+          reason: 'passage deleted',
+        },
+      });
+    }
     appendAudit(db, { action: 'passage.delete', entity: 'passage', entityId: id, before });
-    return { id };
+    return { row, evidence, reviews, claims };
   })();
+}
+
+/**
+ * Puts a deleted passage back under its own id (ids are never given to another row), with its
+ * evidence links, their stance and credibility, and the origin reviews it took with it. A claim
+ * deleted since then does not get its link back.
+ */
+export function restorePassage(db: Db, snapshot: PassageSnapshot): Passage {
+  return db.transaction(() => {
+    const { row } = snapshot;
+    db.prepare(
+      `INSERT INTO passages (id, report_id, sha256, position_start, position_end, exact, prefix, suffix, note, source_id, anchor_status, created_at, updated_at)
+       VALUES (@id, @report_id, @sha256, @position_start, @position_end, @exact, @prefix, @suffix, @note, @source_id, @anchor_status, @created_at, @updated_at)`,
+    ).run(row);
+    const passage = getPassage(db, row.id);
+    appendAudit(db, {
+      action: 'passage.create',
+      entity: 'passage',
+      entityId: row.id,
+      after: { ...passage, reason: 'deletion undone' },
+    });
+    const claimExists = db.prepare('SELECT 1 FROM claims WHERE id = ?');
+    const now = new Date().toISOString();
+    for (const link of snapshot.evidence) {
+      if (!claimExists.get(link.claim_id)) continue;
+      db.prepare(
+        `INSERT INTO evidence (id, claim_id, passage_id, stance, credibility, note, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        link.id,
+        link.claim_id,
+        row.id,
+        link.stance,
+        link.credibility,
+        link.note,
+        link.created_at,
+      );
+      db.prepare('UPDATE claims SET updated_at = ? WHERE id = ?').run(now, link.claim_id);
+      appendAudit(db, {
+        action: 'evidence.link',
+        entity: 'claim',
+        entityId: link.claim_id,
+        after: {
+          evidence: link.id,
+          passage: row.id,
+          quote: passage.exact,
+          stance: link.stance,
+          credibility: link.credibility,
+          reason: 'passage deletion undone',
+        },
+      });
+    }
+    // A review needs both its passages and its claim still there.
+    const insertReview = db.prepare(
+      `INSERT OR IGNORE INTO origin_reviews (claim_id, passage_a, passage_b, decision, reviewer, decided_at)
+       SELECT @claim_id, @passage_a, @passage_b, @decision, @reviewer, @decided_at
+       WHERE EXISTS (SELECT 1 FROM claims WHERE id = @claim_id)
+         AND EXISTS (SELECT 1 FROM passages WHERE id = @passage_a)
+         AND EXISTS (SELECT 1 FROM passages WHERE id = @passage_b)`,
+    );
+    for (const review of snapshot.reviews) insertReview.run(review);
+    return passage;
+  })();
+}
+
+/** The id of the link between a claim and a passage, if there is one. */
+export function evidenceIdFor(db: Db, claimId: number, passageId: number): number | undefined {
+  return db
+    .prepare('SELECT id FROM evidence WHERE claim_id = ? AND passage_id = ?')
+    .pluck()
+    .get(claimId, passageId) as number | undefined;
 }

@@ -1,4 +1,4 @@
-// The session's handlers: the desk itself, the demo case, the reviewer's name, and undo.
+// The session's handlers: the desk itself, the demo case, the reviewer's name, undo and redo.
 import type { DeskEvent } from '../../../shared/api.ts';
 import type { Db } from '../db/connection.ts';
 import { reviewerName } from '../db/audit.ts';
@@ -24,6 +24,8 @@ export function sessionHandlers(deps: {
     }),
     'demo.load': async () => {
       const results = await loadDemoCase(db, seedsDir(deps.seeds));
+      // An import is not undone step by step: undo now has nothing older to revert by surprise.
+      undo.clear();
       deps.emit({ type: 'desk.changed', reason: 'demo' });
       return results;
     },
@@ -34,7 +36,14 @@ export function sessionHandlers(deps: {
       ).run(reviewer);
       return { reviewer };
     },
-    'session.undo': () => ({ undone: undo.undo(), next: undo.next() }),
-    'session.status': () => ({ next: undo.next() }),
+    'session.undo': () => {
+      const undone = undo.undo();
+      return { undone, notice: undone ? `Undid: ${undone}` : 'Nothing to undo', ...undo.state() };
+    },
+    'session.redo': () => {
+      const redone = undo.redo();
+      return { redone, notice: redone ? `Redid: ${redone}` : 'Nothing to redo', ...undo.state() };
+    },
+    'session.status': () => undo.state(),
   };
 }

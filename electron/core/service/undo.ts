@@ -1,34 +1,78 @@
-// Undo for one session of the desk: the inverse of each recent change, newest last.
+// Undo and redo for one session of the desk. Each change leaves its inverse: a function that
+// reverts it and returns the inverse of that (undo gives redo, redo gives undo again), so a
+// change can go back and forth any number of times.
 import type { Db } from '../db/connection.ts';
 
+/** Reverts a change (or makes it again) and returns what takes that back. */
+export type Inverse = () => Inverse;
+
+/** Rows that undo or redo can only make again under a new id (ids are never reused). */
+export type Renumbered = 'source';
+
+export interface UndoState {
+  next: string | null;
+  nextRedo: string | null;
+}
+
 export interface Undo {
-  /** Records the inverse of a change just made, under a label the UI shows. */
-  remember(label: string, undo: () => void): void;
-  /** Forgets everything: a change that cannot be undone step by step was made. */
+  /** Records the inverse of a change just made, under a label the UI shows; empties redo. */
+  remember(label: string, inverse: Inverse): void;
+  /** Forgets both stacks: a change that cannot be undone step by step was made. */
   clear(): void;
   /** Undoes the latest change in one transaction; its label, or null if there was none. */
   undo(): string | null;
-  /** The label of the change the next undo would revert. */
-  next(): string | null;
+  /** Makes the latest undone change again in one transaction; its label, or null. */
+  redo(): string | null;
+  state(): UndoState;
+  /** Notes that a row undo or redo made again now has a new id. */
+  renumber(kind: Renumbered, from: number, to: number): void;
+  /** The id a row has now, after any renumbering: what an inverse recorded earlier must use. */
+  current(kind: Renumbered, id: number): number;
 }
 
 const DEPTH = 100;
 
 export function createUndo(db: Db): Undo {
-  const stack: { label: string; undo: () => void }[] = [];
+  type Step = { label: string; inverse: Inverse };
+  const undos: Step[] = [];
+  const redos: Step[] = [];
+  const renumbered = new Map<string, number>();
+  // Runs the step in one transaction and files its own inverse on the other stack.
+  const flip = (from: Step[], to: Step[]): string | null => {
+    const step = from.pop();
+    if (!step) return null;
+    try {
+      to.push({ label: step.label, inverse: db.transaction(step.inverse)() });
+    } catch (error) {
+      // Left where it was, so the analyst can try again once the cause is fixed.
+      from.push(step);
+      throw error;
+    }
+    return step.label;
+  };
   return {
-    remember(label, undo) {
-      stack.push({ label, undo });
-      if (stack.length > DEPTH) stack.shift();
+    remember(label, inverse) {
+      undos.push({ label, inverse });
+      if (undos.length > DEPTH) undos.shift();
+      redos.length = 0;
     },
     clear() {
-      stack.length = 0;
+      undos.length = 0;
+      redos.length = 0;
     },
-    undo() {
-      const last = stack.pop();
-      if (last) db.transaction(last.undo)();
-      return last?.label ?? null;
+    undo: () => flip(undos, redos),
+    redo: () => flip(redos, undos),
+    state: () => ({ next: undos.at(-1)?.label ?? null, nextRedo: redos.at(-1)?.label ?? null }),
+    renumber(kind, from, to) {
+      // A source's id can come back (sources are not AUTOINCREMENT): then nothing moved.
+      if (from !== to) renumbered.set(`${kind}:${from}`, to);
     },
-    next: () => stack.at(-1)?.label ?? null,
+    current(kind, id) {
+      // Each step goes to a row made after the one before it, so the chain cannot loop.
+      let now = id;
+      let next: number | undefined;
+      while ((next = renumbered.get(`${kind}:${now}`)) !== undefined) now = next;
+      return now;
+    },
   };
 }
