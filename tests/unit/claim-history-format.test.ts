@@ -97,6 +97,27 @@ describe('a claim’s history in the analyst’s words', () => {
     expect(back.title).toBe('Evidence added — its passage was restored (undo)');
   });
 
+  it('a claim just created shows its words, and its tags only if it has some', () => {
+    expect(
+      describeEntry(entry('claim.create', null, { text: 'Fuel is scarce', tags: [] })),
+    ).toEqual({ title: 'Created', quote: 'Fuel is scarce', changes: [] });
+    expect(
+      describeEntry(entry('claim.create', null, { text: 'Fuel is scarce', tags: ['fuel'] }))
+        .changes,
+    ).toEqual([{ label: 'Tags', after: 'fuel' }]);
+  });
+
+  it('an evidence change names the passage it was about', () => {
+    const line = describeEntry(
+      entry(
+        'evidence.update',
+        { evidence: 7, quote: 'pool money', stance: 'supports', credibility: 3, note: '' },
+        { evidence: 7, stance: 'supports', credibility: 1, note: '' },
+      ),
+    );
+    expect(line.quote).toBe('pool money');
+  });
+
   it('a shared-origin decision reads "undecided → same origin"', () => {
     const line = describeEntry(
       entry(

@@ -122,6 +122,8 @@ export function updateEvidence(
       entityId: before.claimId,
       before: {
         evidence: input.id,
+        // Which passage's link changed, in the history's words (the link's id alone says nothing).
+        quote: before.exact,
         stance: before.stance,
         credibility: before.credibility,
         note: before.note,

@@ -92,6 +92,12 @@ const record = (value: unknown): Record<string, unknown> =>
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+const isEmpty = (value: unknown): boolean =>
+  value === null ||
+  value === undefined ||
+  value === '' ||
+  (Array.isArray(value) && value.length === 0);
+
 /** Reads one entry. Unknown actions still read: their title is the action, their fields shown. */
 export function describeEntry(entry: AuditEntry): HistoryLine {
   const before = record(entry.before);
@@ -145,6 +151,8 @@ export function describeEntry(entry: AuditEntry): HistoryLine {
     const has = field in after;
     // A field recorded on both sides but unchanged (evidence.update records all three) is not news.
     if (had && has && same(before[field], after[field])) continue;
+    // Nor is a new thing's empty field ("Tags: no tags" on a claim just created).
+    if (!had && has && isEmpty(after[field])) continue;
     changes.push({
       label: FIELD[field] as string,
       ...(had ? { before: showValue(field, before[field]) } : {}),
