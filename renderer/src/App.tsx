@@ -7,6 +7,10 @@ import { Reader } from './features/reader/Reader.tsx';
 import { ClaimsView } from './features/claims/ClaimsView.tsx';
 import { SourcesView } from './features/sources/SourcesView.tsx';
 import { useDesk } from './store/index.ts';
+import { ShortcutsDialog } from './ui/ShortcutsDialog.tsx';
+
+/** How long the notice of an undo or redo stays (it also goes with the next undo or Dismiss). */
+const NOTICE_MS = 8000;
 
 export function App() {
   const theme = useDesk((s) => s.theme);
@@ -21,6 +25,8 @@ export function App() {
   const loadSources = useDesk((s) => s.loadSources);
   const loadSession = useDesk((s) => s.loadSession);
   const undo = useDesk((s) => s.undo);
+  const redo = useDesk((s) => s.redo);
+  const showShortcuts = useDesk((s) => s.showShortcuts);
   const followDesk = useDesk((s) => s.followDesk);
   const fileInput = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
@@ -40,21 +46,33 @@ export function App() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      const inField = (event.target as HTMLElement).closest('input, textarea');
+      // In a text field, Ctrl+Z and the typed keys are the field's own.
+      const inField = (event.target as HTMLElement).closest(
+        'input, textarea, select, [contenteditable]',
+      );
+      // (A dialog open, the reviewer's name or the shortcuts, keeps its keys to itself.)
+      const ctrl = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
       if (event.key === '/' && !inField) {
         event.preventDefault();
         searchInput.current?.focus();
-      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'o') {
+      } else if (event.key === '?' && !inField && !ctrl) {
+        event.preventDefault();
+        showShortcuts(true);
+      } else if (ctrl && key === 'o') {
         event.preventDefault();
         fileInput.current?.click();
-      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && !inField) {
+      } else if (ctrl && !inField && ((key === 'z' && event.shiftKey) || key === 'y')) {
+        event.preventDefault();
+        void redo();
+      } else if (ctrl && !inField && key === 'z') {
         event.preventDefault();
         void undo();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo]);
+  }, [undo, redo, showShortcuts]);
 
   const onDrop = (event: React.DragEvent): void => {
     event.preventDefault();
@@ -122,6 +140,9 @@ export function App() {
           <PassagePanel />
         </main>
       )}
+      <UndoNoticeBar />
+      <ReviewerPrompt />
+      <ShortcutsDialog />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <p>Drop reports to import them</p>
@@ -146,7 +167,10 @@ function TopBar({
   const view = useDesk((s) => s.view);
   const setView = useDesk((s) => s.setView);
   const undoLabel = useDesk((s) => s.undoLabel);
+  const redoLabel = useDesk((s) => s.redoLabel);
   const undo = useDesk((s) => s.undo);
+  const redo = useDesk((s) => s.redo);
+  const showShortcuts = useDesk((s) => s.showShortcuts);
   const claimCount = useDesk((s) => s.claimCount);
   const reviewer = useDesk((s) => s.reviewer);
   return (
@@ -188,15 +212,35 @@ function TopBar({
       </button>
       <button
         type="button"
+        className="undo"
         onClick={() => void undo()}
         disabled={!undoLabel}
+        aria-label={undoLabel ? `Undo ${undoLabel}` : 'Undo'}
         title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
       >
-        {undoLabel
-          ? `Undo ${undoLabel.length > 28 ? `${undoLabel.slice(0, 27)}…` : undoLabel}`
-          : 'Undo'}
+        Undo
+        {/* What it would undo, cut to the room there is (all of it in the title). */}
+        {undoLabel && <span className="undo-what"> {undoLabel}</span>}
+      </button>
+      <button
+        type="button"
+        className="redo"
+        onClick={() => void redo()}
+        disabled={!redoLabel}
+        title={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+      >
+        Redo
       </button>
       <Reviewer key={reviewer} />
+      <button
+        type="button"
+        className="shortcuts-button"
+        onClick={() => showShortcuts(true)}
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+      >
+        ?
+      </button>
       <button
         type="button"
         onClick={toggleTheme}
@@ -223,6 +267,89 @@ function Reviewer() {
       onBlur={() => name !== reviewer && void setReviewer(name)}
       onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
     />
+  );
+}
+
+/** What the last undo or redo did, with the step that reverses it; goes by itself. */
+function UndoNoticeBar() {
+  const notice = useDesk((s) => s.undoNotice);
+  const dismiss = useDesk((s) => s.dismissUndoNotice);
+  const undo = useDesk((s) => s.undo);
+  const redo = useDesk((s) => s.redo);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(dismiss, NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice, dismiss]);
+  if (!notice) return null;
+  return (
+    <div className="undo-notice" role="status" aria-label="Undo">
+      <span>{notice.text}</span>
+      {notice.offer === 'redo' && (
+        <button type="button" onClick={() => void redo()}>
+          Redo
+        </button>
+      )}
+      {notice.offer === 'undo' && (
+        <button type="button" onClick={() => void undo()}>
+          Undo
+        </button>
+      )}
+      <button type="button" className="link" onClick={dismiss} aria-label="Dismiss">
+        ×
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The reviewer's name, asked for when a change is first tried on a desk that has none (reading
+ * needs no name); the change waits and is made once the name is given.
+ */
+function ReviewerPrompt() {
+  const asked = useDesk((s) => s.reviewerAsked);
+  const answer = useDesk((s) => s.answerReviewer);
+  const [name, setName] = useState('');
+  if (!asked) return null;
+  return (
+    <div className="modal-backdrop">
+      <form
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="reviewer-prompt-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void answer(name);
+        }}
+        onKeyDown={(e) => {
+          // The desk's other keys wait until the name is given.
+          e.stopPropagation();
+          if (e.key === 'Escape') void answer(null);
+        }}
+      >
+        <h2 id="reviewer-prompt-title">Who is reviewing?</h2>
+        <p>
+          This desk records who made each change in its history. Your name is asked once; you can
+          change it in the top bar.
+        </p>
+        <input
+          aria-label="Your name"
+          placeholder="Your name"
+          autoFocus
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={name.trim() === ''}>
+            Continue
+          </button>
+          <button type="button" onClick={() => void answer(null)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </div>
   );
 }
 

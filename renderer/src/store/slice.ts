@@ -1,4 +1,6 @@
 import type { StateCreator } from 'zustand';
+import { isReviewerRequired } from '../../../shared/api/session.ts';
+import { ApiError } from '../api.ts';
 import type { ClaimsSlice } from './claims.ts';
 import type { LibrarySlice } from './library.ts';
 import type { ReaderSlice } from './reader.ts';
@@ -12,7 +14,11 @@ import type { UiSlice } from './ui.ts';
 export type DeskState = LibrarySlice & ReaderSlice & UiSlice & ClaimsSlice & SourcesSlice;
 export type Slice<T> = StateCreator<DeskState, [], [], T>;
 
-/** Runs an action; a failure becomes the banner message instead of an unhandled rejection. */
+/**
+ * Runs an action; a failure becomes the banner message instead of an unhandled rejection. A change
+ * refused because no reviewer is named asks for the name and, once given, runs again: the desk
+ * refused it whole, so nothing of it was made the first time.
+ */
 export async function guarded<T>(
   get: () => DeskState,
   action: () => Promise<T>,
@@ -20,6 +26,11 @@ export async function guarded<T>(
   try {
     return await action();
   } catch (error) {
+    if (error instanceof ApiError && isReviewerRequired(error)) {
+      if (await get().askReviewer()) return guarded(get, action);
+      get().showError('Nothing was changed: every change is recorded under a reviewer’s name.');
+      return null;
+    }
     get().showError((error as Error).message);
     return null;
   }

@@ -1,10 +1,10 @@
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimSort, ClaimSummary } from '../../../../shared/api.ts';
 import { STATUS_ATTENTION_ORDER } from '../../../../shared/claim-list.ts';
 import { STATUS_LABEL, type ClaimStatus } from '../../../../shared/corroboration.ts';
 import { useDesk } from '../../store/index.ts';
 import { StatusBadge } from '../../ui/grades.tsx';
-import { VirtualList, type ListGroup } from '../../ui/VirtualList.tsx';
+import { VirtualList, type ListGroup, type VirtualListHandle } from '../../ui/VirtualList.tsx';
 import { ClaimDetailPanel } from './ClaimDetail.tsx';
 import './claims.css';
 
@@ -28,6 +28,10 @@ export function ClaimsView() {
   const createClaim = useDesk((s) => s.createClaim);
   const [filter, setFilter] = useState(query.filter.text ?? '');
   const [draft, setDraft] = useState('');
+  const nav = useRef<HTMLElement>(null);
+  const list = useRef<VirtualListHandle>(null);
+  /** The claim whose row takes the focus once it is open (moved to with an arrow key). */
+  const pendingFocus = useRef<number | null>(null);
 
   // Loaded when the view opens, in the order and filter it was left in.
   useEffect(() => {
@@ -50,6 +54,29 @@ export function ClaimsView() {
   // Rows near the end of what is loaded ask for the next page as they are drawn.
   const pageFrom = claimsNext === null ? Infinity : claims.length - PAGE_AHEAD;
   const position = useMemo(() => new Map(claims.map((c, i) => [c.id, i])), [claims]);
+  // The open claim's row stays drawn wherever the list is scrolled, so that it can hold the focus.
+  const keep = useMemo(() => (claimId === null ? [] : [claimId]), [claimId]);
+
+  /** ArrowUp/ArrowDown on a row open the claim above or below it, and move the focus there. */
+  const onKeyDown = (event: React.KeyboardEvent<HTMLElement>): void => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-claim-id]');
+    const at = row ? position.get(Number(row.dataset.claimId)) : undefined;
+    if (at === undefined) return;
+    const next = claims[at + (event.key === 'ArrowDown' ? 1 : -1)];
+    if (!next) return;
+    event.preventDefault();
+    pendingFocus.current = next.id;
+    list.current?.scrollToKey(next.id);
+    void openClaim(next.id);
+  };
+  useEffect(() => {
+    if (claimId === null || pendingFocus.current !== claimId) return;
+    pendingFocus.current = null;
+    nav.current
+      ?.querySelector<HTMLElement>(`[data-claim-id="${claimId}"]`)
+      ?.focus({ preventScroll: true });
+  }, [claimId]);
   const renderItem = useCallback(
     (c: ClaimSummary) => (
       <ClaimRow
@@ -64,7 +91,7 @@ export function ClaimsView() {
 
   return (
     <main className="workspace claims-view">
-      <nav className="claim-list" aria-label="Claims">
+      <nav ref={nav} className="claim-list" aria-label="Claims" onKeyDown={onKeyDown}>
         <form
           className="new-claim"
           onSubmit={(e) => {
@@ -127,7 +154,14 @@ export function ClaimsView() {
         <h2>
           {claimsTotal.toLocaleString('en')} of {claimCount.toLocaleString('en')} claims
         </h2>
-        <VirtualList groups={groups} itemKey={claimKey} renderItem={renderItem} estimateItem={76} />
+        <VirtualList
+          groups={groups}
+          itemKey={claimKey}
+          renderItem={renderItem}
+          estimateItem={76}
+          keep={keep}
+          handle={list}
+        />
       </nav>
       {claimId !== null ? (
         <ClaimDetailPanel />
@@ -159,6 +193,7 @@ const ClaimRow = memo(function ClaimRow({
     <button
       type="button"
       className={`claim-item${current ? ' current' : ''}`}
+      data-claim-id={c.id}
       aria-current={current ? 'true' : undefined}
       onClick={() => void onOpen(c.id)}
     >
