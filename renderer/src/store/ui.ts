@@ -55,11 +55,7 @@ let settleReviewer: ((named: boolean) => void) | null = null;
 export const createUiSlice: Slice<UiSlice> = (set, get) => {
   /** An undone or redone change can be to anything: sources, attributions, passages, claims. */
   const showAgain = async (): Promise<void> => {
-    await Promise.all([
-      get().loadSources(),
-      get().refreshClaimStatuses(),
-      get().reloadPassages(),
-    ]);
+    await Promise.all([get().loadSources(), get().refreshClaimStatuses(), get().reloadPassages()]);
   };
   return {
     view: 'reports',
