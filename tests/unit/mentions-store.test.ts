@@ -1,0 +1,142 @@
+// Source mentions in the desk: read at import, backfilled once for texts already in a desk,
+// listed per report (read-only desks read them on demand), and which one governs a passage.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDesk } from '../../electron/core/db/connection.ts';
+import {
+  backfillMentions,
+  governingMention,
+  listMentions,
+  MENTION_RULES,
+  type ReportMention,
+} from '../../electron/core/db/mentions.ts';
+import { listReports } from '../../electron/core/db/reports.ts';
+import { loadDemoCase } from '../../electron/core/seeds.ts';
+import { tempDesk, tempDir } from './helpers.ts';
+
+const count = (db: Database.Database, table: string): number =>
+  db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+function reportId(db: Database.Database, name: string): number {
+  const report = listReports(db).find((r) => r.originalName.startsWith(name));
+  if (!report) throw new Error(`no report ${name}`);
+  return report.id;
+}
+
+/** The report text's words, and the mention governing them. */
+function governing(db: Database.Database, id: number, words: string): ReportMention | null {
+  const text = db
+    .prepare('SELECT t.body FROM reports r JOIN texts t ON t.sha256 = r.sha256 WHERE r.id = ?')
+    .pluck()
+    .get(id) as string;
+  const start = text.indexOf(words);
+  if (start < 0) throw new Error(`not in report ${id}: ${words}`);
+  return governingMention(listMentions(db, id), start, start + words.length);
+}
+
+describe('mentions in the desk', () => {
+  it('are read and stored at import, anchored like passages', async () => {
+    const { db } = tempDesk();
+    await loadDemoCase(db);
+    expect(count(db, 'mention_texts')).toBe(3);
+    expect(count(db, 'mentions')).toBe(15);
+    const partners = listMentions(db, reportId(db, '001'));
+    const a = partners[0];
+    expect(a).toMatchObject({
+      ordinal: 0,
+      exact: 'Reporting partner A in Ryanggang Province reported the following in mid-November:',
+      role: 'reporting partner A',
+      place: 'Ryanggang Province',
+      time: 'mid-November',
+      kind: 'reported',
+      anaphor: null,
+      refersTo: null,
+    });
+    expect(a?.prefix.endsWith('ability to pay.\n')).toBe(true);
+    expect(a?.suffix.startsWith('\n"Quick-thinking')).toBe(true);
+    expect(partners[1]).toMatchObject({ exact: 'The reporting partner said', refersTo: 0 });
+  });
+
+  it('say which mention governs a passage: the pooled-money quotes of 001 and 002', async () => {
+    const { db } = tempDesk();
+    await loadDemoCase(db);
+    const in002 = governing(db, reportId(db, '002'), 'Groups of 3-5 people pool money');
+    expect(in002?.exact).toBe(
+      'According to an ASIAPRESS reporting partner in Ryanggang Province in mid-November:',
+    );
+    const in001 = governing(db, reportId(db, '001'), 'pool money and have 3-5 people buy one car');
+    expect(in001).toMatchObject({ exact: 'The reporting partner said', refersTo: 0 });
+    // Text no mention governs.
+    expect(governing(db, reportId(db, '002'), 'Why is the North Korean regime')).toBeNull();
+  });
+
+  it('prefer the innermost of nested speakers, and the largest overlap otherwise', () => {
+    const span = (start: number, end: number) => ({ start, end });
+    const m = (ordinal: number, start: number, governs: { start: number; end: number }[]) =>
+      ({ ordinal, start, governs }) as unknown as ReportMention;
+    const outer = m(0, 0, [span(0, 100)]);
+    const inner = m(1, 20, [span(40, 100)]);
+    expect(governingMention([outer, inner], 50, 60)).toBe(inner);
+    expect(governingMention([outer, inner], 10, 30)).toBe(outer);
+    expect(governingMention([outer, inner], 90, 150)).toBe(inner);
+    expect(governingMention([outer, inner], 200, 210)).toBeNull();
+  });
+
+  it('are backfilled once for reports of a desk made before them', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'desk.sqlite');
+    {
+      const { db } = tempDesk();
+      await loadDemoCase(db);
+      // The same desk as schema 6 left it: no mentions.
+      db.exec('DELETE FROM mention_texts');
+      db.exec(`VACUUM INTO '${file}'`);
+    }
+    const old = new Database(file);
+    old.exec('DROP TABLE mentions; DROP TABLE mention_texts; PRAGMA user_version = 6;');
+    old.close();
+    // Read-only: read on demand, nothing stored.
+    const readonly = openDesk(file, { readonly: true }).db;
+    expect(() => readonly.prepare('SELECT 1 FROM mentions').get()).toThrow(/no such table/);
+    expect(listMentions(readonly, reportId(readonly, '000'))[0]?.exact).toBe(
+      'a Daily NK source in Ryanggang province said',
+    );
+    expect(() => listMentions(readonly, 99)).toThrow('report 99 does not exist');
+    readonly.close();
+    const { db } = openDesk(file);
+    expect(count(db, 'mention_texts')).toBe(3);
+    expect(count(db, 'mentions')).toBe(15);
+    expect(listMentions(db, reportId(db, '000'))[0]?.exact).toBe(
+      'a Daily NK source in Ryanggang province said',
+    );
+    // Nothing left to read: a second backfill reads nothing.
+    expect(backfillMentions(db)).toBe(0);
+    db.close();
+  });
+
+  it('are read again when the rules change, and on demand where not stored', async () => {
+    const { db } = tempDesk();
+    await loadDemoCase(db);
+    const id = reportId(db, '000');
+    db.prepare('UPDATE mention_texts SET rules = ?').run(MENTION_RULES - 1);
+    db.exec('DELETE FROM mentions');
+    // Not stored by these rules: read from the text, the same list.
+    expect(listMentions(db, id).map((m) => m.exact)).toHaveLength(6);
+    expect(backfillMentions(db)).toBe(3);
+    expect(count(db, 'mentions')).toBe(15);
+    expect(listMentions(db, id).map((m) => m.exact)).toHaveLength(6);
+  });
+
+  it('name the report asked for when it does not exist', () => {
+    const { db } = tempDesk();
+    expect(() => listMentions(db, 99)).toThrow('report 99 does not exist');
+  });
+
+  it('go with their text', async () => {
+    const { db } = tempDesk();
+    await loadDemoCase(db);
+    db.exec('DELETE FROM mention_texts');
+    expect(count(db, 'mentions')).toBe(0);
+  });
+});
