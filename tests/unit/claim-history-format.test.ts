@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/api.ts';
 import { describeEntry, localTime, showValue } from '../../renderer/src/features/claims/history.ts';
+import { demoDesk } from './desk.ts';
 
 const entry = (action: string, before: unknown, after: unknown): AuditEntry => ({
   id: 1,
@@ -91,7 +92,7 @@ describe('a claim’s history in the analyst’s words', () => {
         quote: 'the source said',
         stance: 'supports',
         credibility: 2,
-        reason: 'deletion undone',
+        reason: 'passage deletion undone',
       }),
     );
     expect(back.title).toBe('Evidence added — its passage was restored (undo)');
@@ -173,5 +174,37 @@ describe('a claim’s history in the analyst’s words', () => {
     expect(text).not.toContain('T23:04');
     expect(text).toMatch(/2026/);
     expect(localTime('not a date')).toBe('not a date');
+  });
+
+  it('reads what the desk writes: a passage deleted and its deletion undone, on the claim', async () => {
+    const { call, passage } = await demoDesk();
+    const claim = await call<{ id: number }>('claims.create', { text: 'Groups share a car' });
+    const p = await passage(2, 'pool money');
+    await call('evidence.link', {
+      claimId: claim.id,
+      passageId: p.id,
+      stance: 'supports',
+      credibility: 3,
+    });
+    await call('evidence.update', {
+      id: (
+        await call<{ supporting: { evidence: { id: number }[] }[] }>('claims.get', { id: claim.id })
+      ).supporting[0]?.evidence[0]?.id,
+      credibility: 2,
+    });
+    await call('passages.delete', { id: p.id });
+    await call('session.undo', {});
+    const history = await call<AuditEntry[]>('claims.history', { id: claim.id });
+    const lines = history.map(describeEntry);
+    // Newest first.
+    expect(lines.map((l) => l.title)).toEqual([
+      'Evidence added — its passage was restored (undo)',
+      'Evidence removed — its passage was deleted',
+      'Evidence changed',
+      'Evidence added',
+      'Created',
+    ]);
+    for (const line of lines.slice(0, 4)) expect(line.quote).toBe('pool money');
+    expect(JSON.stringify(lines)).not.toMatch(/null|undefined/);
   });
 });

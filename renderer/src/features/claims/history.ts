@@ -33,7 +33,7 @@ const TITLE: Record<string, string> = {
 /** Why a change was made, when the desk says (`reason` in the entry), in a few words. */
 const REASON: Record<string, string> = {
   'passage deleted': 'its passage was deleted',
-  'deletion undone': 'its passage was restored (undo)',
+  'passage deletion undone': 'its passage was restored (undo)',
 };
 
 /** What each recorded field is called on screen; fields not listed (ids) are not shown. */
