@@ -98,6 +98,29 @@ test('undo says what it undid and offers Redo; Ctrl+Shift+Z and Ctrl+Y redo', as
   await expect(page.getByRole('button', { name: 'Redo', exact: true }).first()).toBeDisabled();
 });
 
+test('a stray highlight is undone by Ctrl+Z: the passage goes, its report counts it, Redo brings it back', async ({
+  page,
+  desk: d,
+}) => {
+  await page.goto(d.url);
+  const library = page.getByRole('navigation', { name: 'Library' });
+  const row = library.getByRole('button', { name: /upper reaches of the Yalu/ });
+  await row.click();
+  await expect(row).toContainText('No passages');
+  const phrase = 'pool money';
+  await expect(page.getByTestId('report-text')).toContainText(phrase);
+  await selectText(page, phrase);
+  await page.keyboard.press('h');
+  await expect(row).toContainText('1 passage');
+  await page.keyboard.press('Control+z');
+  await expect(notice(page)).toContainText('Undid:');
+  await expect(page.getByRole('group', { name: 'Selected passage' })).toHaveCount(0);
+  await expect(row).toContainText('No passages');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(notice(page)).toContainText('Redid:');
+  await expect(row).toContainText('1 passage');
+});
+
 test('inside a text field, Ctrl+Z is the field’s own', async ({ page, desk: d }) => {
   await page.goto(d.url);
   await openClaims(page);

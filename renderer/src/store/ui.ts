@@ -55,7 +55,11 @@ let settleReviewer: ((named: boolean) => void) | null = null;
 export const createUiSlice: Slice<UiSlice> = (set, get) => {
   /** An undone or redone change can be to anything: sources, attributions, passages, claims. */
   const showAgain = async (): Promise<void> => {
+    const { reportId, passages } = get();
     await Promise.all([get().loadSources(), get().refreshClaimStatuses(), get().reloadPassages()]);
+    // A passage made or deleted again in the open report: its library row counts it.
+    if (reportId !== null && get().reportId === reportId)
+      get().countPassages(reportId, get().passages.length - passages.length);
   };
   return {
     view: 'reports',
