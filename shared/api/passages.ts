@@ -1,5 +1,6 @@
 // The contract's passages: a highlighted span of a report, anchored to its text.
 import { z } from 'zod';
+import { STANCES } from '../vocabulary.ts';
 import { anchorStatus, id, op, type Slice } from './common.ts';
 
 export const passageSchema = z.object({
@@ -16,6 +17,10 @@ export const passageSchema = z.object({
   suffix: z.string(),
   note: z.string(),
   status: anchorStatus,
+  /** The stances it is evidence with, each once (empty: not evidence yet), for the reader's colours. */
+  stances: z.array(z.enum(STANCES)),
+  /** How many claims it is evidence for. */
+  claimCount: z.number().int().nonnegative(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

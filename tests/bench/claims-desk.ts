@@ -16,6 +16,8 @@ export function buildClaimsDesk(work: string) {
   const file = join(work, 'desk.sqlite');
   const random = seededRandom(11);
   const { db } = openDesk(file);
+  // A desk records who made each change, and refuses a change before a reviewer is named.
+  db.prepare(`INSERT INTO preferences (key, value) VALUES ('reviewer', 'Bench')`).run();
   const now = '2026-01-01T00:00:00Z';
   db.transaction(() => {
     for (let o = 1; o <= OUTLETS; o++) {

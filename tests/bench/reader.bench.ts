@@ -23,6 +23,8 @@ try {
   const text = proseText(1_000_000, random);
   const dbPath = join(work, 'desk.sqlite');
   const { db } = openDesk(dbPath);
+  // A desk records who made each change, and refuses a change before a reviewer is named.
+  db.prepare(`INSERT INTO preferences (key, value) VALUES ('reviewer', 'Bench')`).run();
   await loadDemoCase(db);
   const withPassages = storeReport(
     db,
@@ -73,9 +75,9 @@ try {
               const shown =
                 document.querySelector('h1')?.textContent === wanted &&
                 document.querySelector('[data-testid="report-text"] p');
-              const drawn =
-                (CSS.highlights.get('passage')?.size ?? 0) +
-                (CSS.highlights.get('passage-active')?.size ?? 0);
+              const drawn = [...CSS.highlights.keys()]
+                .filter((name) => name.startsWith('passage-') && name !== 'passage-overlap')
+                .reduce((sum, name) => sum + (CSS.highlights.get(name)?.size ?? 0), 0);
               if (shown && drawn === count) resolve();
               else requestAnimationFrame(ready);
             };

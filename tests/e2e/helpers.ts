@@ -27,10 +27,10 @@ export async function selectText(page: Page, phrase: string, until?: string): Pr
 /** The words each drawn highlight covers, read back from CSS.highlights. */
 export async function drawnHighlights(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const all = [
-      ...(CSS.highlights.get('passage') ?? []),
-      ...(CSS.highlights.get('passage-active') ?? []),
-    ];
+    // Every passage layer (one per stance colour, and the selected one); not the overlap marks.
+    const all = [...CSS.highlights.keys()]
+      .filter((name) => name.startsWith('passage-') && name !== 'passage-overlap')
+      .flatMap((name) => [...(CSS.highlights.get(name) ?? [])]);
     return all.map((drawn) => {
       const range = document.createRange();
       range.setStart(drawn.startContainer, drawn.startOffset);

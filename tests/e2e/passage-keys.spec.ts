@@ -1,6 +1,7 @@
 // The passage panel by keyboard, as an analyst highlighting fast: stance, credibility and a new
 // claim whose proposition is asked for (the quote offered, selected, replaced by typing).
-import { expect, test } from './desk.ts';
+import { join } from 'node:path';
+import { expect, SCREENSHOTS, test } from './desk.ts';
 import { selectText } from './helpers.ts';
 
 test('keys set stance and credibility; N asks for the proposition, typing replaces the quote', async ({
@@ -38,4 +39,15 @@ test('keys set stance and credibility; N asks for the proposition, typing replac
   await expect(linked).toHaveCount(1);
   await expect(linked).toContainText('Car owners in Ryanggang share vehicles in groups of 3-5');
   await expect(linked).toContainText('Supports · 2');
+
+  // Closed, the passage is drawn in its stance's colour, and the list says so with its source.
+  await editor.getByRole('button', { name: 'Close' }).click();
+  const layer = (name: string) => page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, name);
+  await expect.poll(() => layer('passage-supports')).toBe(1);
+  expect(await layer('passage-unlinked')).toBe(0);
+  const item = page.getByRole('complementary', { name: 'Passages' }).locator('.passage-item');
+  await expect(item).toHaveClass(/mark-supports/);
+  await expect(item).toContainText('ASIAPRESS · Supports · 1 claim');
+  await expect(page.getByRole('list', { name: 'Highlight colours' })).toContainText('Contradicts');
+  await page.screenshot({ path: join(SCREENSHOTS, 'reader-stance-colours.png') });
 });

@@ -20,7 +20,12 @@ interface DbPassage {
   updated_at: string;
 }
 
-function toPassage(row: DbPassage): Passage {
+/** What a passage is evidence for, read with it: its stances (a JSON array) and claims. */
+const MARKS = `
+  (SELECT json_group_array(DISTINCT e.stance) FROM evidence e WHERE e.passage_id = p.id) AS stances,
+  (SELECT count(DISTINCT e.claim_id) FROM evidence e WHERE e.passage_id = p.id) AS claim_count`;
+
+function toPassage(row: DbPassage & { stances: string; claim_count: number }): Passage {
   return {
     id: row.id,
     reportId: row.report_id,
@@ -32,6 +37,8 @@ function toPassage(row: DbPassage): Passage {
     suffix: row.suffix,
     note: row.note,
     status: row.anchor_status,
+    stances: (JSON.parse(row.stances) as Passage['stances']).sort(),
+    claimCount: row.claim_count,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -41,14 +48,16 @@ export function listPassages(db: Db, reportId: number): Passage[] {
   return (
     db
       .prepare(
-        `SELECT * FROM passages WHERE report_id = ? ORDER BY anchor_status, position_start, id`,
+        `SELECT p.*, ${MARKS} FROM passages p
+         WHERE p.report_id = ? ORDER BY p.anchor_status, p.position_start, p.id`,
       )
-      .all(reportId) as DbPassage[]
+      .all(reportId) as Parameters<typeof toPassage>[0][]
   ).map(toPassage);
 }
 
 export function getPassage(db: Db, id: number): Passage {
-  const row = db.prepare('SELECT * FROM passages WHERE id = ?').get(id) as DbPassage | undefined;
+  const row = db.prepare(`SELECT p.*, ${MARKS} FROM passages p WHERE p.id = ?`).get(id) as
+    Parameters<typeof toPassage>[0] | undefined;
   if (!row) throw new DeskError('not-found', `passage ${id} does not exist`);
   return toPassage(row);
 }

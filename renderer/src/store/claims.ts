@@ -183,7 +183,7 @@ export const createClaimsSlice: Slice<ClaimsSlice> = (set, get) => {
             ? s.claimsTotal + 1
             : s.claimsTotal,
         }));
-        await undoLabel();
+        await Promise.all([undoLabel(), input.evidence ? get().reloadPassages() : undefined]);
         return created;
       });
       if (claim) await get().openClaim(claim.id);
@@ -200,7 +200,7 @@ export const createClaimsSlice: Slice<ClaimsSlice> = (set, get) => {
       await guarded(get, async () => {
         await call('claims.delete', { id });
         remove(id);
-        await undoLabel();
+        await Promise.all([undoLabel(), get().reloadPassages()]);
       });
     },
     mergeClaim: async (keepId, mergeId) => {
@@ -208,7 +208,7 @@ export const createClaimsSlice: Slice<ClaimsSlice> = (set, get) => {
         const { removedId, ...kept } = await call('claims.merge', { keepId, mergeId });
         remove(removedId);
         patch(kept);
-        await Promise.all([reopen(keepId), undoLabel()]);
+        await Promise.all([reopen(keepId), undoLabel(), get().reloadPassages()]);
       });
     },
     reviewWarning: async (input) => {
@@ -225,21 +225,24 @@ export const createClaimsSlice: Slice<ClaimsSlice> = (set, get) => {
       await guarded(get, async () => {
         const { claim } = await call('evidence.link', input);
         patch(claim);
-        await Promise.all([reopen(claim.id), undoLabel()]);
+        // The reader colours passages by their stances: the open report's may have changed.
+        await Promise.all([reopen(claim.id), undoLabel(), get().reloadPassages()]);
       });
     },
     updateEvidence: async (input) => {
       await guarded(get, async () => {
         const { claim } = await call('evidence.update', input);
         patch(claim);
-        await Promise.all([reopen(claim.id), undoLabel()]);
+        // The reader colours passages by their stances: the open report's may have changed.
+        await Promise.all([reopen(claim.id), undoLabel(), get().reloadPassages()]);
       });
     },
     unlinkEvidence: async (id) => {
       await guarded(get, async () => {
         const { claim } = await call('evidence.unlink', { id });
         patch(claim);
-        await Promise.all([reopen(claim.id), undoLabel()]);
+        // The reader colours passages by their stances: the open report's may have changed.
+        await Promise.all([reopen(claim.id), undoLabel(), get().reloadPassages()]);
       });
     },
     openPassage: async (reportId, passageId) => {

@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Passage } from '../../../../shared/api.ts';
 import { useDesk } from '../../store/index.ts';
 import { VirtualList, type ListGroup, type VirtualListHandle } from '../../ui/VirtualList.tsx';
+import { markOf, MARK_LABEL } from './marks.ts';
 import { Attribution, PassageClaims } from './PassageEvidence.tsx';
 
 export function PassagePanel() {
@@ -17,7 +18,11 @@ function PassageList() {
   const passages = useDesk((s) => s.passages);
   const selectedId = useDesk((s) => s.selectedPassageId);
   const selectPassage = useDesk((s) => s.selectPassage);
+  const sources = useDesk((s) => s.sources);
   const list = useRef<VirtualListHandle>(null);
+  /** Who each passage's information comes from, by source id (none: the report's outlet). */
+  const sourceNames = useMemo(() => new Map(sources.map((s) => [s.id, s.name])), [sources]);
+  const outlet = report?.outlet ?? 'The report';
   const groups = useMemo(() => passageGroups(passages), [passages]);
   // The open editor stays drawn (and keeps its unsaved note) wherever the list is scrolled.
   const keep = useMemo(() => (selectedId === null ? [] : [selectedId]), [selectedId]);
@@ -26,9 +31,14 @@ function PassageList() {
   }, [selectedId]);
   const renderItem = useCallback(
     (p: Passage) => (
-      <PassageItem passage={p} selected={p.id === selectedId} onSelect={selectPassage} />
+      <PassageItem
+        passage={p}
+        source={(p.sourceId === null ? null : sourceNames.get(p.sourceId)) ?? outlet}
+        selected={p.id === selectedId}
+        onSelect={selectPassage}
+      />
     ),
-    [selectedId, selectPassage],
+    [selectedId, selectPassage, sourceNames, outlet],
   );
   if (!report) return <aside className="passages" aria-label="Passages" />;
   return (
@@ -87,24 +97,34 @@ function passageGroups(passages: Passage[]): ListGroup<Passage>[] {
 /** A passage in the list: its words and note, or its editor when selected. */
 const PassageItem = memo(function PassageItem({
   passage: p,
+  source,
   selected,
   onSelect,
 }: {
   passage: Passage;
+  /** Its source's name, or its report's outlet. */
+  source: string;
   selected: boolean;
   onSelect: (id: number) => void;
 }) {
+  const mark = markOf(p);
   return selected ? (
     <PassageEditor passage={p} />
   ) : (
     <button
       type="button"
-      className={`passage-item${p.status === 'orphaned' ? ' orphan' : ''}`}
+      className={`passage-item mark-${mark}${p.status === 'orphaned' ? ' orphan' : ''}`}
       onClick={() => onSelect(p.id)}
       data-passage-id={p.id}
     >
       <q>{p.exact}</q>
       {p.note && <span className="note">{p.note}</span>}
+      <span className="passage-meta">
+        {source} ·{' '}
+        {p.claimCount === 0
+          ? MARK_LABEL.unlinked.toLowerCase()
+          : `${MARK_LABEL[mark]} · ${p.claimCount} ${p.claimCount === 1 ? 'claim' : 'claims'}`}
+      </span>
     </button>
   );
 });

@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import type { Passage } from '../../../../shared/api.ts';
 import { useDesk } from '../../store/index.ts';
 import { ReportHeader } from './ReportHeader.tsx';
+import { MARK_LABEL, MARKS, markOf, overlaps } from './marks.ts';
 import {
   offsetAtPoint,
   paragraphsOf,
@@ -11,8 +12,10 @@ import {
   staticRangeFor,
 } from './text-dom.ts';
 
-const HIGHLIGHT = 'passage';
 const HIGHLIGHT_ACTIVE = 'passage-active';
+/** Where two or more passages cover the same words. */
+const HIGHLIGHT_OVERLAP = 'passage-overlap';
+const HIGHLIGHTS = [...MARKS.map((m) => `passage-${m}`), HIGHLIGHT_ACTIVE, HIGHLIGHT_OVERLAP];
 
 /** The report's text, one paragraph a line; React draws it once per text, never per passage. */
 const ReportText = memo(function ReportText({ text }: { text: string }) {
@@ -43,21 +46,42 @@ function useHighlights(
     const element = container.current;
     if (!element || typeof Highlight === 'undefined' || !CSS.highlights) return;
     const paragraphs = paragraphsOf(element);
-    const all = new Highlight();
-    const active = new Highlight();
-    for (const passage of passages) {
-      if (passage.status !== 'anchored') continue;
+    // One highlight per stance colour: each passage is drawn in the colour of what it is evidence of.
+    const layers = new Map(HIGHLIGHTS.map((name) => [name, new Highlight()]));
+    const anchored = passages.filter((p) => p.status === 'anchored');
+    for (const passage of anchored) {
       const range = staticRangeFor(element, passage.start, passage.end, paragraphs);
       if (!range) continue;
-      (passage.id === selected ? active : all).add(range);
+      const layer = passage.id === selected ? HIGHLIGHT_ACTIVE : `passage-${markOf(passage)}`;
+      layers.get(layer)?.add(range);
     }
-    CSS.highlights.set(HIGHLIGHT, all);
-    CSS.highlights.set(HIGHLIGHT_ACTIVE, active);
+    for (const [start, end] of overlaps(anchored)) {
+      const range = staticRangeFor(element, start, end, paragraphs);
+      if (range) layers.get(HIGHLIGHT_OVERLAP)?.add(range);
+    }
+    for (const [name, highlight] of layers) CSS.highlights.set(name, highlight);
     return () => {
-      CSS.highlights.delete(HIGHLIGHT);
-      CSS.highlights.delete(HIGHLIGHT_ACTIVE);
+      for (const name of HIGHLIGHTS) CSS.highlights.delete(name);
     };
   }, [container, text, passages, selected]);
+}
+
+/** What the highlight colours mean. */
+function Legend() {
+  return (
+    <ul className="highlight-legend" aria-label="Highlight colours">
+      {MARKS.map((mark) => (
+        <li key={mark}>
+          <span className={`swatch mark-${mark}`} aria-hidden="true" />
+          {MARK_LABEL[mark]}
+        </li>
+      ))}
+      <li>
+        <span className="swatch mark-overlap" aria-hidden="true" />
+        Overlap
+      </li>
+    </ul>
+  );
 }
 
 export function Reader() {
@@ -162,6 +186,7 @@ export function Reader() {
             ? 'Creates a passage from the selected words.'
             : 'Select words in the text to make a passage.'}
         </span>
+        <Legend />
       </div>
       <div className="reader-scroll">
         <article
