@@ -139,21 +139,22 @@ export interface VoiceLink<K> {
  * no count and no conclusion; taking the first keeps the desk's bulk pass and assessClaim alike.
  */
 export function foldOwnVoice<K>(links: readonly VoiceLink<K>[]): K[] {
-  const named = new Map<number, K>();
-  const namedOnSide = new Map<string, K>();
-  for (const link of links) {
-    if (link.namedIn === null || link.stance === 'context') continue;
-    if (!named.has(link.namedIn)) named.set(link.namedIn, link.origin);
-    const side = `${link.namedIn}:${link.stance}`;
-    if (!namedOnSide.has(side)) namedOnSide.set(side, link.origin);
-  }
-  return links.map((link) =>
-    link.voiceOf === null
-      ? link.origin
-      : (namedOnSide.get(`${link.voiceOf}:${link.stance}`) ??
-        named.get(link.voiceOf) ??
-        link.origin),
-  );
+  // The first weighed named link of each outlet, on either side: a claim has a handful of links,
+  // so a scan beats building maps.
+  const firstNamed = (outlet: number, stance?: Stance): VoiceLink<K> | undefined =>
+    links.find(
+      (l) =>
+        l.namedIn === outlet &&
+        l.stance !== 'context' &&
+        (stance === undefined || l.stance === stance),
+    );
+  return links.map((link) => {
+    if (link.voiceOf === null) return link.origin;
+    const join =
+      (link.stance === 'context' ? undefined : firstNamed(link.voiceOf, link.stance)) ??
+      firstNamed(link.voiceOf);
+    return join ? join.origin : link.origin;
+  });
 }
 
 /** The source a piece of evidence is attributed to (its report's outlet when none is named). */
@@ -189,8 +190,8 @@ export function foldedOrigins(
  */
 export function words(text: string): string[] {
   return (
-    text
-      .normalize('NFKC')
+    // NFKC leaves printable ASCII as it is: most passages skip it.
+    (/^[\t\n\r -~]*$/.test(text) ? text : text.normalize('NFKC'))
       .toLowerCase()
       .replace(/[’‘]/g, "'")
       .match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? []
@@ -206,11 +207,11 @@ export const NEAR_IDENTICAL = 0.6;
  * of fewer than four words are never near-identical (too little wording to tell).
  */
 export function wordingSimilarity(a: string, b: string): number {
-  return trigramOverlap(trigrams(a), trigrams(b));
+  return trigramOverlap(trigramsOf(a), trigramsOf(b));
 }
 
 /** A passage's word trigrams; null when it has fewer than four words. */
-function trigrams(text: string): Set<string> | null {
+export function trigramsOf(text: string): Set<string> | null {
   const w = words(text);
   if (w.length < 4) return null;
   const set = new Set<string>();
@@ -218,12 +219,21 @@ function trigrams(text: string): Set<string> | null {
   return set;
 }
 
-function trigramOverlap(ga: Set<string> | null, gb: Set<string> | null): number {
+/**
+ * The overlap coefficient of two trigram sets. With `atLeast`, it stops as soon as that is out of
+ * reach and returns 0: most pairs share little, and only those at the threshold matter.
+ */
+function trigramOverlap(ga: Set<string> | null, gb: Set<string> | null, atLeast = 0): number {
   if (!ga || !gb) return 0;
   const [small, large] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
+  if (small.size === 0) return 0;
+  const mayMiss = small.size * (1 - atLeast);
   let shared = 0;
-  for (const g of small) if (large.has(g)) shared++;
-  return small.size === 0 ? 0 : shared / small.size;
+  let missed = 0;
+  for (const g of small)
+    if (large.has(g)) shared++;
+    else if (++missed > mayMiss) return 0;
+  return shared / small.size;
 }
 
 /** Union-find over origin keys, for origins the reviewer confirmed to be one. */
@@ -247,33 +257,57 @@ function merger(): { find(key: string): string; union(a: string, b: string): voi
 
 const pairKey = (a: number, b: number): string => (a < b ? `${a}:${b}` : `${b}:${a}`);
 
-/** Supporting passages in different reports, near-identical, attributed to different origins. */
-export function sharedOriginWarnings(
-  evidence: readonly EvidenceItem[],
-  sources: ReadonlyMap<number, SourceNode>,
-  reviews: readonly OriginReview[] = [],
-): SharedOriginWarning[] {
-  const decided = new Map(reviews.map((r) => [pairKey(r.passageA, r.passageB), r.decision]));
-  const origins = foldedOrigins(evidence, sources);
-  const originOfItem = new Map(evidence.map((e, i) => [e, origins[i]]));
-  const supporting = evidence.filter((e) => e.stance === 'supports');
-  // Each passage is tokenised once, not once per pair.
+/**
+ * Each passage's word trigrams (null under four words), worked out once however many pairs and
+ * claims ask: `wordingOf` gives a passage's words.
+ */
+export function trigramsByPassage(
+  wordingOf: (passageId: number) => string,
+): (passageId: number) => Set<string> | null {
   const grams = new Map<number, Set<string> | null>();
-  const gramsOf = (e: EvidenceItem): Set<string> | null => {
-    if (!grams.has(e.passageId)) grams.set(e.passageId, trigrams(e.exact));
-    return grams.get(e.passageId) ?? null;
+  return (passageId) => {
+    let set = grams.get(passageId);
+    if (set === undefined) grams.set(passageId, (set = trigramsOf(wordingOf(passageId))));
+    return set;
   };
+}
+
+/** A supporting passage as the shared-origin check sees it. */
+export interface WordingCandidate<K> {
+  passageId: number;
+  reportId: number;
+  /** Its origin, an outlet's own voice folded. */
+  origin: K;
+}
+
+/** The reviewer's decisions on pairs of passages, keyed as `originWarnings` reads them. */
+export const decisionsByPair = (
+  reviews: readonly OriginReview[],
+): Map<string, OriginReview['decision']> =>
+  new Map(reviews.map((r) => [pairKey(r.passageA, r.passageB), r.decision]));
+
+/**
+ * Supporting passages in different reports, near-identical, of different origins, not dismissed:
+ * the one rule, for assessClaim and the desk's bulk pass (which reads only the wording it needs).
+ */
+export function originWarnings<K>(
+  supporting: readonly WordingCandidate<K>[],
+  gramsOf: (passageId: number) => Set<string> | null,
+  decided: ReadonlyMap<string, OriginReview['decision']>,
+): SharedOriginWarning[] {
   const warnings: SharedOriginWarning[] = [];
   for (let i = 0; i < supporting.length; i++) {
     for (let j = i + 1; j < supporting.length; j++) {
-      const a = supporting[i] as EvidenceItem;
-      const b = supporting[j] as EvidenceItem;
+      const a = supporting[i] as WordingCandidate<K>;
+      const b = supporting[j] as WordingCandidate<K>;
       if (a.reportId === b.reportId || a.passageId === b.passageId) continue;
-      if (originOfItem.get(a) === originOfItem.get(b)) continue;
-      const decision = decided.get(pairKey(a.passageId, b.passageId));
-      if (decision === 'dismissed') continue;
-      const similarity = trigramOverlap(gramsOf(a), gramsOf(b));
+      if (a.origin === b.origin) continue;
+      // The wording first: most pairs differ, and then no decision need be looked up.
+      const similarity = trigramOverlap(gramsOf(a.passageId), gramsOf(b.passageId), NEAR_IDENTICAL);
       if (similarity < NEAR_IDENTICAL) continue;
+      const decision =
+        decided.size > 0 ? decided.get(pairKey(a.passageId, b.passageId)) : undefined;
+      if (decision === 'dismissed') continue;
       warnings.push({
         passageA: Math.min(a.passageId, b.passageId),
         passageB: Math.max(a.passageId, b.passageId),
@@ -283,6 +317,26 @@ export function sharedOriginWarnings(
     }
   }
   return warnings;
+}
+
+/** Supporting passages in different reports, near-identical, attributed to different origins. */
+export function sharedOriginWarnings(
+  evidence: readonly EvidenceItem[],
+  sources: ReadonlyMap<number, SourceNode>,
+  reviews: readonly OriginReview[] = [],
+): SharedOriginWarning[] {
+  const origins = foldedOrigins(evidence, sources);
+  const wording = new Map(evidence.map((e) => [e.passageId, e.exact]));
+  const supporting = evidence.flatMap((e, i) =>
+    e.stance === 'supports'
+      ? [{ passageId: e.passageId, reportId: e.reportId, origin: origins[i] as string }]
+      : [],
+  );
+  return originWarnings(
+    supporting,
+    trigramsByPassage((passageId) => wording.get(passageId) ?? ''),
+    decisionsByPair(reviews),
+  );
 }
 
 /** Groups, counts, status and suggested grade of one claim's evidence. */

@@ -469,6 +469,9 @@ describe('on the seed reports, through the desk', () => {
       'single-origin',
       'corroborated-pending',
     ]);
+    // The words of one copy change: the bulk pass reads them anew, not the trigrams it kept.
+    db.prepare('UPDATE passages SET exact = ? WHERE id = ?').run(POOLED_002, copies[1]);
+    expect(claimStatuses(db).get(pending)?.status).toBe('corroborated');
   });
 });
 

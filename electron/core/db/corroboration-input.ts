@@ -5,11 +5,15 @@ import type { Credibility } from '../../../shared/admiralty.ts';
 import {
   assessClaim,
   conclude,
+  decisionsByPair,
   foldOwnVoice,
   originOf,
+  originWarnings,
+  trigramsOf,
   type EvidenceItem,
   type OriginReview,
   type OriginTally,
+  type WordingCandidate,
 } from '../../../shared/corroboration.ts';
 import type { Db } from './connection.ts';
 import { loadSourceNodes } from './sources.ts';
@@ -63,6 +67,34 @@ export interface ClaimConclusion {
   counts: ClaimSummary['counts'];
 }
 
+/** Each desk's passages' word trigrams, with the words they were cut from. */
+const trigramCache = new WeakMap<Db, Map<number, { exact: string; grams: Set<string> | null }>>();
+
+/**
+ * Passages' word trigrams, kept for the connection: a passage backs several claims and the bulk
+ * pass runs again after each change, so its words are cut once. An entry serves only while the
+ * passage's words are the very words it was cut from.
+ */
+function cachedTrigrams(
+  db: Db,
+  wording: Iterable<[number, string]>,
+): (passageId: number) => Set<string> | null {
+  let cache = trigramCache.get(db);
+  if (!cache) trigramCache.set(db, (cache = new Map()));
+  // Each passage checked against the cache once, not once per pair.
+  const grams = new Map<number, Set<string> | null>();
+  for (const [passageId, exact] of wording) {
+    const hit = cache.get(passageId);
+    if (hit?.exact === exact) grams.set(passageId, hit.grams);
+    else {
+      const cut = trigramsOf(exact);
+      cache.set(passageId, { exact, grams: cut });
+      grams.set(passageId, cut);
+    }
+  }
+  return (passageId) => grams.get(passageId) ?? null;
+}
+
 /** Flags packed under each link's passage id: bit 0 supports, bit 1 contradicts, then the credibility. */
 const LINK_BITS = 32;
 
@@ -71,9 +103,10 @@ const LINK_BITS = 32;
  * passage's report, outlet and origin are worked out once into arrays indexed by passage id, the
  * evidence table is read in one scan as one number per link, and the links are grouped by claim
  * with a counting sort. Agrees with assessClaim (both fold an outlet's own voice with
- * `foldOwnVoice` and end in `conclude`); claims whose reviewer confirmed a shared origin, and
- * claims that come out plainly corroborated (an undecided shared-origin warning, which needs the
- * passages' wording, would make them pending), go through assessClaim itself, in one batch.
+ * `foldOwnVoice`, check wording with `originWarnings` and end in `conclude`). Only the claims that
+ * come out plainly corroborated have their supporting passages' words read, for an undecided
+ * shared-origin warning that would make them pending; claims whose reviewer confirmed a shared
+ * origin go through assessClaim itself, in one batch.
  */
 export function claimStatuses(db: Db): Map<number, ClaimConclusion> {
   const sources = loadSourceNodes(db);
@@ -192,21 +225,32 @@ export function claimStatuses(db: Db): Map<number, ClaimConclusion> {
   const passages: number[] = [];
   const reports: number[] = [];
   const outlets: number[] = [];
-  const weighedLinks: {
-    stance: 'supports' | 'contradicts';
-    passageId: number;
-    credibility: number;
-  }[] = [];
+  // The claim's weighed links, in parallel arrays reused from claim to claim.
+  const weighedPassage: number[] = [];
+  const weighedSupports: boolean[] = [];
+  const weighedCredibility: number[] = [];
+  const voices: number[] = [];
+  const named: number[] = [];
   const result = new Map<number, ClaimConclusion>();
-  const reassess: number[] = [];
+  const merge: number[] = [];
+  // Plainly corroborated claims wait for the wording check (an undecided warning makes them pending).
+  const corroborated: {
+    claimId: number;
+    supporting: OriginTally[];
+    weighed: number;
+    counts: ClaimConclusion['counts'];
+    candidates: WordingCandidate<number>[];
+  }[] = [];
   for (let c = 0; c < claimIds.length; c++) {
     const claimId = claimIds[c] as number;
     if (merged.has(claimId)) {
-      reassess.push(claimId);
+      merge.push(claimId);
       continue;
     }
-    passages.length = reports.length = outlets.length = weighedLinks.length = 0;
-    let voices = false;
+    passages.length = reports.length = outlets.length = 0;
+    weighedPassage.length = weighedSupports.length = weighedCredibility.length = 0;
+    // The outlets whose own voice speaks, and those whose named sources do: a fold needs both.
+    voices.length = named.length = 0;
     for (let i = starts[c] as number; i < (starts[c + 1] as number); i++) {
       const link = sorted[i] as number;
       const passageId = Math.floor(link / LINK_BITS);
@@ -217,30 +261,32 @@ export function claimStatuses(db: Db): Map<number, ClaimConclusion> {
       if (!reports.includes(reportId)) reports.push(reportId);
       if (!outlets.includes(outlet)) outlets.push(outlet);
       if ((bits & 3) === 0) continue; // context
-      if (voiceOf[passageId] !== 0) voices = true;
-      weighedLinks.push({
-        stance: bits & 1 ? 'supports' : 'contradicts',
-        passageId,
-        credibility: bits >> 2,
-      });
+      const voice = voiceOf[passageId] as number;
+      const namedOutlet = namedIn[passageId] as number;
+      if (voice !== 0 && !voices.includes(voice)) voices.push(voice);
+      if (namedOutlet !== 0 && !named.includes(namedOutlet)) named.push(namedOutlet);
+      weighedPassage.push(passageId);
+      weighedSupports.push((bits & 1) === 1);
+      weighedCredibility.push(bits >> 2);
     }
-    // Context weighs on neither side, and folds nothing into anything: the weighed links suffice.
-    const origins = voices
+    // Context weighs on neither side and folds nothing: the weighed links suffice. An own voice
+    // folds only where some named source speaks too.
+    const origins = voices.some((outlet) => named.includes(outlet))
       ? foldOwnVoice(
-          weighedLinks.map((l) => ({
-            stance: l.stance,
-            origin: originOfPassage[l.passageId] as number,
-            voiceOf: (voiceOf[l.passageId] as number) || null,
-            namedIn: (namedIn[l.passageId] as number) || null,
+          weighedPassage.map((passageId, i) => ({
+            stance: weighedSupports[i] ? ('supports' as const) : ('contradicts' as const),
+            origin: originOfPassage[passageId] as number,
+            voiceOf: (voiceOf[passageId] as number) || null,
+            namedIn: (namedIn[passageId] as number) || null,
           })),
         )
-      : weighedLinks.map((l) => originOfPassage[l.passageId] as number);
+      : weighedPassage.map((passageId) => originOfPassage[passageId] as number);
     const supporting: OriginTally[] = [];
     const contradicting: OriginTally[] = [];
-    for (let i = 0; i < weighedLinks.length; i++) {
-      const { stance, credibility } = weighedLinks[i] as (typeof weighedLinks)[number];
+    for (let i = 0; i < weighedPassage.length; i++) {
       const origin = origins[i] as number;
-      const side = stance === 'supports' ? supporting : contradicting;
+      const credibility = weighedCredibility[i] as number;
+      const side = weighedSupports[i] ? supporting : contradicting;
       const found = side.find((t) => t.key === origin);
       if (found) found.bestCredibility = Math.min(found.bestCredibility, credibility);
       else
@@ -251,26 +297,61 @@ export function claimStatuses(db: Db): Map<number, ClaimConclusion> {
           bestCredibility: credibility,
         });
     }
-    const { status, grade } = conclude(supporting, contradicting, weighedLinks.length);
-    if (status === 'corroborated') {
-      reassess.push(claimId);
-      continue;
-    }
-    result.set(claimId, {
-      status,
-      suggestedCredibility: grade,
-      counts: {
-        passages: passages.length,
-        reports: reports.length,
-        outlets: outlets.length,
-        supportingOrigins: supporting.length,
-        contradictingOrigins: contradicting.length,
-      },
-    });
+    const counts = {
+      passages: passages.length,
+      reports: reports.length,
+      outlets: outlets.length,
+      supportingOrigins: supporting.length,
+      contradictingOrigins: contradicting.length,
+    };
+    const { status, grade } = conclude(supporting, contradicting, weighedPassage.length);
+    if (status === 'corroborated')
+      corroborated.push({
+        claimId,
+        supporting,
+        weighed: weighedPassage.length,
+        counts,
+        candidates: weighedPassage.flatMap((passageId, i) =>
+          weighedSupports[i]
+            ? [{ passageId, reportId: reportOf[passageId] as number, origin: origins[i] as number }]
+            : [],
+        ),
+      });
+    else result.set(claimId, { status, suggestedCredibility: grade, counts });
   }
-  if (reassess.length > 0) {
-    const input = loadCorroborationInput(db, reassess);
-    for (const claimId of reassess) {
+
+  if (corroborated.length > 0) {
+    // Only these claims' supporting passages are read for their words, in one query.
+    const needed = new Set<number>();
+    for (const claim of corroborated) for (const p of claim.candidates) needed.add(p.passageId);
+    const wording = db
+      .prepare('SELECT id, exact FROM passages WHERE id IN (SELECT value FROM json_each(?))')
+      .raw()
+      .all(JSON.stringify([...needed])) as [number, string][];
+    const reviews = new Map<number, OriginReview[]>();
+    for (const r of db
+      .prepare(
+        `SELECT claim_id AS claimId, passage_a AS passageA, passage_b AS passageB, decision
+         FROM origin_reviews WHERE claim_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(corroborated.map((claim) => claim.claimId))) as (OriginReview & {
+      claimId: number;
+    })[])
+      reviews.set(r.claimId, [...(reviews.get(r.claimId) ?? []), r]);
+    const gramsOf = cachedTrigrams(db, wording);
+    for (const claim of corroborated) {
+      const open = originWarnings(
+        claim.candidates,
+        gramsOf,
+        decisionsByPair(reviews.get(claim.claimId) ?? []),
+      ).filter((w) => !w.confirmed).length;
+      const { status, grade } = conclude(claim.supporting, [], claim.weighed, open);
+      result.set(claim.claimId, { status, suggestedCredibility: grade, counts: claim.counts });
+    }
+  }
+  if (merge.length > 0) {
+    const input = loadCorroborationInput(db, merge);
+    for (const claimId of merge) {
       const a = assessClaim(
         input.byClaim.get(claimId) ?? [],
         input.sources,
