@@ -1,8 +1,9 @@
 // A claim workflow without traps, as an analyst meets it: the reviewer's name asked before the
 // first change, undo and redo that say what they did, text fields that keep their own Ctrl+Z,
 // the shortcuts list, arrow keys through the claims, and a history and evidence that read plainly.
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './desk.ts';
+import { expect, SCREENSHOTS, test } from './desk.ts';
 import { bridgeCall, selectText } from './helpers.ts';
 
 const claimsList = (page: Page) => page.getByRole('navigation', { name: 'Claims' });
@@ -40,6 +41,7 @@ test.describe('a desk with no reviewer named', () => {
     await expect(prompt).toBeVisible();
     await expect(prompt.getByRole('textbox', { name: 'Your name' })).toBeFocused();
     await page.keyboard.type('K. Analyst');
+    await page.screenshot({ path: join(SCREENSHOTS, 'reviewer-prompt.png') });
     await page.keyboard.press('Enter');
     await expect(prompt).toHaveCount(0);
     // The highlight waited for the name and was made, under it.
@@ -81,6 +83,7 @@ test('undo says what it undid and offers Redo; Ctrl+Shift+Z and Ctrl+Y redo', as
   await page.keyboard.press('Control+z');
   await expect(notice(page)).toContainText('Undid:');
   await expect(notice(page)).toContainText('Fuel is rationed');
+  await page.screenshot({ path: join(SCREENSHOTS, 'undo-notice.png') });
   await expect(row).toHaveCount(0);
 
   await notice(page).getByRole('button', { name: 'Redo' }).click();
@@ -148,6 +151,7 @@ test('? lists every shortcut; Escape closes the list', async ({ page, desk: d })
   await expect(list).toBeVisible();
   for (const does of ['Search reports', 'Undo the last change', 'Redo', 'Highlight the selected'])
     await expect(list).toContainText(does);
+  await page.screenshot({ path: join(SCREENSHOTS, 'shortcuts.png') });
   await page.keyboard.press('Escape');
   await expect(list).toHaveCount(0);
   // Typed in a field, ? is a character.

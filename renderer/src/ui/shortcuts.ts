@@ -2,6 +2,7 @@
 // renderer is added here too, so that the list stays the whole truth.
 
 export interface Shortcut {
+  /** Pressed together (Ctrl, Shift, Z); keys that are alternatives share one entry ("↑ / ↓"). */
   keys: string[];
   does: string;
 }
@@ -21,13 +22,13 @@ export const SHORTCUTS: { where: string; keys: Shortcut[] }[] = [
   {
     where: 'Library',
     keys: [
-      { keys: ['↑', '↓'], does: 'Move to the previous or next report' },
+      { keys: ['↑ / ↓'], does: 'Move to the previous or next report' },
       { keys: ['Enter'], does: 'Open the report' },
     ],
   },
   {
     where: 'Claims list',
-    keys: [{ keys: ['↑', '↓'], does: 'Open the previous or next claim' }],
+    keys: [{ keys: ['↑ / ↓'], does: 'Open the previous or next claim' }],
   },
   {
     where: 'Reader',
