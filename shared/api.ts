@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { claimsMethods } from './api/claims.ts';
 import { evidenceMethods } from './api/evidence.ts';
+import { mentionsMethods } from './api/mentions.ts';
 import { passagesMethods } from './api/passages.ts';
 import { reportsMethods } from './api/reports.ts';
 import { sessionMethods } from './api/session.ts';
@@ -56,6 +57,7 @@ export {
   type SourceSummary,
 } from './api/sources.ts';
 export { deskInfoSchema } from './api/session.ts';
+export { mentionSchema, type ReportMention } from './api/mentions.ts';
 
 export const api = {
   ...sessionMethods,
@@ -64,6 +66,7 @@ export const api = {
   ...claimsMethods,
   ...evidenceMethods,
   ...sourcesMethods,
+  ...mentionsMethods,
   // Each slice refuses a stray method (Slice in ./api/common.ts); this refuses a missing one.
 } as const satisfies { [M in MethodName]: { input: z.ZodType; output: z.ZodType } };
 

@@ -36,6 +36,7 @@ export const METHOD_NAMES = [
   'sources.update',
   'sources.rate',
   'sources.history',
+  'mentions.list',
   'session.undo',
   'session.redo',
   'session.status',

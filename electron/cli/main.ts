@@ -10,7 +10,8 @@ import { listClaims } from '../core/db/claims.ts';
 import { openDesk, type Db } from '../core/db/connection.ts';
 import { DeskError, explainDeskError } from '../core/db/errors.ts';
 import { SCHEMA_VERSION, schemaVersion } from '../core/db/migrate.ts';
-import { listReports, searchReports } from '../core/db/reports.ts';
+import { listMentions, type ReportMention } from '../core/db/mentions.ts';
+import { getReport, getReportText, listReports, searchReports } from '../core/db/reports.ts';
 import { describeFsError } from '../core/fs-errors.ts';
 import { defaultDeskPath } from '../core/paths.ts';
 import { importPaths } from '../core/reports/import-files.ts';
@@ -67,6 +68,15 @@ const COMMANDS: Record<string, Command> = {
       'lists the claims with their computed status, verdict and counts (passages, reports,\n' +
       'outlets, independent origins)',
   },
+  mentions: {
+    args: '<report-id> [--json]',
+    options: ['json'],
+    positionals: 'some',
+    does:
+      'lists the source mentions read from a report’s text (who is said to have said, reported,\n' +
+      'photographed or filmed what): each phrase, what it says of the source, the mention it\n' +
+      'refers back to, and the text it governs',
+  },
   check: {
     args: '[--json]',
     options: ['json'],
@@ -86,7 +96,7 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-const READ_COMMANDS = ['reports', 'search', 'claims', 'check'];
+const READ_COMMANDS = ['reports', 'search', 'claims', 'mentions', 'check'];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -107,7 +117,7 @@ ${commands}
 Options:
   --db PATH      the desk file; by default the desktop app's own,
                  ${defaultDeskPath()}
-                 reports, search, claims and check only read it: they never create a desk,
+                 reports, search, claims, mentions and check only read it: they never create a desk,
                  and a path with no desk is an error.
   --outlet NAME  import: the outlet of every imported file, over what the files say
   --port N       serve: the loopback port (default: a free one)
@@ -214,7 +224,15 @@ function parse(argv: string[]): Invocation | 'help' | 'version' {
     throw new UsageError(`${command} takes no arguments, but was given "${show(rest.join(' '))}"`);
   if (spec.positionals === 'some' && rest.length === 0)
     throw new UsageError(
-      command === 'import' ? 'import needs at least one file or folder' : 'search needs a query',
+      command === 'import'
+        ? 'import needs at least one file or folder'
+        : command === 'mentions'
+          ? 'mentions needs a report id (source-desk reports lists them)'
+          : 'search needs a query',
+    );
+  if (command === 'mentions' && (rest.length > 1 || !/^[1-9]\d{0,15}$/.test(rest[0] ?? '')))
+    throw new UsageError(
+      `mentions takes one report id, a whole number such as 3, but was given "${show(rest.join(' '))}"`,
     );
   if (
     typeof values.port === 'string' &&
@@ -257,6 +275,8 @@ export async function run(
       try {
         if (command === 'reports') listReportsCommand(db, dbPath, asJson, print);
         else if (command === 'search') searchCommand(db, rest.join(' ').trim(), asJson, print);
+        else if (command === 'mentions')
+          mentionsCommand(db, dbPath, Number(rest[0]), asJson, print);
         else claimsCommand(db, dbPath, asJson, print);
         return 0;
       } finally {
@@ -396,6 +416,43 @@ function searchCommand(
       const snippet = h.snippet.replace(/\s+/g, ' ');
       print(`    ${show(snippet).replaceAll(MATCH_START, '[').replaceAll(MATCH_END, ']')}`);
     }
+}
+
+/** A governed text on one line, cut to a reading length. */
+function excerpt(text: string, max = 160): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+function mentionsCommand(
+  db: Db,
+  dbPath: string,
+  reportId: number,
+  asJson: boolean,
+  print: (line?: string) => unknown,
+): void {
+  const report = getReport(db, reportId);
+  if (!report)
+    throw new DeskError(
+      'not-found',
+      `${dbPath} has no report ${reportId} (source-desk reports lists them)`,
+    );
+  const text = getReportText(db, reportId) ?? '';
+  const mentions = listMentions(db, reportId);
+  const governed = (m: ReportMention): string[] => m.governs.map((s) => text.slice(s.start, s.end));
+  if (asJson) {
+    print(json(mentions.map((m) => ({ ...m, governedText: governed(m) }))));
+    return;
+  }
+  print(`#${report.id}  ${show(report.outlet ?? '(no outlet)')}  ${show(report.title)}`);
+  if (mentions.length === 0) print('No source mentions found in its text.');
+  for (const m of mentions) {
+    const said = [m.role, m.name, m.outlet, m.place, m.time].filter((v) => v !== null);
+    const back = m.refersTo === null ? '' : ` → refers to [${m.refersTo}]`;
+    print(`[${m.ordinal}] “${show(m.exact)}”${back}`);
+    print(`    ${m.kind}${said.length ? ` · ${said.map(show).join(' · ')}` : ''}`);
+    for (const g of governed(m)) print(`    governs: ${show(excerpt(g))}`);
+  }
 }
 
 function claimsCommand(

@@ -2,7 +2,8 @@
 // import, or for texts already in a desk by backfillMentions when it is opened for writing;
 // listed per report, and asked which one governs a span of a report's text.
 import { describePassage } from '../../../shared/anchoring.ts';
-import { findMentions, type MentionDescriptor, type Span } from '../../../shared/attribution.ts';
+import type { ReportMention } from '../../../shared/api.ts';
+import { findMentions, type MentionDescriptor } from '../../../shared/attribution.ts';
 import type { Db } from './connection.ts';
 import { DeskError } from './errors.ts';
 import { getReportText } from './reports.ts';
@@ -16,19 +17,8 @@ export const MENTION_RULES = 1;
 /** Texts read per transaction while backfilling: a commit amortised, the lock held briefly. */
 const BACKFILL_BATCH = 500;
 
-/** A mention of a report's text, anchored like a passage. */
-export interface ReportMention extends MentionDescriptor {
-  /** Its place in the report's list; `refersTo` counts in it. */
-  ordinal: number;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  anaphor: 'definite' | 'pronoun' | null;
-  refersTo: number | null;
-  governs: Span[];
-}
+/** A mention of a report's text, anchored like a passage (the contract's shape). */
+export type { ReportMention };
 
 interface DbMention {
   ordinal: number;
