@@ -14,6 +14,8 @@ import {
   claimStatuses,
   loadCorroborationInput,
 } from '../../electron/core/db/corroboration-input.ts';
+import { STATUS_ATTENTION_ORDER } from '../../shared/claim-list.ts';
+import { CLAIM_STATUSES } from '../../shared/vocabulary.ts';
 import { demoDesk } from './desk.ts';
 
 // Two outlets, Daily NK (1) and ASIAPRESS (2), each a source of kind 'outlet', graded B.
@@ -476,6 +478,10 @@ describe('on the seed reports, through the desk', () => {
 });
 
 describe('the claims list (docs: What is counted)', () => {
+  it('offers every status in its filter and "needs attention first" order', () => {
+    expect([...STATUS_ATTENTION_ORDER].sort()).toEqual([...CLAIM_STATUSES].sort());
+  });
+
   it('sorts "Most origins" by origins for, then fewest against, as the rows show them', async () => {
     const { call, passage } = await demoDesk();
     await call('preferences.set', { reviewer: 'J. Analyst' });
