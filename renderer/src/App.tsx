@@ -46,10 +46,9 @@ export function App() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      // In a text field, Ctrl+Z and the typed keys are the field's own.
-      const inField = (event.target as HTMLElement).closest(
-        'input, textarea, select, [contenteditable]',
-      );
+      // In a text field, Ctrl+Z and the typed keys are the field's own (a select or a checkbox
+      // has no undo of its own: Ctrl+Z there undoes the desk's change it just made).
+      const inField = isTextField(event.target as HTMLElement);
       // (A dialog open, the reviewer's name or the shortcuts, keeps its keys to itself.)
       const ctrl = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
@@ -268,6 +267,14 @@ function Reviewer() {
       onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
     />
   );
+}
+
+/** Input types that hold typed text, and so their own undo. */
+const TEXT_INPUTS = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number']);
+
+function isTextField(element: HTMLElement): boolean {
+  if (element.closest('textarea, [contenteditable]:not([contenteditable="false"])')) return true;
+  return element instanceof HTMLInputElement && TEXT_INPUTS.has(element.type);
 }
 
 /** What the last undo or redo did, with the step that reverses it; goes by itself. */

@@ -143,6 +143,23 @@ test('inside a text field, Ctrl+Z is the field’s own', async ({ page, desk: d 
   ).toMatch(/Cars are shared/);
 });
 
+test('Ctrl+Z right after choosing from a list undoes that choice (a list has no undo of its own)', async ({
+  page,
+  desk: d,
+}) => {
+  await page.goto(d.url);
+  await page.getByRole('button', { name: 'Sources', exact: true }).click();
+  const cites = page.getByLabel('What Daily NK cites');
+  // As a click would, the list keeps the focus once chosen from.
+  await cites.focus();
+  await cites.selectOption({ label: 'ASIAPRESS' });
+  await expect(page.getByRole('button', { name: /^Undo edit of “Daily NK”/ })).toBeEnabled();
+  await expect(cites).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(notice(page)).toContainText('Undid:');
+  await expect(cites).toHaveValue('');
+});
+
 test('? lists every shortcut; Escape closes the list', async ({ page, desk: d }) => {
   await page.goto(d.url);
   await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible();
