@@ -49,7 +49,7 @@ export function App() {
       // In a text field, Ctrl+Z and the typed keys are the field's own (a select or a checkbox
       // has no undo of its own: Ctrl+Z there undoes the desk's change it just made).
       const inField = isTextField(event.target as HTMLElement);
-      // (A dialog open, the reviewer's name or the shortcuts, keeps its keys to itself.)
+      // An open dialog (the reviewer's name, the shortcuts) stops its keys before they get here.
       const ctrl = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if (event.key === '/' && !inField) {
@@ -223,7 +223,6 @@ function TopBar({
       </button>
       <button
         type="button"
-        className="redo"
         onClick={() => void redo()}
         disabled={!redoLabel}
         title={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
@@ -233,7 +232,6 @@ function TopBar({
       <Reviewer key={reviewer} />
       <button
         type="button"
-        className="shortcuts-button"
         onClick={() => showShortcuts(true)}
         aria-label="Keyboard shortcuts"
         title="Keyboard shortcuts (?)"
