@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { claimsMethods } from './api/claims.ts';
 import { evidenceMethods } from './api/evidence.ts';
+import { attributionMethods } from './api/attribution.ts';
 import { mentionsMethods } from './api/mentions.ts';
 import { passagesMethods } from './api/passages.ts';
 import { reportsMethods } from './api/reports.ts';
@@ -58,6 +59,7 @@ export {
 } from './api/sources.ts';
 export { deskInfoSchema } from './api/session.ts';
 export { mentionSchema, type ReportMention } from './api/mentions.ts';
+export { attributionSuggestionSchema, type AttributionSuggestion } from './api/attribution.ts';
 
 export const api = {
   ...sessionMethods,
@@ -67,6 +69,7 @@ export const api = {
   ...evidenceMethods,
   ...sourcesMethods,
   ...mentionsMethods,
+  ...attributionMethods,
   // Each slice refuses a stray method (Slice in ./api/common.ts); this refuses a missing one.
 } as const satisfies { [M in MethodName]: { input: z.ZodType; output: z.ZodType } };
 

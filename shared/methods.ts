@@ -37,6 +37,7 @@ export const METHOD_NAMES = [
   'sources.rate',
   'sources.history',
   'mentions.list',
+  'attribution.suggest',
   'session.undo',
   'session.redo',
   'session.status',

@@ -1,4 +1,4 @@
-import type { Passage, Report } from '../../../shared/api.ts';
+import type { AttributionSuggestion, Passage, Report, ReportMention } from '../../../shared/api.ts';
 import { call, toUploads } from '../api.ts';
 import { guarded, type Slice } from './slice.ts';
 
@@ -7,6 +7,8 @@ export interface ReaderSlice {
   report: Report | null;
   text: string;
   passages: Passage[];
+  /** Who the open report's text says said what (marked quietly in the reader). */
+  mentions: ReportMention[];
   selectedPassageId: number | null;
   /** What the last new version did to the passages, shown until dismissed. */
   versionSummary: { file: string; moved: number; unchanged: number; orphaned: number } | null;
@@ -21,6 +23,13 @@ export interface ReaderSlice {
   updateNote(id: number, note: string): Promise<void>;
   /** Who the passage's information comes from: a named source, or (null) the report's outlet. */
   attributePassage(passageId: number, sourceId: number | null): Promise<void>;
+  /** The source the mention governing the passage suggests, and mentions that may be the same. */
+  suggestAttribution(passageId: number): Promise<AttributionSuggestion | null>;
+  /**
+   * Attributes the passage to a suggested source: one that exists, or one made now (in the open
+   * report's outlet) under the name the mention gives.
+   */
+  acceptSource(passageId: number, source: { id: number } | { newName: string }): Promise<void>;
   deletePassage(id: number): Promise<void>;
   selectPassage(id: number | null): void;
 }
@@ -36,16 +45,18 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
     report: null,
     text: '',
     passages: [],
+    mentions: [],
     selectedPassageId: null,
     versionSummary: null,
     openReport: async (id) => {
       set({ reportId: id, selectedPassageId: null, versionSummary: null });
       await guarded(get, async () => {
-        const [{ report, text }, passages] = await Promise.all([
+        const [{ report, text }, passages, mentions] = await Promise.all([
           call('reports.get', { id }),
           call('passages.list', { reportId: id }),
+          call('mentions.list', { reportId: id }),
         ]);
-        if (get().reportId === id) set({ report, text, passages });
+        if (get().reportId === id) set({ report, text, passages, mentions });
       });
     },
     reloadPassages: async () => {
@@ -100,6 +111,24 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
         // The claims it backs may change status; the sources' passage counts change.
         await Promise.all([get().refreshClaimStatuses(), get().loadSources(), get().refreshUndo()]);
       });
+    },
+    suggestAttribution: async (passageId) =>
+      guarded(get, () => call('attribution.suggest', { passageId })),
+    acceptSource: async (passageId, source) => {
+      let sourceId: number;
+      if ('id' in source) sourceId = source.id;
+      else {
+        const outlet = get().report?.outlet;
+        const outletId = get().sources.find(
+          (s) => s.kind === 'outlet' && s.outletName === outlet,
+        )?.outletId;
+        if (outletId === undefined)
+          return get().showError('This report has no outlet to hold a named source.');
+        const created = await get().createSource({ outletId, name: source.newName });
+        if (!created) return;
+        sourceId = created.id;
+      }
+      await get().attributePassage(passageId, sourceId);
     },
     deletePassage: async (id) => {
       const reportId = get().reportId;

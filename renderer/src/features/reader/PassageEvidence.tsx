@@ -1,6 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CREDIBILITY_GRADES } from '../../../../shared/admiralty.ts';
-import type { ClaimSummary, Output, Passage } from '../../../../shared/api.ts';
+import type {
+  AttributionSuggestion,
+  ClaimSummary,
+  Output,
+  Passage,
+} from '../../../../shared/api.ts';
 import type { Credibility } from '../../../../shared/admiralty.ts';
 import type { Stance } from '../../../../shared/corroboration.ts';
 import { useDesk } from '../../store/index.ts';
@@ -19,6 +24,7 @@ export function Attribution({ passage }: { passage: Passage }) {
   const attribute = (sourceId: number | null) => attributePassage(passage.id, sourceId);
   return (
     <div className="attribution">
+      <Suggestion passage={passage} />
       <label>
         <span>Source of this passage</span>
         <select
@@ -257,5 +263,113 @@ function NewClaimForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * The source the text itself names for the passage (the mention governing its words), offered
+ * until the passage has it: accepted with one key (A) or one click. Mentions in the outlet's
+ * other reports that may be the same source are offered to merge (same source) or keep apart.
+ */
+function Suggestion({ passage }: { passage: Passage }) {
+  const suggestAttribution = useDesk((s) => s.suggestAttribution);
+  const acceptSource = useDesk((s) => s.acceptSource);
+  const outlet = useDesk((s) => s.report?.outlet) ?? 'the report';
+  const [suggestion, setSuggestion] = useState<AttributionSuggestion | null>(null);
+  const [apart, setApart] = useState<ReadonlySet<number>>(new Set());
+  useEffect(() => {
+    let live = true;
+    void suggestAttribution(passage.id).then((s) => live && setSuggestion(s));
+    return () => {
+      live = false;
+    };
+  }, [passage.id, passage.sourceId, suggestAttribution]);
+  const offer = suggestion?.mention ? suggestion : null;
+  const target = offer?.source
+    ? { id: offer.source.id }
+    : offer?.newName
+      ? { newName: offer.newName }
+      : null;
+  const pending = target !== null && !('id' in target && target.id === passage.sourceId);
+  const accept = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    accept.current = () => {
+      if (pending && target) void acceptSource(passage.id, target);
+    };
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if ((event.target as HTMLElement).closest('input, textarea, select, [contenteditable]'))
+        return;
+      if (event.key.toLowerCase() !== 'a') return;
+      event.preventDefault();
+      accept.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  if (!offer?.mention) return null;
+  const alike = offer.alike.filter((a) => !apart.has(a.reportId));
+  const name = offer.source?.name ?? offer.newName ?? `${outlet} (its own voice)`;
+  return (
+    <div className="suggestion" role="group" aria-label="Suggested source">
+      <p>
+        <span className="label">From the text</span>{' '}
+        <q className="mention-quote">{offer.mention.exact}</q>
+        {offer.from && (
+          <>
+            {' '}
+            — refers back to <q className="mention-quote">{offer.from.exact}</q>
+          </>
+        )}
+      </p>
+      {pending ? (
+        <div className="form-actions">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => target && void acceptSource(passage.id, target)}
+          >
+            Attribute to “{name}” <kbd>A</kbd>
+          </button>
+          {!offer.source && <span className="small muted">a new named source of {outlet}</span>}
+        </div>
+      ) : (
+        <p className="small muted">Attributed as the text says{target ? `: ${name}` : ''}.</p>
+      )}
+      {alike.map((a) => (
+        <div
+          key={`${a.reportId}:${a.exact}`}
+          className="alike"
+          role="group"
+          aria-label="Possibly the same source"
+        >
+          <p className="small">
+            Possibly the same source: <q className="mention-quote">{a.exact}</q> in “{a.title}”
+            {a.source ? ` (${a.source.name})` : ''}
+          </p>
+          <div className="form-actions">
+            <button
+              type="button"
+              onClick={() =>
+                void acceptSource(
+                  passage.id,
+                  a.source ? { id: a.source.id } : { newName: a.newName ?? name },
+                )
+              }
+            >
+              Same source
+            </button>
+            <button
+              type="button"
+              onClick={() => setApart((kept) => new Set([...kept, a.reportId]))}
+            >
+              Keep apart
+            </button>
+          </div>
+        </div>
+      ))}
+    </div>
   );
 }

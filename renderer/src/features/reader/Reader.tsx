@@ -15,7 +15,14 @@ import {
 const HIGHLIGHT_ACTIVE = 'passage-active';
 /** Where two or more passages cover the same words. */
 const HIGHLIGHT_OVERLAP = 'passage-overlap';
-const HIGHLIGHTS = [...MARKS.map((m) => `passage-${m}`), HIGHLIGHT_ACTIVE, HIGHLIGHT_OVERLAP];
+/** The text's own attribution phrases ("the source said"), marked quietly. */
+const HIGHLIGHT_MENTION = 'mention';
+const HIGHLIGHTS = [
+  ...MARKS.map((m) => `passage-${m}`),
+  HIGHLIGHT_ACTIVE,
+  HIGHLIGHT_OVERLAP,
+  HIGHLIGHT_MENTION,
+];
 
 /** The report's text, one paragraph a line; React draws it once per text, never per passage. */
 const ReportText = memo(function ReportText({ text }: { text: string }) {
@@ -40,6 +47,7 @@ function useHighlights(
   container: React.RefObject<HTMLElement | null>,
   text: string,
   passages: Passage[],
+  mentions: readonly { start: number; end: number }[],
   selected: number | null,
 ): void {
   useLayoutEffect(() => {
@@ -59,11 +67,15 @@ function useHighlights(
       const range = staticRangeFor(element, start, end, paragraphs);
       if (range) layers.get(HIGHLIGHT_OVERLAP)?.add(range);
     }
+    for (const mention of mentions) {
+      const range = staticRangeFor(element, mention.start, mention.end, paragraphs);
+      if (range) layers.get(HIGHLIGHT_MENTION)?.add(range);
+    }
     for (const [name, highlight] of layers) CSS.highlights.set(name, highlight);
     return () => {
       for (const name of HIGHLIGHTS) CSS.highlights.delete(name);
     };
-  }, [container, text, passages, selected]);
+  }, [container, text, passages, mentions, selected]);
 }
 
 /** What the highlight colours mean. */
@@ -88,13 +100,14 @@ export function Reader() {
   const report = useDesk((s) => s.report);
   const text = useDesk((s) => s.text);
   const passages = useDesk((s) => s.passages);
+  const mentions = useDesk((s) => s.mentions);
   const selectedPassageId = useDesk((s) => s.selectedPassageId);
   const createPassage = useDesk((s) => s.createPassage);
   const selectPassage = useDesk((s) => s.selectPassage);
   const textRef = useRef<HTMLElement>(null);
   const [hasSelection, setHasSelection] = useState(false);
 
-  useHighlights(textRef, text, passages, selectedPassageId);
+  useHighlights(textRef, text, passages, mentions, selectedPassageId);
 
   useEffect(() => {
     const onSelectionChange = (): void => {

@@ -1,0 +1,169 @@
+// Suggested attribution: the source a passage's words come from, read off the mention that governs
+// them (db/mentions.ts, shared/attribution.ts), and mentions in other reports of the same outlet
+// that may be the same source. Nothing here writes: the analyst accepts a suggestion (one key),
+// which attributes the passage as choosing the source by hand would.
+import type { ReportMention } from '../../../shared/api/mentions.ts';
+import type { AttributionSuggestion } from '../../../shared/api/attribution.ts';
+import { compatibleMentions, type MentionDescriptor } from '../../../shared/attribution.ts';
+import type { Db } from './connection.ts';
+import { DeskError } from './errors.ts';
+import { governingMention, listMentions } from './mentions.ts';
+import { getPassage, listPassages } from './passages.ts';
+
+/** Other reports of the outlet searched for the same source: those the analyst has worked on. */
+const MAX_OTHER_REPORTS = 200;
+
+export function suggestAttribution(db: Db, passageId: number): AttributionSuggestion {
+  const passage = getPassage(db, passageId);
+  const report = reportOf(db, passage.reportId);
+  const mentions = listMentions(db, passage.reportId);
+  const governing = governingMention(mentions, passage.start, passage.end);
+  if (!governing) return { mention: null, from: null, source: null, newName: null, alike: [] };
+  const root = rootOf(mentions, governing);
+  const descriptor = resolved(mentions, root);
+  const ownVoice = descriptor.role === null && descriptor.name === null;
+  const source =
+    sourceOfMention(db, passage.reportId, mentions, root.ordinal) ??
+    (ownVoice ? null : sourceNamed(db, report.outletId, nameFor(descriptor)));
+  const alike: AttributionSuggestion['alike'] = [];
+  if (!ownVoice && report.outletId !== null) {
+    const others = db
+      .prepare(
+        `SELECT r.id, r.title FROM reports r
+         WHERE r.outlet_id = ? AND r.id != ? AND EXISTS (SELECT 1 FROM passages p WHERE p.report_id = r.id)
+         ORDER BY r.id LIMIT ?`,
+      )
+      .all(report.outletId, passage.reportId, MAX_OTHER_REPORTS) as { id: number; title: string }[];
+    for (const other of others) {
+      const theirs = listMentions(db, other.id);
+      for (const m of theirs) {
+        if (m.refersTo !== null) continue;
+        const d = resolved(theirs, m);
+        if (d.role === null && d.name === null) continue;
+        const same = compatibleMentions(
+          { descriptor },
+          { descriptor: d },
+          {
+            a: report.outlet,
+            b: report.outlet,
+          },
+        );
+        if (!same) continue;
+        const theirSource =
+          sourceOfMention(db, other.id, theirs, m.ordinal) ??
+          sourceNamed(db, report.outletId, nameFor(d));
+        // Already one source: nothing to decide.
+        if (source && theirSource && theirSource.id === source.id) continue;
+        alike.push({
+          reportId: other.id,
+          title: other.title,
+          exact: m.exact,
+          source: theirSource,
+          newName: theirSource ? null : nameFor(d),
+        });
+      }
+    }
+  }
+  return {
+    mention: {
+      ordinal: governing.ordinal,
+      start: governing.start,
+      end: governing.end,
+      exact: governing.exact,
+    },
+    from: root.ordinal === governing.ordinal ? null : { ordinal: root.ordinal, exact: root.exact },
+    source,
+    newName: ownVoice || source ? null : nameFor(descriptor),
+    alike,
+  };
+}
+
+function reportOf(db: Db, id: number): { outletId: number | null; outlet: string | null } {
+  const row = db
+    .prepare(
+      `SELECT r.outlet_id AS outletId, o.name AS outlet
+       FROM reports r LEFT JOIN outlets o ON o.id = r.outlet_id WHERE r.id = ?`,
+    )
+    .get(id) as { outletId: number | null; outlet: string | null } | undefined;
+  if (!row) throw new DeskError('not-found', `report ${id} does not exist`);
+  return row;
+}
+
+/** The mention a back-reference ("the source said") resolves to, through every step back. */
+function rootOf(mentions: readonly ReportMention[], mention: ReportMention): ReportMention {
+  let at = mention;
+  for (let steps = 0; at.refersTo !== null && steps < mentions.length; steps++)
+    at = mentions[at.refersTo] ?? at;
+  return at;
+}
+
+/** A mention's descriptor, what it leaves unsaid filled from the mentions it refers back to. */
+function resolved(mentions: readonly ReportMention[], mention: ReportMention): MentionDescriptor {
+  const own: MentionDescriptor = {
+    role: mention.role,
+    outlet: mention.outlet,
+    name: mention.name,
+    place: mention.place,
+    time: mention.time,
+    kind: mention.kind,
+  };
+  const earlier = mention.refersTo === null ? undefined : mentions[mention.refersTo];
+  if (!earlier || earlier === mention) return own;
+  const back = resolved(mentions, earlier);
+  return {
+    ...own,
+    role: own.role ?? back.role,
+    outlet: own.outlet ?? back.outlet,
+    name: own.name ?? back.name,
+    place: own.place ?? back.place,
+    time: own.time ?? back.time,
+  };
+}
+
+/** The name a new source takes from a mention: "Reporting partner A in Ryanggang Province". */
+export function nameFor(d: Pick<MentionDescriptor, 'role' | 'name' | 'place'>): string {
+  const who = d.name ?? d.role ?? 'Source';
+  const named = who.charAt(0).toUpperCase() + who.slice(1);
+  return d.place ? `${named} in ${d.place}` : named;
+}
+
+/**
+ * The named source the analyst gave the passages this mention governs in this report (through
+ * back-references too, the passage asked about included): the one most of them have. Null when
+ * none is attributed to one.
+ */
+function sourceOfMention(
+  db: Db,
+  reportId: number,
+  mentions: readonly ReportMention[],
+  rootOrdinal: number,
+): { id: number; name: string } | null {
+  const counts = new Map<number, number>();
+  for (const p of listPassages(db, reportId)) {
+    if (p.sourceId === null) continue;
+    const g = governingMention(mentions, p.start, p.end);
+    if (g && rootOf(mentions, g).ordinal === rootOrdinal)
+      counts.set(p.sourceId, (counts.get(p.sourceId) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  if (!best) return null;
+  return db
+    .prepare(`SELECT id, name FROM sources WHERE id = ? AND kind = 'named'`)
+    .get(best[0]) as { id: number; name: string } | null;
+}
+
+/** The outlet's named source of this name (any case), if the analyst made it already. */
+function sourceNamed(
+  db: Db,
+  outletId: number | null,
+  name: string,
+): { id: number; name: string } | null {
+  if (outletId === null) return null;
+  return (
+    (db
+      .prepare(
+        `SELECT id, name FROM sources WHERE outlet_id = ? AND kind = 'named' AND name = ? COLLATE NOCASE`,
+      )
+      .get(outletId, name) as { id: number; name: string } | undefined) ?? null
+  );
+}

@@ -1,0 +1,34 @@
+// The contract's suggested attribution: which source a passage's words come from, as the mention
+// governing them says (shared/attribution.ts, docs/attribution.md), and mentions elsewhere in the
+// outlet's reports that may be the same source.
+import { z } from 'zod';
+import { id, op, type Slice } from './common.ts';
+
+const offset = z.number().int().nonnegative();
+const namedSource = z.object({ id, name: z.string() });
+
+export const attributionSuggestionSchema = z.object({
+  /** The mention governing the passage's words; null when none does (no suggestion). */
+  mention: z.object({ ordinal: offset, start: offset, end: offset, exact: z.string() }).nullable(),
+  /** The earlier mention a back-reference ("the source said") resolves to, when it is one. */
+  from: z.object({ ordinal: offset, exact: z.string() }).nullable(),
+  /** The named source it suggests; null with no `newName`: the outlet's own voice. */
+  source: namedSource.nullable(),
+  /** The name of a source to make from the mention, when none exists yet. */
+  newName: z.string().nullable(),
+  /** Mentions in the outlet's other reports that may be the same source, to merge or keep apart. */
+  alike: z.array(
+    z.object({
+      reportId: id,
+      title: z.string(),
+      exact: z.string(),
+      source: namedSource.nullable(),
+      newName: z.string().nullable(),
+    }),
+  ),
+});
+export type AttributionSuggestion = z.infer<typeof attributionSuggestionSchema>;
+
+export const attributionMethods = {
+  'attribution.suggest': op(z.object({ passageId: id }).strict(), attributionSuggestionSchema),
+} as const satisfies Slice<'attribution'>;
