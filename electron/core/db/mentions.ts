@@ -135,18 +135,25 @@ export function storeMentions(db: Db, texts: readonly { sha256: string; text: st
  * milliseconds when there is nothing to read. Returns how many texts were read.
  */
 export function backfillMentions(db: Db): number {
-  const unread = db.prepare(
-    `SELECT DISTINCT t.sha256 AS sha256, t.body AS text
-       FROM reports r JOIN texts t ON t.sha256 = r.sha256
-       LEFT JOIN mention_texts m ON m.sha256 = r.sha256
-      WHERE m.sha256 IS NULL OR m.rules <> ?
-      LIMIT ?`,
-  );
+  // The texts to read first, without their bodies: when there are none (every open but the
+  // first), this reads no text at all.
+  const unread = db
+    .prepare(
+      `SELECT DISTINCT r.sha256 FROM reports r
+         LEFT JOIN mention_texts m ON m.sha256 = r.sha256
+        WHERE m.sha256 IS NULL OR m.rules <> ?
+        LIMIT ?`,
+    )
+    .pluck();
+  const body = db.prepare('SELECT body FROM texts WHERE sha256 = ?').pluck();
   let read = 0;
   for (;;) {
-    const batch = unread.all(MENTION_RULES, BACKFILL_BATCH) as { sha256: string; text: string }[];
+    const batch = unread.all(MENTION_RULES, BACKFILL_BATCH) as string[];
     if (batch.length === 0) return read;
-    read += storeMentions(db, batch);
+    read += storeMentions(
+      db,
+      batch.map((sha256) => ({ sha256, text: body.get(sha256) as string })),
+    );
   }
 }
 
