@@ -1,7 +1,9 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Selects `phrase` (or from `phrase` to `until`, across paragraphs) in the reader, as a drag would. */
 export async function selectText(page: Page, phrase: string, until?: string): Promise<void> {
+  // The report opened just before may still be on its way: wait for its words, as an eye would.
+  await expect(page.getByTestId('report-text')).toContainText(phrase);
   await page.evaluate(
     ([from, to]) => {
       const paragraphs = Array.from(document.querySelectorAll('[data-testid="report-text"] p'));
