@@ -50,4 +50,11 @@ test('keys set stance and credibility; N asks for the proposition, typing replac
   await expect(item).toContainText('ASIAPRESS · Supports · 1 claim');
   await expect(page.getByRole('list', { name: 'Highlight colours' })).toContainText('Contradicts');
   await page.screenshot({ path: join(SCREENSHOTS, 'reader-stance-colours.png') });
+
+  // Deleting it names the claim that would lose it, before it is gone.
+  await item.click();
+  await editor.getByRole('button', { name: 'Delete passage' }).click();
+  await expect(editor.getByRole('alert')).toContainText(
+    'which will lose it: “Car owners in Ryanggang share vehicles in groups of 3-5”',
+  );
 });

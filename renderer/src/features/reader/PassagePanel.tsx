@@ -182,9 +182,12 @@ function PassageEditor({ passage }: { passage: Passage }) {
           Save note
         </button>
         {confirming ? (
-          <button type="button" className="danger" onClick={() => void deletePassage(passage.id)}>
-            Confirm delete
-          </button>
+          <>
+            <button type="button" className="danger" onClick={() => void deletePassage(passage.id)}>
+              Confirm delete
+            </button>
+            {passage.claimCount > 0 && <LosingClaims passageId={passage.id} />}
+          </>
         ) : (
           <button type="button" onClick={() => setConfirming(true)}>
             Delete passage
@@ -197,5 +200,26 @@ function PassageEditor({ passage }: { passage: Passage }) {
       <Attribution passage={passage} />
       <PassageClaims passage={passage} />
     </div>
+  );
+}
+
+/** Before a passage that is evidence is deleted: the claims that would lose it, by name. */
+function LosingClaims({ passageId }: { passageId: number }) {
+  const claimsForPassage = useDesk((s) => s.claimsForPassage);
+  const [claims, setClaims] = useState<string[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void claimsForPassage(passageId).then((list) => live && setClaims(list.map((c) => c.text)));
+    return () => {
+      live = false;
+    };
+  }, [passageId, claimsForPassage]);
+  if (!claims) return null;
+  return (
+    <p className="losing small" role="alert">
+      Evidence for {claims.length === 1 ? 'this claim' : `these ${claims.length} claims`}, which
+      will lose it: {claims.map((c) => `“${c}”`).join(', ')}. Their history records it; Undo brings
+      it back.
+    </p>
   );
 }
