@@ -43,6 +43,7 @@ export const SHORTCUTS: { where: string; keys: Shortcut[] }[] = [
       { keys: ['1–6'], does: 'Credibility, 1 confirmed to 6 cannot be judged' },
       { keys: ['L'], does: 'Link to the claim chosen (or find one)' },
       { keys: ['N'], does: 'New claim from the passage' },
+      { keys: ['A'], does: 'Attribute to the source the text suggests' },
       { keys: ['Ctrl', 'Enter'], does: 'Save the note; create the claim proposed' },
       { keys: ['Esc'], does: 'Close the passage; cancel the claim proposed' },
     ],
