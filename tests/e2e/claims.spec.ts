@@ -214,7 +214,7 @@ test('an analyst builds claims on the seeds and sees origins, not articles, coun
   const history = detail.locator('details.history');
   await expect(history).toContainText('J. Analyst');
   await expect(history).toContainText('Verdict');
-  await expect(history).toContainText('verdict: null “verified”');
+  await expect(history).toContainText('Verdict: no verdict → verified');
   await page.screenshot({ path: join(SCREENSHOTS, 'claims-panel.png') });
 
   // From a claim, jump to its passage in the report.

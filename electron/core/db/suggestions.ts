@@ -20,7 +20,7 @@ export function suggestAttribution(db: Db, passageId: number): AttributionSugges
   const governing = governingMention(mentions, passage.start, passage.end);
   if (!governing) return { mention: null, from: null, source: null, newName: null, alike: [] };
   const root = rootOf(mentions, governing);
-  const descriptor = resolved(mentions, root);
+  const descriptor = descriptorOf(root);
   const ownVoice = descriptor.role === null && descriptor.name === null;
   const source =
     sourceOfMention(db, passage.reportId, mentions, root.ordinal) ??
@@ -38,7 +38,7 @@ export function suggestAttribution(db: Db, passageId: number): AttributionSugges
       const theirs = listMentions(db, other.id);
       for (const m of theirs) {
         if (m.refersTo !== null) continue;
-        const d = resolved(theirs, m);
+        const d = descriptorOf(m);
         if (d.role === null && d.name === null) continue;
         const same = compatibleMentions(
           { descriptor },
@@ -97,26 +97,15 @@ function rootOf(mentions: readonly ReportMention[], mention: ReportMention): Rep
   return at;
 }
 
-/** A mention's descriptor, what it leaves unsaid filled from the mentions it refers back to. */
-function resolved(mentions: readonly ReportMention[], mention: ReportMention): MentionDescriptor {
-  const own: MentionDescriptor = {
-    role: mention.role,
-    outlet: mention.outlet,
-    name: mention.name,
-    place: mention.place,
-    time: mention.time,
-    kind: mention.kind,
-  };
-  const earlier = mention.refersTo === null ? undefined : mentions[mention.refersTo];
-  if (!earlier || earlier === mention) return own;
-  const back = resolved(mentions, earlier);
+/** What a mention says of its source (a root mention: it refers back to none). */
+function descriptorOf(m: ReportMention): MentionDescriptor {
   return {
-    ...own,
-    role: own.role ?? back.role,
-    outlet: own.outlet ?? back.outlet,
-    name: own.name ?? back.name,
-    place: own.place ?? back.place,
-    time: own.time ?? back.time,
+    role: m.role,
+    outlet: m.outlet,
+    name: m.name,
+    place: m.place,
+    time: m.time,
+    kind: m.kind,
   };
 }
 
