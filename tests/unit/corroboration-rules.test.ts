@@ -16,6 +16,7 @@ import {
 } from '../../electron/core/db/corroboration-input.ts';
 import { STATUS_ATTENTION_ORDER } from '../../shared/claim-list.ts';
 import { CLAIM_STATUSES } from '../../shared/vocabulary.ts';
+import { openDesk } from '../../electron/core/db/connection.ts';
 import { demoDesk } from './desk.ts';
 
 // Two outlets, Daily NK (1) and ASIAPRESS (2), each a source of kind 'outlet', graded B.
@@ -440,7 +441,7 @@ describe('on the seed reports, through the desk', () => {
   });
 
   it('the bulk pass folds an own voice and sees an undecided warning as assessClaim does', async () => {
-    const { db, call, passage, outlet, claim } = await seeded();
+    const { db, file, call, passage, outlet, claim } = await seeded();
     const partnerA = await call<SourceSummary>('sources.create', {
       outletId: outlet('ASIAPRESS').outletId,
       name: 'Reporting partner A',
@@ -474,6 +475,11 @@ describe('on the seed reports, through the desk', () => {
     // The words of one copy change: the bulk pass reads them anew, not the trigrams it kept.
     db.prepare('UPDATE passages SET exact = ? WHERE id = ?').run(POOLED_002, copies[1]);
     expect(claimStatuses(db).get(pending)?.status).toBe('corroborated');
+    // And when another program (the CLI) puts them back.
+    const other = openDesk(file).db;
+    other.prepare('UPDATE passages SET exact = ? WHERE id = ?').run(COPIED, copies[1]);
+    other.close();
+    expect(claimStatuses(db).get(pending)?.status).toBe('corroborated-pending');
   });
 });
 

@@ -67,31 +67,60 @@ export interface ClaimConclusion {
   counts: ClaimSummary['counts'];
 }
 
-/** Each desk's passages' word trigrams, with the words they were cut from. */
-const trigramCache = new WeakMap<Db, Map<number, { exact: string; grams: Set<string> | null }>>();
+/**
+ * Temp triggers note every passage whose words may have changed since the trigrams were cut: an
+ * edit of its words, or a passage written under an id (an undone deletion brings one back).
+ */
+const WORDING_SQL = `
+  CREATE TEMP TABLE IF NOT EXISTS wording_changed (id INTEGER PRIMARY KEY);
+  CREATE TEMP TRIGGER IF NOT EXISTS wording_changed_edit AFTER UPDATE OF exact ON main.passages
+    BEGIN INSERT OR IGNORE INTO wording_changed VALUES (new.id); END;
+  CREATE TEMP TRIGGER IF NOT EXISTS wording_changed_in AFTER INSERT ON main.passages
+    BEGIN INSERT OR IGNORE INTO wording_changed VALUES (new.id); END;`;
+
+/** Each connection's passages' word trigrams, and the data_version they were last checked at. */
+const trigramCache = new WeakMap<Db, { version: number; grams: Map<number, Set<string> | null> }>();
 
 /**
  * Passages' word trigrams, kept for the connection: a passage backs several claims and the bulk
- * pass runs again after each change, so its words are cut once. An entry serves only while the
- * passage's words are the very words it was cut from.
+ * pass runs again after each change, so its words are read and cut once. The temp triggers drop
+ * a passage whose words changed; a write by another connection (the CLI) drops them all.
  */
 function cachedTrigrams(
   db: Db,
-  wording: Iterable<[number, string]>,
+  passageIds: Iterable<number>,
 ): (passageId: number) => Set<string> | null {
-  let cache = trigramCache.get(db);
-  if (!cache) trigramCache.set(db, (cache = new Map()));
-  // Each passage checked against the cache once, not once per pair.
-  const grams = new Map<number, Set<string> | null>();
-  for (const [passageId, exact] of wording) {
-    const hit = cache.get(passageId);
-    if (hit?.exact === exact) grams.set(passageId, hit.grams);
-    else {
-      const cut = trigramsOf(exact);
-      cache.set(passageId, { exact, grams: cut });
-      grams.set(passageId, cut);
-    }
+  const read = (ids: number[], into: Map<number, Set<string> | null>): void => {
+    for (const [id, exact] of db
+      .prepare('SELECT id, exact FROM passages WHERE id IN (SELECT value FROM json_each(?))')
+      .raw()
+      .all(JSON.stringify(ids)) as [number, string][])
+      into.set(id, trigramsOf(exact));
+  };
+  // Inside a transaction the words read may yet be rolled back: they are not kept.
+  if (db.inTransaction) {
+    const fresh = new Map<number, Set<string> | null>();
+    read([...passageIds], fresh);
+    return (passageId) => fresh.get(passageId) ?? null;
   }
+  let cache = trigramCache.get(db);
+  if (!cache) {
+    db.exec(WORDING_SQL);
+    trigramCache.set(db, (cache = { version: -1, grams: new Map() }));
+  }
+  const { grams } = cache;
+  const version = db.pragma('data_version', { simple: true }) as number;
+  if (cache.version !== version) {
+    grams.clear();
+    cache.version = version;
+  }
+  const changed = db.prepare('SELECT id FROM temp.wording_changed').pluck().all() as number[];
+  if (changed.length > 0) {
+    for (const id of changed) grams.delete(id);
+    db.exec('DELETE FROM temp.wording_changed');
+  }
+  const missing = [...passageIds].filter((id) => !grams.has(id));
+  if (missing.length > 0) read(missing, grams);
   return (passageId) => grams.get(passageId) ?? null;
 }
 
@@ -321,13 +350,9 @@ export function claimStatuses(db: Db): Map<number, ClaimConclusion> {
   }
 
   if (corroborated.length > 0) {
-    // Only these claims' supporting passages are read for their words, in one query.
+    // Only these claims' supporting passages are read for their words, once for all claims.
     const needed = new Set<number>();
     for (const claim of corroborated) for (const p of claim.candidates) needed.add(p.passageId);
-    const wording = db
-      .prepare('SELECT id, exact FROM passages WHERE id IN (SELECT value FROM json_each(?))')
-      .raw()
-      .all(JSON.stringify([...needed])) as [number, string][];
     const reviews = new Map<number, OriginReview[]>();
     for (const r of db
       .prepare(
@@ -338,7 +363,7 @@ export function claimStatuses(db: Db): Map<number, ClaimConclusion> {
       claimId: number;
     })[])
       reviews.set(r.claimId, [...(reviews.get(r.claimId) ?? []), r]);
-    const gramsOf = cachedTrigrams(db, wording);
+    const gramsOf = cachedTrigrams(db, needed);
     for (const claim of corroborated) {
       const open = originWarnings(
         claim.candidates,
