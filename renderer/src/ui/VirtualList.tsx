@@ -24,8 +24,11 @@ export interface ListGroup<T> {
 }
 
 export interface VirtualListHandle {
-  /** Scrolls the row of this item into view (the least scroll that shows it). */
-  scrollToKey(key: ItemKey): void;
+  /**
+   * Scrolls the row of this item into view: by default the least scroll that shows it; 'start'
+   * puts its top at the top (a row taller than the list, such as an open editor).
+   */
+  scrollToKey(key: ItemKey, align?: 'auto' | 'start'): void;
 }
 
 export type ItemKey = string | number;
@@ -127,9 +130,9 @@ export function VirtualList<T>({
   useImperativeHandle(
     handle,
     () => ({
-      scrollToKey: (key) => {
+      scrollToKey: (key, align = 'auto') => {
         const index = indexOfKey.get(key);
-        if (index !== undefined) virtualizer.scrollToIndex(index, { align: 'auto' });
+        if (index !== undefined) virtualizer.scrollToIndex(index, { align });
       },
     }),
     [indexOfKey, virtualizer],

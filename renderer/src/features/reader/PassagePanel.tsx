@@ -27,7 +27,8 @@ function PassageList() {
   // The open editor stays drawn (and keeps its unsaved note) wherever the list is scrolled.
   const keep = useMemo(() => (selectedId === null ? [] : [selectedId]), [selectedId]);
   useEffect(() => {
-    if (selectedId !== null) list.current?.scrollToKey(selectedId);
+    // The open editor is taller than most rows: its top (the quote) is what is shown first.
+    if (selectedId !== null) list.current?.scrollToKey(selectedId, 'start');
   }, [selectedId]);
   const renderItem = useCallback(
     (p: Passage) => (
