@@ -18,3 +18,16 @@ export function formatDate(iso: string): string {
   ][Number(m[2]) - 1];
   return `${Number(m[3])} ${month} ${m[1]}${m[4] ? `, ${m[4]}` : ''}`;
 }
+
+/** A time as the analyst's clock reads it, e.g. "22 Nov 2026, 23:04"; the ISO text goes on hover. */
+export function localTime(iso: string, locale?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}

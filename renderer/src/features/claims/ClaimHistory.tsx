@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../../shared/api.ts';
 import { useDesk } from '../../store/index.ts';
-import { describeEntry, localTime } from './history.ts';
+import { LocalTime } from '../../ui/LocalTime.tsx';
+import { describeEntry } from './history.ts';
 
 /** The claim's audit trail, loaded when opened and again after each change. */
 export function History({ claimId, updatedAt }: { claimId: number; updatedAt: string }) {
@@ -34,10 +35,7 @@ function Entry({ entry }: { entry: AuditEntry }) {
   return (
     <li>
       <span className="muted small">
-        <time dateTime={entry.at} title={entry.at}>
-          {localTime(entry.at)}
-        </time>{' '}
-        · {entry.reviewer || 'unnamed reviewer'}
+        <LocalTime iso={entry.at} /> · {entry.reviewer || 'unnamed reviewer'}
       </span>{' '}
       <strong>{line.title}</strong>
       {line.quote && <q className="history-quote">{line.quote}</q>}

@@ -162,15 +162,4 @@ export function describeEntry(entry: AuditEntry): HistoryLine {
   return { title, ...(quote !== undefined ? { quote } : {}), changes };
 }
 
-/** A time as the analyst's clock reads it, e.g. "22 Nov 2026, 23:04"; the ISO text goes on hover. */
-export function localTime(iso: string, locale?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(locale, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
+export { localTime } from '../../ui/format.ts';

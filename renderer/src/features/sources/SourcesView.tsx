@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Rating, SourceSummary } from '../../../../shared/api.ts';
 import { RELIABILITY, type Reliability } from '../../../../shared/admiralty.ts';
 import { useDesk } from '../../store/index.ts';
+import { LocalTime } from '../../ui/LocalTime.tsx';
 import { ReliabilitySelect } from '../../ui/grades.tsx';
 import { VirtualList, type ListGroup } from '../../ui/VirtualList.tsx';
 import './sources.css';
@@ -204,7 +205,7 @@ const SourceRow = memo(function SourceRow({
                     {h.reliability} — {RELIABILITY[h.reliability]}
                   </strong>{' '}
                   <span className="muted small">
-                    {new Date(h.ratedAt).toLocaleString()} · {h.reviewer || 'unnamed reviewer'}
+                    <LocalTime iso={h.ratedAt} /> · {h.reviewer || 'unnamed reviewer'}
                   </span>{' '}
                   {h.rationale}
                 </li>
