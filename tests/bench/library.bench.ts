@@ -1,6 +1,7 @@
 // npm run bench: the library's first paint at 50,000 reports against the same at 1,000, both served
 // by the real serve path to Chromium in one run (fresh page each round, alternating); then, at
-// 50,000, the longest task while a 15-character search is typed at 8 keys a second.
+// 50,000, the longest the page goes without drawing a frame while a 15-character search is typed
+// at 8 keys a second (a task that blocks it for 200 ms leaves a 200 ms gap between frames).
 //
 // First paint: from navigation start to the first animation frame in which a report's row (not a
 // placeholder) is in the page. The desks are the search bench's generated ones (cached under
@@ -21,13 +22,20 @@ const QUERY = 'border traders ';
 const KEY_DELAY_MS = 125;
 const LONG_TASK_MS = 200;
 
-/** Records, in the page, when the first report row is drawn and every long task after load. */
+/**
+ * Records, in the page, when the first report row is drawn, and the gap between each animation
+ * frame and the next: what a long task costs the analyst, whatever Chromium reports of its tasks.
+ */
 const PROBE = `
   window.__firstRow = null;
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
-  }).observe({ type: 'longtask', buffered: true });
+  window.__gaps = [];
+  let last = null;
+  const tick = (now) => {
+    if (last !== null) window.__gaps.push(now - last);
+    last = now;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
   const look = () => {
     if (document.querySelector('button.report-item:not(.loading)')) window.__firstRow = performance.now();
     else requestAnimationFrame(look);
@@ -81,23 +89,23 @@ try {
       target: { kind: 'time', atMost: 1.5 },
     });
 
-    // Typing a search at 8 keys a second: the longest task the page runs meanwhile. First, the
+    // Typing a search at 8 keys a second: the longest gap between frames meanwhile. First, the
     // probe must see a task it is shown (a page busy for 300 ms), or its silence means nothing.
     {
       const page = await browser.newPage();
       await page.addInitScript(PROBE);
       await page.goto(small.url);
+      await page.waitForTimeout(200);
       await page.evaluate(() => {
         const until = performance.now() + 300;
         while (performance.now() < until);
       });
       await page.waitForTimeout(100);
       const seen = await page.evaluate(() =>
-        Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks),
+        Math.max(0, ...(window as unknown as { __gaps: number[] }).__gaps),
       );
       await page.close();
-      if (seen <= LONG_TASK_MS)
-        throw new Error(`the long-task probe saw ${seen} ms for a 300 ms task`);
+      if (seen < 300) throw new Error(`the frame probe saw ${seen} ms for a 300 ms task`);
     }
     const longest: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -107,25 +115,21 @@ try {
       await page.waitForFunction(
         () => (window as unknown as { __firstRow: number | null }).__firstRow,
       );
-      // Tasks of the first load are not the typing's.
-      await page.evaluate(
-        () => ((window as unknown as { __longTasks: number[] }).__longTasks = []),
-      );
+      // Frames of the first load are not the typing's.
+      await page.evaluate(() => ((window as unknown as { __gaps: number[] }).__gaps = []));
       await page.getByRole('searchbox', { name: 'Search reports' }).click();
       await page.keyboard.type(QUERY, { delay: KEY_DELAY_MS });
       await page.getByRole('navigation', { name: 'Search results' }).waitFor();
       await page.waitForTimeout(500);
-      const tasks = await page.evaluate(
-        () => (window as unknown as { __longTasks: number[] }).__longTasks,
-      );
-      longest.push(Math.max(0, ...tasks));
+      const gaps = await page.evaluate(() => (window as unknown as { __gaps: number[] }).__gaps);
+      longest.push(Math.max(0, ...gaps));
       await page.close();
     }
     const worst = Math.max(...longest);
     console.log(`typing "${QUERY}" at ${1000 / KEY_DELAY_MS} keys a second, ${LARGE} reports`);
-    console.log(summary('  longest task per round', longest));
+    console.log(summary('  longest gap between frames per round', longest));
     verdict(
-      `longest task while typing a search at ${LARGE.toLocaleString('en')} reports`,
+      `longest gap between frames while typing a search at ${LARGE.toLocaleString('en')} reports`,
       `${worst.toFixed(0)} ms over ${ROUNDS} rounds (target ≤ ${LONG_TASK_MS} ms)`,
       worst <= LONG_TASK_MS,
     );
