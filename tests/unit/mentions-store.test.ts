@@ -9,6 +9,7 @@ import {
   governingMention,
   listMentions,
   MENTION_RULES,
+  readMentions,
   type ReportMention,
 } from '../../electron/core/db/mentions.ts';
 import { listReports } from '../../electron/core/db/reports.ts';
@@ -39,8 +40,9 @@ describe('mentions in the desk', () => {
   it('are read and stored at import, anchored like passages', async () => {
     const { db } = tempDesk();
     await loadDemoCase(db);
-    expect(count(db, 'mention_texts')).toBe(3);
-    expect(count(db, 'mentions')).toBe(15);
+    expect(count(db, 'text_mentions')).toBe(3);
+    const stored = db.prepare('SELECT sum(json_array_length(mentions)) FROM text_mentions');
+    expect(stored.pluck().get()).toBe(15);
     const partners = listMentions(db, reportId(db, '001'));
     const a = partners[0];
     expect(a).toMatchObject({
@@ -56,6 +58,18 @@ describe('mentions in the desk', () => {
     expect(a?.prefix.endsWith('ability to pay.\n')).toBe(true);
     expect(a?.suffix.startsWith('\n"Quick-thinking')).toBe(true);
     expect(partners[1]).toMatchObject({ exact: 'The reporting partner said', refersTo: 0 });
+  });
+
+  it('read back from storage exactly as read from the text', async () => {
+    const { db } = tempDesk();
+    await loadDemoCase(db);
+    for (const report of listReports(db)) {
+      const text = db
+        .prepare('SELECT t.body FROM reports r JOIN texts t ON t.sha256 = r.sha256 WHERE r.id = ?')
+        .pluck()
+        .get(report.id) as string;
+      expect(listMentions(db, report.id)).toEqual(readMentions(text));
+    }
   });
 
   it('say which mention governs a passage: the pooled-money quotes of 001 and 002', async () => {
@@ -90,23 +104,22 @@ describe('mentions in the desk', () => {
       const { db } = tempDesk();
       await loadDemoCase(db);
       // The same desk as schema 6 left it: no mentions.
-      db.exec('DELETE FROM mention_texts');
+      db.exec('DELETE FROM text_mentions');
       db.exec(`VACUUM INTO '${file}'`);
     }
     const old = new Database(file);
-    old.exec('DROP TABLE mentions; DROP TABLE mention_texts; PRAGMA user_version = 6;');
+    old.exec('DROP TABLE text_mentions; PRAGMA user_version = 6;');
     old.close();
     // Read-only: read on demand, nothing stored.
     const readonly = openDesk(file, { readonly: true }).db;
-    expect(() => readonly.prepare('SELECT 1 FROM mentions').get()).toThrow(/no such table/);
+    expect(() => readonly.prepare('SELECT 1 FROM text_mentions').get()).toThrow(/no such table/);
     expect(listMentions(readonly, reportId(readonly, '000'))[0]?.exact).toBe(
       'a Daily NK source in Ryanggang province said',
     );
     expect(() => listMentions(readonly, 99)).toThrow('report 99 does not exist');
     readonly.close();
     const { db } = openDesk(file);
-    expect(count(db, 'mention_texts')).toBe(3);
-    expect(count(db, 'mentions')).toBe(15);
+    expect(count(db, 'text_mentions')).toBe(3);
     expect(listMentions(db, reportId(db, '000'))[0]?.exact).toBe(
       'a Daily NK source in Ryanggang province said',
     );
@@ -119,12 +132,13 @@ describe('mentions in the desk', () => {
     const { db } = tempDesk();
     await loadDemoCase(db);
     const id = reportId(db, '000');
-    db.prepare('UPDATE mention_texts SET rules = ?').run(MENTION_RULES - 1);
-    db.exec('DELETE FROM mentions');
+    db.prepare(`UPDATE text_mentions SET rules = ?, mentions = '[]'`).run(MENTION_RULES - 1);
     // Not stored by these rules: read from the text, the same list.
     expect(listMentions(db, id).map((m) => m.exact)).toHaveLength(6);
     expect(backfillMentions(db)).toBe(3);
-    expect(count(db, 'mentions')).toBe(15);
+    expect(db.prepare('SELECT DISTINCT rules FROM text_mentions').pluck().all()).toEqual([
+      MENTION_RULES,
+    ]);
     expect(listMentions(db, id).map((m) => m.exact)).toHaveLength(6);
   });
 
@@ -136,7 +150,8 @@ describe('mentions in the desk', () => {
   it('go with their text', async () => {
     const { db } = tempDesk();
     await loadDemoCase(db);
-    db.exec('DELETE FROM mention_texts');
-    expect(count(db, 'mentions')).toBe(0);
+    db.pragma('foreign_keys = ON');
+    db.exec('DELETE FROM reports; DELETE FROM report_versions; DELETE FROM texts');
+    expect(count(db, 'text_mentions')).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
 // listed per report, and asked which one governs a span of a report's text.
 import { describePassage } from '../../../shared/anchoring.ts';
 import type { ReportMention } from '../../../shared/api.ts';
-import { findMentions, type MentionDescriptor } from '../../../shared/attribution.ts';
+import { findMentions, type Mention, type MentionKind } from '../../../shared/attribution.ts';
 import type { Db } from './connection.ts';
 import { DeskError } from './errors.ts';
 import { getReportText } from './reports.ts';
@@ -20,33 +20,15 @@ const BACKFILL_BATCH = 500;
 /** A mention of a report's text, anchored like a passage (the contract's shape). */
 export type { ReportMention };
 
-interface DbMention {
-  ordinal: number;
-  position_start: number;
-  position_end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  role: string | null;
-  outlet: string | null;
-  name: string | null;
-  place: string | null;
-  time: string | null;
-  kind: MentionDescriptor['kind'];
-  anaphor: 'definite' | 'pronoun' | null;
-  refers_to: number | null;
-  governs: string;
-}
-
-/** The mentions of a text, as stored. */
-export function readMentions(text: string): ReportMention[] {
-  return findMentions(text).map((m, ordinal) => {
-    const { prefix, suffix } = describePassage(text, m.start, m.end);
+/** A report's mentions as the contract gives them: each anchored in the text like a passage. */
+function anchored(text: string, mentions: readonly Mention[]): ReportMention[] {
+  return mentions.map((m, ordinal) => {
+    const { exact, prefix, suffix } = describePassage(text, m.start, m.end);
     return {
       ordinal,
       start: m.start,
       end: m.end,
-      exact: m.exact,
+      exact,
       prefix,
       suffix,
       ...m.descriptor,
@@ -57,27 +39,62 @@ export function readMentions(text: string): ReportMention[] {
   });
 }
 
-function toMention(row: DbMention): ReportMention {
-  return {
-    ordinal: row.ordinal,
-    start: row.position_start,
-    end: row.position_end,
-    exact: row.exact,
-    prefix: row.prefix,
-    suffix: row.suffix,
-    role: row.role,
-    outlet: row.outlet,
-    name: row.name,
-    place: row.place,
-    time: row.time,
-    kind: row.kind,
-    anaphor: row.anaphor,
-    refersTo: row.refers_to,
-    governs: (JSON.parse(row.governs) as [number, number][]).map(([start, end]) => ({
-      start,
-      end,
-    })),
-  };
+/** The mentions of a text. */
+export function readMentions(text: string): ReportMention[] {
+  return anchored(text, findMentions(text));
+}
+
+/**
+ * A stored mention: what the text cannot give back (its phrase, prefix and suffix are cut from
+ * the text the row hangs on), as a flat array. Bytes are the cost at import: objects with their
+ * keys and contexts spelled out made the mentions a quarter of the import's time.
+ */
+type Packed = [
+  start: number,
+  end: number,
+  kind: MentionKind,
+  role: string | null,
+  outlet: string | null,
+  name: string | null,
+  place: string | null,
+  time: string | null,
+  anaphor: Mention['anaphor'],
+  refersTo: number | null,
+  governs: number[],
+];
+
+const pack = (m: Mention): Packed => [
+  m.start,
+  m.end,
+  m.descriptor.kind,
+  m.descriptor.role,
+  m.descriptor.outlet,
+  m.descriptor.name,
+  m.descriptor.place,
+  m.descriptor.time,
+  m.anaphor,
+  m.refersTo,
+  m.governs.flatMap((g) => [g.start, g.end]),
+];
+
+function unpack(text: string, packed: Packed[]): ReportMention[] {
+  const mentions = packed.map(
+    ([start, end, kind, role, outlet, name, place, time, anaphor, refersTo, governs]): Mention => {
+      const spans: Mention['governs'] = [];
+      for (let i = 0; i + 1 < governs.length; i += 2)
+        spans.push({ start: governs[i] as number, end: governs[i + 1] as number });
+      return {
+        start,
+        end,
+        exact: text.slice(start, end),
+        descriptor: { kind, role, outlet, name, place, time },
+        anaphor,
+        refersTo,
+        governs: spans,
+      };
+    },
+  );
+  return anchored(text, mentions);
 }
 
 /**
@@ -85,13 +102,10 @@ function toMention(row: DbMention): ReportMention {
  * are), in one transaction. Returns how many texts were read.
  */
 export function storeMentions(db: Db, texts: readonly { sha256: string; text: string }[]): number {
-  const rulesOf = db.prepare('SELECT rules FROM mention_texts WHERE sha256 = ?').pluck();
-  const forget = db.prepare('DELETE FROM mention_texts WHERE sha256 = ?');
-  const mark = db.prepare('INSERT INTO mention_texts (sha256, rules) VALUES (?, ?)');
-  const insert = db.prepare(
-    `INSERT INTO mentions (sha256, ordinal, position_start, position_end, exact, prefix, suffix,
-       role, outlet, name, place, time, kind, anaphor, refers_to, governs)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const rulesOf = db.prepare('SELECT rules FROM text_mentions WHERE sha256 = ?').pluck();
+  const store = db.prepare(
+    `INSERT INTO text_mentions (sha256, rules, mentions) VALUES (?, ?, ?)
+     ON CONFLICT (sha256) DO UPDATE SET rules = excluded.rules, mentions = excluded.mentions`,
   );
   let read = 0;
   db.transaction(() => {
@@ -99,30 +113,8 @@ export function storeMentions(db: Db, texts: readonly { sha256: string; text: st
     for (const { sha256, text } of texts) {
       if (seen.has(sha256)) continue;
       seen.add(sha256);
-      const rules = rulesOf.get(sha256) as number | undefined;
-      if (rules === MENTION_RULES) continue;
-      // Mentions of older rules go with their mark (ON DELETE CASCADE).
-      if (rules !== undefined) forget.run(sha256);
-      mark.run(sha256, MENTION_RULES);
-      for (const m of readMentions(text))
-        insert.run(
-          sha256,
-          m.ordinal,
-          m.start,
-          m.end,
-          m.exact,
-          m.prefix,
-          m.suffix,
-          m.role,
-          m.outlet,
-          m.name,
-          m.place,
-          m.time,
-          m.kind,
-          m.anaphor,
-          m.refersTo,
-          JSON.stringify(m.governs.map((s) => [s.start, s.end])),
-        );
+      if (rulesOf.get(sha256) === MENTION_RULES) continue;
+      store.run(sha256, MENTION_RULES, JSON.stringify(findMentions(text).map(pack)));
       read++;
     }
   })();
@@ -140,7 +132,7 @@ export function backfillMentions(db: Db): number {
   const unread = db
     .prepare(
       `SELECT DISTINCT r.sha256 FROM reports r
-         LEFT JOIN mention_texts m ON m.sha256 = r.sha256
+         LEFT JOIN text_mentions m ON m.sha256 = r.sha256
         WHERE m.sha256 IS NULL OR m.rules <> ?
         LIMIT ?`,
     )
@@ -162,26 +154,20 @@ export function backfillMentions(db: Db): number {
  * opened read-only before its upgrade or backfill) is read now and not stored.
  */
 export function listMentions(db: Db, reportId: number): ReportMention[] {
+  const text = getReportText(db, reportId);
+  if (text === undefined) throw new DeskError('not-found', `report ${reportId} does not exist`);
   // A desk older than its mentions, opened read-only (so not upgraded): read them on demand.
-  const stored = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'mention_texts'`).get();
-  if (!stored) {
-    const text = getReportText(db, reportId);
-    if (text === undefined) throw new DeskError('not-found', `report ${reportId} does not exist`);
-    return readMentions(text);
-  }
-  const row = db
-    .prepare(
-      `SELECT r.sha256 AS sha256, m.rules AS rules
-         FROM reports r LEFT JOIN mention_texts m ON m.sha256 = r.sha256 WHERE r.id = ?`,
-    )
-    .get(reportId) as { sha256: string; rules: number | null } | undefined;
-  if (!row) throw new DeskError('not-found', `report ${reportId} does not exist`);
-  if (row.rules !== MENTION_RULES) return readMentions(getReportText(db, reportId) ?? '');
-  return (
-    db
-      .prepare('SELECT * FROM mentions WHERE sha256 = ? ORDER BY ordinal')
-      .all(row.sha256) as DbMention[]
-  ).map(toMention);
+  const stored = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'text_mentions'`).get();
+  const row = stored
+    ? (db
+        .prepare(
+          `SELECT m.rules AS rules, m.mentions AS mentions
+             FROM reports r JOIN text_mentions m ON m.sha256 = r.sha256 WHERE r.id = ?`,
+        )
+        .get(reportId) as { rules: number; mentions: string } | undefined)
+    : undefined;
+  if (row?.rules === MENTION_RULES) return unpack(text, JSON.parse(row.mentions) as Packed[]);
+  return readMentions(text);
 }
 
 /**
