@@ -137,16 +137,25 @@ function tokenize(text: string, start: number, end: number, out: Token[]): void 
     if (isSpace(c)) {
       i++;
     } else if (isWordChar(c)) {
+      // Most words are plain lower-case ASCII: no case folding, no possessive to drop.
+      let plain = c >= 97 && c <= 122;
       let j = i + 1;
       while (j < end) {
         const d = text.charCodeAt(j);
-        if (isWordChar(d)) j++;
-        else if (joinsWord(d) && j + 1 < end && isWordChar(text.charCodeAt(j + 1))) j += 2;
-        else break;
+        if (isWordChar(d)) {
+          if (d < 97 || d > 122) plain = false;
+          j++;
+        } else if (joinsWord(d) && j + 1 < end && isWordChar(text.charCodeAt(j + 1))) {
+          plain = false;
+          j += 2;
+        } else break;
       }
       const w = text.slice(i, j);
-      let l = w.toLowerCase();
-      if (l.endsWith("'s") || l.endsWith('’s')) l = l.slice(0, -2);
+      let l = w;
+      if (!plain) {
+        l = w.toLowerCase();
+        if (l.endsWith("'s") || l.endsWith('’s')) l = l.slice(0, -2);
+      }
       out.push({ s: i, e: j, w, l, t: WORD });
       i = j;
     } else {
@@ -1357,9 +1366,10 @@ export function findMentions(text: string): Mention[] {
   const drafts: Draft[] = [];
   TRIGGER.lastIndex = 0;
   let hit = TRIGGER.exec(text);
-  sentences.forEach((s, index) => {
+  for (let index = 0; index < sentences.length && hit; index++) {
+    const s = at(sentences, index);
     while (hit && hit.index < s.start) hit = TRIGGER.exec(text);
-    if (!hit || hit.index >= s.end) return;
+    if (!hit || hit.index >= s.end) continue;
     s.from = tokens.length;
     tokenize(text, s.start, s.end, tokens);
     s.to = tokens.length;
@@ -1371,7 +1381,8 @@ export function findMentions(text: string): Mention[] {
       if (outlet === null && found.outletRange)
         outlet = readNounPhrase(r, [found.outletRange], s.from).outlet;
       let time: string | null = null;
-      for (const [a, b] of [...found.np, found.tail]) time ??= readTime(r, a, b);
+      for (const [a, b] of found.np) time ??= readTime(r, a, b);
+      time ??= readTime(r, found.tail[0], found.tail[1]);
       let place = np.place;
       const [ta, tb] = found.tail;
       if (
@@ -1398,7 +1409,7 @@ export function findMentions(text: string): Mention[] {
         },
       });
     }
-  });
+  }
   assignGoverned(text, drafts, sentences);
   resolveReferences(drafts, sentences);
   return drafts.map((d) => d.mention);
