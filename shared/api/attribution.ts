@@ -12,10 +12,16 @@ export const attributionSuggestionSchema = z.object({
   mention: z.object({ ordinal: offset, start: offset, end: offset, exact: z.string() }).nullable(),
   /** The earlier mention a back-reference ("the source said") resolves to, when it is one. */
   from: z.object({ ordinal: offset, exact: z.string() }).nullable(),
-  /** The named source it suggests; null with no `newName`: the outlet's own voice. */
+  /**
+   * The source it suggests: a named source, or another outlet's own voice ("according to
+   * ASIAPRESS" in a Daily NK report). Null with no `newName`: the report's own outlet.
+   */
   source: namedSource.nullable(),
-  /** The name of a source to make from the mention, when none exists yet. */
+  /** The name of a source to make from the mention when none exists yet, and its outlet. */
   newName: z.string().nullable(),
+  newOutletId: id.nullable(),
+  /** An outlet the mention names that no report of this desk has: nothing to attribute to yet. */
+  unknownOutlet: z.string().nullable(),
   /** Mentions in the outlet's other reports that may be the same source, to merge or keep apart. */
   alike: z.array(
     z.object({

@@ -101,7 +101,9 @@ test('the text names the sources; one informant twice is never corroboration', a
     .click();
   await alike.getByRole('button', { name: 'Same source' }).click();
   await expect(editor(page).getByLabel('Source of this passage')).toHaveValue(/\d+/);
-  await expect(suggestion).toContainText('Attributed as the text says');
+  await expect(suggestion).toContainText(
+    'Attributed to Reporting partner A in Ryanggang Province.',
+  );
   expect(await statusOf(page, /pool money to buy one car/)).not.toMatch(/^Corroborated/);
 
   // Daily NK and ASIAPRESS, each on their own: corroborated.

@@ -63,6 +63,8 @@ const test = base.extend<object, { bigDesk: { url: string } }>({
       const dir = mkdtempSync(join(tmpdir(), 'source-desk-scale-'));
       const dbPath = join(dir, 'desk.sqlite');
       const { db } = openDesk(dbPath);
+      // Changes to a desk are recorded under a reviewer's name.
+      db.prepare(`INSERT INTO preferences (key, value) VALUES ('reviewer', 'E2E analyst')`).run();
       for (let start = 0; start < REPORTS; start += 1_000) {
         const group = Array.from({ length: 1_000 }, (_, k) => report(start + k));
         const failed = storeReports(db, group).find((r) => r instanceof Error);
@@ -129,6 +131,21 @@ test('10,000 reports: few rows drawn, the last one reachable, search typed and c
   await expect(page.getByRole('group', { name: 'Selected passage' })).toBeInViewport();
   await page.screenshot({ path: join(SCREENSHOTS, 'library-scale-1440.png') });
   expect(await page.locator('.passage-item').count()).toBeLessThan(MAX_ROWS);
+
+  // Deep inside the big outlet, the rows in view arrive, asked for a screenful at a time (not
+  // every row from the outlet's heading down).
+  const asked: number[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/reports.items')
+      asked.push((JSON.parse(request.postData() ?? '{}') as { ids: number[] }).ids.length);
+  });
+  await library
+    .locator('.virtual-scroller')
+    .evaluate((list) => list.scrollTo({ top: list.scrollHeight * 0.3 }));
+  await expect(library.locator('button.report-item:not(.loading)').first()).toBeVisible();
+  await expect(library.locator('button.report-item.loading')).toHaveCount(0);
+  expect(asked.length).toBeGreaterThan(0);
+  expect(Math.max(...asked)).toBeLessThanOrEqual(300);
 
   // Scroll to the end: the last report of the last outlet is drawn and opens.
   // The library's order comes as ids; the rows are asked for by id.

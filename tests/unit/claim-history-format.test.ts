@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/api.ts';
-import { describeEntry, localTime, showValue } from '../../renderer/src/features/claims/history.ts';
+import { describeEntry, showValue } from '../../renderer/src/features/claims/history.ts';
+import { localTime } from '../../renderer/src/ui/format.ts';
 import { demoDesk } from './desk.ts';
 
 const entry = (action: string, before: unknown, after: unknown): AuditEntry => ({

@@ -2,6 +2,8 @@
 // the outlet's other reports' mentions offered as possibly the same source.
 import { describe, expect, it } from 'vitest';
 import { createPassage } from '../../electron/core/db/passages.ts';
+import { storeReports } from '../../electron/core/db/reports.ts';
+import { sha256 } from '../../electron/core/import/normalise.ts';
 import { attributePassage, createSource } from '../../electron/core/db/sources.ts';
 import { nameFor, suggestAttribution } from '../../electron/core/db/suggestions.ts';
 import { loadDemoCase } from '../../electron/core/seeds.ts';
@@ -69,6 +71,47 @@ describe('suggested attribution', () => {
     // Merged (002's passage given partner A): nothing left to decide.
     attributePassage(db, p2.id, a.id);
     expect(suggestAttribution(db, p2.id)).toMatchObject({ source: { id: a.id }, alike: [] });
+  });
+
+  it('a source another outlet speaks for is placed in that outlet, never in the relaying one', async () => {
+    const { db, report, passage } = await seeds();
+    const text =
+      'Car prices fell in Hyesan this month.\n' +
+      'According to ASIAPRESS, used cars now sell for half their spring price.\n' +
+      'An ASIAPRESS reporting partner in Ryanggang Province said that buyers wait for winter.';
+    const [stored] = storeReports(db, [
+      {
+        text,
+        sha256: sha256(text),
+        chars: text.length,
+        format: 'txt',
+        originalName: 'relay.txt',
+        title: 'Relay',
+        outlet: 'Daily NK',
+        byline: null,
+        publishedAt: null,
+        url: null,
+        language: 'en',
+      },
+    ]);
+    if (!stored || stored instanceof Error) throw stored;
+    const relay = { id: stored.id, body: text };
+    const asiapress = report('001').outletId;
+    // The outlet's own voice, quoted by another: that outlet, not Daily NK.
+    const voice = suggestAttribution(db, passage(relay, 'used cars now sell for half').id);
+    expect(voice.source?.name).toBe('ASIAPRESS');
+    expect(voice.newName).toBeNull();
+    // Its informant: a named source of ASIAPRESS to make, offered as 001's partner A's double.
+    passage(report('001'), IN_001);
+    const partner = suggestAttribution(db, passage(relay, 'buyers wait for winter').id);
+    expect(partner).toMatchObject({
+      source: null,
+      newName: 'Reporting partner in Ryanggang Province',
+      newOutletId: asiapress,
+    });
+    expect(partner.alike.map((a) => a.newName)).toEqual([
+      'Reporting partner A in Ryanggang Province',
+    ]);
   });
 
   it('names a new source by who and where, as the text says', () => {

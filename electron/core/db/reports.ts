@@ -153,7 +153,12 @@ export function listReports(db: Db): Report[] {
  * shows (`listReportItems`).
  */
 export function listReportOrder(db: Db): ReportOrder {
-  // Outlet by outlet, each read in order from the reports_library index: no sort of the reports.
+  // One snapshot (another program may be importing), read outlet by outlet, each in order from
+  // the reports_library index: no sort of the reports.
+  return db.transaction(() => readReportOrder(db))();
+}
+
+function readReportOrder(db: Db): ReportOrder {
   const outlets = prepared(
     db,
     `SELECT id, name FROM outlets ORDER BY name COLLATE NOCASE, id`,

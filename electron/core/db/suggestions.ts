@@ -6,65 +6,35 @@ import type { ReportMention } from '../../../shared/api/mentions.ts';
 import type { AttributionSuggestion } from '../../../shared/api/attribution.ts';
 import { compatibleMentions, type MentionDescriptor } from '../../../shared/attribution.ts';
 import type { Db } from './connection.ts';
+import { canonicalOutlet, outletKey } from '../import/outlets.ts';
 import { DeskError } from './errors.ts';
 import { governingMention, listMentions } from './mentions.ts';
 import { getPassage, listPassages } from './passages.ts';
 
-/** Other reports of the outlet searched for the same source: those the analyst has worked on. */
-const MAX_OTHER_REPORTS = 200;
+/** Other reports of the outlet searched for the same source: the latest the analyst worked on. */
+const MAX_OTHER_REPORTS = 50;
+
+const NONE: AttributionSuggestion = {
+  mention: null,
+  from: null,
+  source: null,
+  newName: null,
+  newOutletId: null,
+  unknownOutlet: null,
+  alike: [],
+};
 
 export function suggestAttribution(db: Db, passageId: number): AttributionSuggestion {
   const passage = getPassage(db, passageId);
+  // An orphaned passage's offsets point into an earlier text: today's mentions say nothing of it.
+  if (passage.status !== 'anchored') return NONE;
   const report = reportOf(db, passage.reportId);
   const mentions = listMentions(db, passage.reportId);
   const governing = governingMention(mentions, passage.start, passage.end);
-  if (!governing) return { mention: null, from: null, source: null, newName: null, alike: [] };
+  if (!governing) return NONE;
   const root = rootOf(mentions, governing);
   const descriptor = descriptorOf(root);
-  const ownVoice = descriptor.role === null && descriptor.name === null;
-  const source =
-    sourceOfMention(db, passage.reportId, mentions, root.ordinal) ??
-    (ownVoice ? null : sourceNamed(db, report.outletId, nameFor(descriptor)));
-  const alike: AttributionSuggestion['alike'] = [];
-  if (!ownVoice && report.outletId !== null) {
-    const others = db
-      .prepare(
-        `SELECT r.id, r.title FROM reports r
-         WHERE r.outlet_id = ? AND r.id != ? AND EXISTS (SELECT 1 FROM passages p WHERE p.report_id = r.id)
-         ORDER BY r.id LIMIT ?`,
-      )
-      .all(report.outletId, passage.reportId, MAX_OTHER_REPORTS) as { id: number; title: string }[];
-    for (const other of others) {
-      const theirs = listMentions(db, other.id);
-      for (const m of theirs) {
-        if (m.refersTo !== null) continue;
-        const d = descriptorOf(m);
-        if (d.role === null && d.name === null) continue;
-        const same = compatibleMentions(
-          { descriptor },
-          { descriptor: d },
-          {
-            a: report.outlet,
-            b: report.outlet,
-          },
-        );
-        if (!same) continue;
-        const theirSource =
-          sourceOfMention(db, other.id, theirs, m.ordinal) ??
-          sourceNamed(db, report.outletId, nameFor(d));
-        // Already one source: nothing to decide.
-        if (source && theirSource && theirSource.id === source.id) continue;
-        alike.push({
-          reportId: other.id,
-          title: other.title,
-          exact: m.exact,
-          source: theirSource,
-          newName: theirSource ? null : nameFor(d),
-        });
-      }
-    }
-  }
-  return {
+  const mention = {
     mention: {
       ordinal: governing.ordinal,
       start: governing.start,
@@ -72,10 +42,88 @@ export function suggestAttribution(db: Db, passageId: number): AttributionSugges
       exact: governing.exact,
     },
     from: root.ordinal === governing.ordinal ? null : { ordinal: root.ordinal, exact: root.exact },
+  };
+  // The outlet the mention names ("according to ASIAPRESS", "an ASIAPRESS reporting partner"),
+  // else the report's own: a source is placed in the outlet it speaks for, never in the relayer.
+  const named = descriptor.outlet;
+  const outlet =
+    named === null || (report.outlet !== null && outletKey(named) === outletKey(report.outlet))
+      ? { id: report.outletId, name: report.outlet, own: true }
+      : { ...outletNamed(db, named), own: false };
+  if (outlet.id === null)
+    return { ...NONE, ...mention, unknownOutlet: outlet.own ? null : outlet.name };
+  const ownVoice = descriptor.role === null && descriptor.name === null;
+  if (ownVoice)
+    // The report's own outlet is the passage's default (no source); another outlet, its voice.
+    return { ...NONE, ...mention, source: outlet.own ? null : outletVoice(db, outlet.id) };
+  const source =
+    sourceOfMention(db, passage.reportId, mentions, root.ordinal) ??
+    sourceNamed(db, outlet.id, nameFor(descriptor));
+  const alike: AttributionSuggestion['alike'] = [];
+  const others = db
+    .prepare(
+      `SELECT r.id, r.title, o.name AS outlet FROM reports r JOIN outlets o ON o.id = r.outlet_id
+       WHERE r.id IN (SELECT DISTINCT p.report_id FROM passages p
+                      JOIN reports w ON w.id = p.report_id
+                      WHERE w.outlet_id = ? AND p.report_id != ?
+                      ORDER BY p.report_id DESC LIMIT ?)
+       ORDER BY r.id DESC`,
+    )
+    .all(outlet.id, passage.reportId, MAX_OTHER_REPORTS) as {
+    id: number;
+    title: string;
+    outlet: string;
+  }[];
+  for (const other of others) {
+    const theirs = listMentions(db, other.id);
+    // One offer a report: its first root mention that may be the same source.
+    for (const m of theirs) {
+      if (m.refersTo !== null) continue;
+      const d = descriptorOf(m);
+      if (d.role === null && d.name === null) continue;
+      if (
+        !compatibleMentions({ descriptor }, { descriptor: d }, { a: outlet.name, b: other.outlet })
+      )
+        continue;
+      const theirSource =
+        sourceOfMention(db, other.id, theirs, m.ordinal) ?? sourceNamed(db, outlet.id, nameFor(d));
+      // Already one source: nothing to decide.
+      if (!(source && theirSource && theirSource.id === source.id))
+        alike.push({
+          reportId: other.id,
+          title: other.title,
+          exact: m.exact,
+          source: theirSource,
+          newName: theirSource ? null : nameFor(d),
+        });
+      break;
+    }
+  }
+  return {
+    ...NONE,
+    ...mention,
     source,
-    newName: ownVoice || source ? null : nameFor(descriptor),
+    newName: source ? null : nameFor(descriptor),
+    newOutletId: source ? null : outlet.id,
     alike,
   };
+}
+
+/** The outlet of this name in the desk (by its key: "DailyNK" is "Daily NK"), if any report has it. */
+function outletNamed(db: Db, name: string): { id: number | null; name: string } {
+  const row = db
+    .prepare('SELECT id, name FROM outlets WHERE name_key = ?')
+    .get(outletKey(canonicalOutlet(name))) as { id: number; name: string } | undefined;
+  return row ?? { id: null, name };
+}
+
+/** The source that stands for an outlet's own voice. */
+function outletVoice(db: Db, outletId: number): { id: number; name: string } | null {
+  return (
+    (db
+      .prepare(`SELECT id, name FROM sources WHERE outlet_id = ? AND kind = 'outlet'`)
+      .get(outletId) as { id: number; name: string } | undefined) ?? null
+  );
 }
 
 function reportOf(db: Db, id: number): { outletId: number | null; outlet: string | null } {
@@ -129,7 +177,7 @@ function sourceOfMention(
 ): { id: number; name: string } | null {
   const counts = new Map<number, number>();
   for (const p of listPassages(db, reportId)) {
-    if (p.sourceId === null) continue;
+    if (p.sourceId === null || p.status !== 'anchored') continue;
     const g = governingMention(mentions, p.start, p.end);
     if (g && rootOf(mentions, g).ordinal === rootOrdinal)
       counts.set(p.sourceId, (counts.get(p.sourceId) ?? 0) + 1);

@@ -147,7 +147,8 @@ export const createClaimsSlice: Slice<ClaimsSlice> = (set, get) => {
         async () => (await call('claims.list', { filter: { text }, limit })).items,
       )) ?? [],
     openClaim: async (id) => {
-      set({ claimId: id, claim: id === null ? null : get().claim });
+      // The previous claim's detail is not shown under another's id while this one loads.
+      set((s) => ({ claimId: id, claim: id !== null && s.claim?.id === id ? s.claim : null }));
       if (id === null) return;
       await guarded(get, () => reopen(id));
     },

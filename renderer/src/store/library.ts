@@ -35,6 +35,11 @@ export interface LibrarySlice {
   loadReports(): Promise<void>;
   /** Asks for the rows of these reports that are not loaded or on their way. */
   showReports(ids: readonly number[]): Promise<void>;
+  /**
+   * The order and the rows in view read again, every other row forgotten (read again when shown):
+   * after a change that may touch any report's row (another desk opened, a new version, an undo).
+   */
+  refreshReports(): Promise<void>;
   search(query: string): Promise<void>;
   importFiles(files: File[]): Promise<void>;
   /**
@@ -60,6 +65,10 @@ export const SEARCH_DELAY_MS = 150;
 let searchTicket = 0;
 /** Reports whose rows are on their way, so a row in view is asked for once. */
 const asked = new Set<number>();
+/** Counts the times every row was forgotten: rows asked for before are dropped on arrival. */
+let rowsGeneration = 0;
+/** The reports the library last asked rows for: those in view and a screenful either way. */
+let inView: readonly number[] = [];
 
 /** The rows with these added or replaced (a row carries the fields the library shows). */
 function withRows(
@@ -92,21 +101,38 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
     });
   },
   showReports: async (ids) => {
+    inView = ids;
     const { reportRows } = get();
     const missing = ids.filter((id) => !reportRows.has(id) && !asked.has(id));
     if (missing.length === 0) return;
     for (const id of missing) asked.add(id);
+    const generation = rowsGeneration;
     await guarded(get, async () => {
       try {
-        for (let at = 0; at < missing.length; at += MAX_LIST_ITEMS) {
-          const items = await call('reports.items', {
-            ids: missing.slice(at, at + MAX_LIST_ITEMS),
-          });
+        const items: ReportListItem[] = [];
+        for (let at = 0; at < missing.length; at += MAX_LIST_ITEMS)
+          items.push(
+            ...(await call('reports.items', { ids: missing.slice(at, at + MAX_LIST_ITEMS) })),
+          );
+        // Rows asked for before the rows were forgotten may be another desk's, or stale.
+        if (generation === rowsGeneration)
           set((s) => ({ reportRows: withRows(s.reportRows, items) }));
-        }
       } finally {
-        for (const id of missing) asked.delete(id);
+        if (generation === rowsGeneration) for (const id of missing) asked.delete(id);
       }
+    });
+  },
+  refreshReports: async () => {
+    const generation = ++rowsGeneration;
+    asked.clear();
+    const shown = inView.slice(0, MAX_LIST_ITEMS);
+    await guarded(get, async () => {
+      const [{ ids, outlets }, items] = await Promise.all([
+        call('reports.list', {}),
+        shown.length > 0 ? call('reports.items', { ids: shown }) : [],
+      ]);
+      if (generation !== rowsGeneration) return;
+      set({ reportIds: ids, outlets, loaded: true, reportRows: withRows(new Map(), items) });
     });
   },
   search: async (query) => {
@@ -148,7 +174,8 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
             ? { importing: { ...s.importing, done: s.importing.offset + event.done } }
             : {},
         );
-      if (event.type === 'desk.changed' && event.reason === 'open') void get().loadReports();
+      // Another desk: its ids are not this one's, so no row is kept.
+      if (event.type === 'desk.changed' && event.reason === 'open') void get().refreshReports();
       if (event.type === 'import.results') {
         set({ importResults: event.results });
         void get().loadReports();
@@ -167,6 +194,7 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
       const report = await call('reports.update', { id, patch });
       set((s) => ({ reportRows: withRows(s.reportRows, [report]) }));
       get().reportChanged(report);
+      // Its outlet or date can move it in the library's order.
       await get().loadReports();
     });
   },

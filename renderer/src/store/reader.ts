@@ -26,13 +26,19 @@ export interface ReaderSlice {
   /** The source the mention governing the passage suggests, and mentions that may be the same. */
   suggestAttribution(passageId: number): Promise<AttributionSuggestion | null>;
   /**
-   * Attributes the passage to a suggested source: one that exists, or one made now (in the open
-   * report's outlet) under the name the mention gives.
+   * Attributes the passage to a suggested source: one that exists (null: the report's outlet), or
+   * one made now in the outlet the mention speaks for, under the name the mention gives.
    */
-  acceptSource(passageId: number, source: { id: number } | { newName: string }): Promise<void>;
+  acceptSource(passageId: number, source: SuggestedSource): Promise<void>;
   deletePassage(id: number): Promise<void>;
   selectPassage(id: number | null): void;
 }
+
+/** What accepting a suggestion attributes a passage to. */
+export type SuggestedSource = { id: number | null } | { newName: string; outletId: number };
+
+/** Accepting a suggestion is on its way: a second key press must not make the source twice. */
+let accepting = false;
 
 export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
   /** The passage's new state in the list, kept in reading order. */
@@ -77,7 +83,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
           id,
           file: upload as { name: string; data: string },
         });
-        await get().openReport(id);
+        await Promise.all([get().openReport(id), get().refreshReports()]);
         set({
           versionSummary: {
             file: file.name,
@@ -86,7 +92,6 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
             orphaned: summary.orphaned.length,
           },
         });
-        await get().loadReports();
       });
     },
     dismissVersionSummary: () => set({ versionSummary: null }),
@@ -115,20 +120,23 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
     suggestAttribution: async (passageId) =>
       guarded(get, () => call('attribution.suggest', { passageId })),
     acceptSource: async (passageId, source) => {
-      let sourceId: number;
-      if ('id' in source) sourceId = source.id;
-      else {
-        const outlet = get().report?.outlet;
-        const outletId = get().sources.find(
-          (s) => s.kind === 'outlet' && s.outletName === outlet,
-        )?.outletId;
-        if (outletId === undefined)
-          return get().showError('This report has no outlet to hold a named source.');
-        const created = await get().createSource({ outletId, name: source.newName });
-        if (!created) return;
-        sourceId = created.id;
+      if (accepting) return;
+      accepting = true;
+      try {
+        let sourceId: number | null;
+        if ('id' in source) sourceId = source.id;
+        else {
+          const created = await get().createSource({
+            outletId: source.outletId,
+            name: source.newName,
+          });
+          if (!created) return;
+          sourceId = created.id;
+        }
+        await get().attributePassage(passageId, sourceId);
+      } finally {
+        accepting = false;
       }
-      await get().attributePassage(passageId, sourceId);
     },
     deletePassage: async (id) => {
       const reportId = get().reportId;

@@ -55,11 +55,13 @@ let settleReviewer: ((named: boolean) => void) | null = null;
 export const createUiSlice: Slice<UiSlice> = (set, get) => {
   /** An undone or redone change can be to anything: sources, attributions, passages, claims. */
   const showAgain = async (): Promise<void> => {
-    const { reportId, passages } = get();
-    await Promise.all([get().loadSources(), get().refreshClaimStatuses(), get().reloadPassages()]);
-    // A passage made or deleted again in the open report: its library row counts it.
-    if (reportId !== null && get().reportId === reportId)
-      get().countPassages(reportId, get().passages.length - passages.length);
+    await Promise.all([
+      get().loadSources(),
+      get().refreshClaimStatuses(),
+      get().reloadPassages(),
+      // Any report's row: a passage made or deleted again, its details put back.
+      get().refreshReports(),
+    ]);
   };
   return {
     view: 'reports',

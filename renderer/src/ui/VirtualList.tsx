@@ -48,7 +48,7 @@ interface Props<T> {
   listTag?: 'ul' | 'ol';
   className?: string;
   handle?: Ref<VirtualListHandle>;
-  /** Told the items drawn whenever they change (a list whose rows load as they come into view). */
+  /** Told the items in view whenever they change (a list whose rows load as they come into view). */
   onRangeChange?: (items: readonly T[]) => void;
 }
 
@@ -139,17 +139,19 @@ export function VirtualList<T>({
   );
 
   const items = virtualizer.getVirtualItems();
-  const firstDrawn = items[0]?.index ?? -1;
-  const lastDrawn = items.at(-1)?.index ?? -1;
+  // The rows in view (not those kept drawn elsewhere, nor a sticky header far above): a list that
+  // loads rows as they come into view asks for these.
+  const firstShown = virtualizer.range?.startIndex ?? -1;
+  const lastShown = virtualizer.range?.endIndex ?? -1;
   useEffect(() => {
-    if (!onRangeChange || firstDrawn < 0) return;
-    const drawn: T[] = [];
-    for (let index = firstDrawn; index <= lastDrawn; index++) {
+    if (!onRangeChange || firstShown < 0) return;
+    const shown: T[] = [];
+    for (let index = firstShown; index <= lastShown; index++) {
       const row = rows[index];
-      if (row?.item !== undefined) drawn.push(row.item);
+      if (row?.item !== undefined) shown.push(row.item);
     }
-    onRangeChange(drawn);
-  }, [onRangeChange, firstDrawn, lastDrawn, rows]);
+    if (shown.length > 0) onRangeChange(shown);
+  }, [onRangeChange, firstShown, lastShown, rows]);
   const measured = virtualizer.measurementsCache;
   const sections: { group: number; items: VirtualItem[] }[] = [];
   for (const item of items) {

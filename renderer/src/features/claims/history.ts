@@ -161,5 +161,3 @@ export function describeEntry(entry: AuditEntry): HistoryLine {
   }
   return { title, ...(quote !== undefined ? { quote } : {}), changes };
 }
-
-export { localTime } from '../../ui/format.ts';

@@ -11,6 +11,7 @@ import type { Stance } from '../../../../shared/corroboration.ts';
 import { useDesk } from '../../store/index.ts';
 import { CredibilitySelect, STANCE_LABEL, StanceSelect, StatusBadge } from '../../ui/grades.tsx';
 import { ClaimSearch } from '../../ui/ClaimSearch.tsx';
+import type { SuggestedSource } from '../../store/reader.ts';
 
 /** Who the passage's information comes from: its report's outlet, or a named source. */
 export function Attribution({ passage }: { passage: Passage }) {
@@ -125,9 +126,7 @@ export function PassageClaims({ passage }: { passage: Passage }) {
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      if ((event.target as HTMLElement).closest('input, textarea, select, [contenteditable]'))
-        return;
+      if (!panelKey(event)) return;
       const key = event.key.toLowerCase();
       const grade = Number(event.key) as Credibility;
       if (STANCE_KEYS[key]) setStance(STANCE_KEYS[key]);
@@ -285,33 +284,30 @@ function Suggestion({ passage }: { passage: Passage }) {
     };
   }, [passage.id, passage.sourceId, suggestAttribution]);
   const offer = suggestion?.mention ? suggestion : null;
-  const target = offer?.source
-    ? { id: offer.source.id }
-    : offer?.newName
-      ? { newName: offer.newName }
-      : null;
+  const target = targetOf(offer);
   const pending = target !== null && !('id' in target && target.id === passage.sourceId);
-  const accept = useRef<() => void>(() => undefined);
+  const accept = useRef<() => boolean>(() => false);
   useEffect(() => {
     accept.current = () => {
-      if (pending && target) void acceptSource(passage.id, target);
+      if (!pending || !target) return false;
+      void acceptSource(passage.id, target);
+      return true;
     };
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      if ((event.target as HTMLElement).closest('input, textarea, select, [contenteditable]'))
-        return;
-      if (event.key.toLowerCase() !== 'a') return;
-      event.preventDefault();
-      accept.current();
+      if (event.key.toLowerCase() !== 'a' || !panelKey(event)) return;
+      if (accept.current()) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   if (!offer?.mention) return null;
   const alike = offer.alike.filter((a) => !apart.has(a.reportId));
-  const name = offer.source?.name ?? offer.newName ?? `${outlet} (its own voice)`;
+  const name =
+    offer.source?.name ??
+    offer.newName ??
+    (offer.unknownOutlet ? offer.unknownOutlet : `${outlet} (its own voice)`);
   return (
     <div className="suggestion" role="group" aria-label="Suggested source">
       <p>
@@ -324,7 +320,12 @@ function Suggestion({ passage }: { passage: Passage }) {
           </>
         )}
       </p>
-      {pending ? (
+      {offer.unknownOutlet ? (
+        <p className="small muted">
+          It names {offer.unknownOutlet}, which no report of this desk comes from: import one of its
+          reports to attribute to it.
+        </p>
+      ) : pending ? (
         <div className="form-actions">
           <button
             type="button"
@@ -333,18 +334,13 @@ function Suggestion({ passage }: { passage: Passage }) {
           >
             Attribute to “{name}” <kbd>A</kbd>
           </button>
-          {!offer.source && <span className="small muted">a new named source of {outlet}</span>}
+          {offer.newName && <span className="small muted">a new named source</span>}
         </div>
       ) : (
-        <p className="small muted">Attributed as the text says{target ? `: ${name}` : ''}.</p>
+        <p className="small muted">Attributed to {name}.</p>
       )}
       {alike.map((a) => (
-        <div
-          key={`${a.reportId}:${a.exact}`}
-          className="alike"
-          role="group"
-          aria-label="Possibly the same source"
-        >
+        <div key={a.reportId} className="alike" role="group" aria-label="Possibly the same source">
           <p className="small">
             Possibly the same source: <q className="mention-quote">{a.exact}</q> in “{a.title}”
             {a.source ? ` (${a.source.name})` : ''}
@@ -352,12 +348,10 @@ function Suggestion({ passage }: { passage: Passage }) {
           <div className="form-actions">
             <button
               type="button"
-              onClick={() =>
-                void acceptSource(
-                  passage.id,
-                  a.source ? { id: a.source.id } : { newName: a.newName ?? name },
-                )
-              }
+              onClick={() => {
+                const merged = sameSource(offer, a);
+                if (merged) void acceptSource(passage.id, merged);
+              }}
             >
               Same source
             </button>
@@ -372,4 +366,42 @@ function Suggestion({ passage }: { passage: Passage }) {
       ))}
     </div>
   );
+}
+
+/** What accepting the suggestion attributes the passage to; null when there is nothing to do. */
+function targetOf(offer: AttributionSuggestion | null): SuggestedSource | null {
+  if (!offer?.mention || offer.unknownOutlet) return null;
+  if (offer.source) return { id: offer.source.id };
+  if (offer.newName && offer.newOutletId !== null)
+    return { newName: offer.newName, outletId: offer.newOutletId };
+  // The report's own outlet speaking: the passage's default.
+  return { id: null };
+}
+
+/**
+ * "Same source" as another report's mention: the source one of the two already has (theirs
+ * first), so that two mentions of one informant end as one source, never as a third.
+ */
+function sameSource(
+  offer: AttributionSuggestion,
+  other: AttributionSuggestion['alike'][number],
+): SuggestedSource | null {
+  const existing = other.source ?? offer.source;
+  if (existing) return { id: existing.id };
+  const newName = other.newName ?? offer.newName;
+  return newName && offer.newOutletId !== null ? { newName, outletId: offer.newOutletId } : null;
+}
+
+/**
+ * Whether a key press is the passage panel's: no dialog open, not held down, and the keyboard in
+ * the panel's editor, the reader's text or nowhere in particular (not a field, list or button
+ * elsewhere).
+ */
+function panelKey(event: KeyboardEvent): boolean {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented || event.repeat)
+    return false;
+  if (document.querySelector('[aria-modal="true"]')) return false;
+  const target = event.target as HTMLElement;
+  if (target.closest('input, textarea, select, [contenteditable]')) return false;
+  return target === document.body || target.closest('.passage-editor, .report-text') !== null;
 }
