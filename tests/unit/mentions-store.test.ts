@@ -1,11 +1,10 @@
-// Source mentions in the desk: read at import, backfilled once for texts already in a desk,
-// listed per report (read-only desks read them on demand), and which one governs a passage.
+// Source mentions in the desk: read from a report's text when first asked for and stored then
+// (read-only desks read them on demand), listed per report, and which one governs a passage.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDesk } from '../../electron/core/db/connection.ts';
 import {
-  backfillMentions,
   governingMention,
   listMentions,
   MENTION_RULES,
@@ -37,13 +36,15 @@ function governing(db: Database.Database, id: number, words: string): ReportMent
 }
 
 describe('mentions in the desk', () => {
-  it('are read and stored at import, anchored like passages', async () => {
+  it('are read when first asked for and stored then, not at import; anchored like passages', async () => {
     const { db } = tempDesk();
     await loadDemoCase(db);
-    expect(count(db, 'text_mentions')).toBe(3);
+    expect(count(db, 'text_mentions')).toBe(0);
+    const partners = listMentions(db, reportId(db, '001'));
+    expect(count(db, 'text_mentions')).toBe(1);
+    for (const report of listReports(db)) listMentions(db, report.id);
     const stored = db.prepare('SELECT sum(json_array_length(mentions)) FROM text_mentions');
     expect(stored.pluck().get()).toBe(15);
-    const partners = listMentions(db, reportId(db, '001'));
     const a = partners[0];
     expect(a).toMatchObject({
       ordinal: 0,
@@ -63,6 +64,8 @@ describe('mentions in the desk', () => {
   it('read back from storage exactly as read from the text', async () => {
     const { db } = tempDesk();
     await loadDemoCase(db);
+    for (const report of listReports(db)) listMentions(db, report.id);
+    expect(count(db, 'text_mentions')).toBe(3);
     for (const report of listReports(db)) {
       const text = db
         .prepare('SELECT t.body FROM reports r JOIN texts t ON t.sha256 = r.sha256 WHERE r.id = ?')
@@ -97,7 +100,7 @@ describe('mentions in the desk', () => {
     expect(governingMention([outer, inner], 200, 210)).toBeNull();
   });
 
-  it('are backfilled once for reports of a desk made before them', async () => {
+  it('are read for reports of a desk made before them: on demand read-only, stored once writable', async () => {
     const dir = tempDir();
     const file = join(dir, 'desk.sqlite');
     {
@@ -119,12 +122,11 @@ describe('mentions in the desk', () => {
     expect(() => listMentions(readonly, 99)).toThrow('report 99 does not exist');
     readonly.close();
     const { db } = openDesk(file);
-    expect(count(db, 'text_mentions')).toBe(3);
+    expect(count(db, 'text_mentions')).toBe(0);
     expect(listMentions(db, reportId(db, '000'))[0]?.exact).toBe(
       'a Daily NK source in Ryanggang province said',
     );
-    // Nothing left to read: a second backfill reads nothing.
-    expect(backfillMentions(db)).toBe(0);
+    expect(count(db, 'text_mentions')).toBe(1);
     db.close();
   });
 
@@ -132,10 +134,10 @@ describe('mentions in the desk', () => {
     const { db } = tempDesk();
     await loadDemoCase(db);
     const id = reportId(db, '000');
+    listMentions(db, id);
     db.prepare(`UPDATE text_mentions SET rules = ?, mentions = '[]'`).run(MENTION_RULES - 1);
-    // Not stored by these rules: read from the text, the same list.
+    // Stored by older rules: read from the text again, the same list, and stored by these.
     expect(listMentions(db, id).map((m) => m.exact)).toHaveLength(6);
-    expect(backfillMentions(db)).toBe(3);
     expect(db.prepare('SELECT DISTINCT rules FROM text_mentions').pluck().all()).toEqual([
       MENTION_RULES,
     ]);
@@ -150,6 +152,8 @@ describe('mentions in the desk', () => {
   it('go with their text', async () => {
     const { db } = tempDesk();
     await loadDemoCase(db);
+    for (const report of listReports(db)) listMentions(db, report.id);
+    expect(count(db, 'text_mentions')).toBe(3);
     db.pragma('foreign_keys = ON');
     db.exec('DELETE FROM reports; DELETE FROM report_versions; DELETE FROM texts');
     expect(count(db, 'text_mentions')).toBe(0);

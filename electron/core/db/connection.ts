@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { backupDesk, backupIfDue, startDailyBackups } from './backup.ts';
 import { BUSY_TIMEOUT_MS, damagedDesk, DeskError, explainDeskError } from './errors.ts';
-import { backfillMentions } from './mentions.ts';
 import { migrate, NewerDeskError, SCHEMA_VERSION, schemaVersion } from './migrate.ts';
 
 export type Db = Database.Database;
@@ -61,8 +60,6 @@ export function openDesk(file: string, options: OpenOptions = {}): OpenedDesk {
     if (!memory && version > 0 && version < SCHEMA_VERSION)
       backupDesk(db, file, `before-schema-${SCHEMA_VERSION}`);
     const from = migrate(db);
-    // Texts stored before mentions were (or by older rules) are read once, here.
-    backfillMentions(db);
     if (!memory && from > 0) {
       // The first open of a day backs up at once: a short command never sees the timer fire. A
       // failed daily backup is said, not fatal: the desk itself is sound (it passed the check).

@@ -1,21 +1,19 @@
-// Source mentions of report texts (migration 007, shared/attribution.ts): read once per text at
-// import, or for texts already in a desk by backfillMentions when it is opened for writing;
-// listed per report, and asked which one governs a span of a report's text.
+// Source mentions of report texts (migration 007, shared/attribution.ts): read from a text the
+// first time its report's mentions are asked for, and stored then (once per text and version of
+// the rules); listed per report, and asked which one governs a span of a report's text. Not at
+// import: there they cost 14–18 % of its CPU (docs/attribution.md), and an analyst opens a report
+// in milliseconds either way.
 import { describePassage } from '../../../shared/anchoring.ts';
 import type { ReportMention } from '../../../shared/api.ts';
 import { findMentions, type Mention, type MentionKind } from '../../../shared/attribution.ts';
 import type { Db } from './connection.ts';
 import { DeskError } from './errors.ts';
-import { getReportText } from './reports.ts';
 
 /**
  * The version of the rules in shared/attribution.ts whose mentions a desk stores. Raise it when
- * the rules change what they find: every text is then read again at the next open.
+ * the rules change what they find: each text is then read again when next asked for.
  */
 export const MENTION_RULES = 1;
-
-/** Texts read per transaction while backfilling: a commit amortised, the lock held briefly. */
-const BACKFILL_BATCH = 500;
 
 /** A mention of a report's text, anchored like a passage (the contract's shape). */
 export type { ReportMention };
@@ -46,8 +44,8 @@ export function readMentions(text: string): ReportMention[] {
 
 /**
  * A stored mention: what the text cannot give back (its phrase, prefix and suffix are cut from
- * the text the row hangs on), as a flat array. Bytes are the cost at import: objects with their
- * keys and contexts spelled out made the mentions a quarter of the import's time.
+ * the text the row hangs on), as a flat array: objects with their keys and contexts spelled out
+ * cost more to write than finding the mentions.
  */
 type Packed = [
   start: number,
@@ -98,76 +96,31 @@ function unpack(text: string, packed: Packed[]): ReportMention[] {
 }
 
 /**
- * Reads and stores the mentions of texts not yet read by these rules (others are left as they
- * are), in one transaction. Returns how many texts were read.
- */
-export function storeMentions(db: Db, texts: readonly { sha256: string; text: string }[]): number {
-  const rulesOf = db.prepare('SELECT rules FROM text_mentions WHERE sha256 = ?').pluck();
-  const store = db.prepare(
-    `INSERT INTO text_mentions (sha256, rules, mentions) VALUES (?, ?, ?)
-     ON CONFLICT (sha256) DO UPDATE SET rules = excluded.rules, mentions = excluded.mentions`,
-  );
-  let read = 0;
-  db.transaction(() => {
-    const seen = new Set<string>();
-    for (const { sha256, text } of texts) {
-      if (seen.has(sha256)) continue;
-      seen.add(sha256);
-      if (rulesOf.get(sha256) === MENTION_RULES) continue;
-      store.run(sha256, MENTION_RULES, JSON.stringify(findMentions(text).map(pack)));
-      read++;
-    }
-  })();
-  return read;
-}
-
-/**
- * Reads the mentions of every report text the desk holds that these rules have not read: once
- * for a desk made before mentions were stored, again after MENTION_RULES is raised. A handful of
- * milliseconds when there is nothing to read. Returns how many texts were read.
- */
-export function backfillMentions(db: Db): number {
-  // The texts to read first, without their bodies: when there are none (every open but the
-  // first), this reads no text at all.
-  const unread = db
-    .prepare(
-      `SELECT DISTINCT r.sha256 FROM reports r
-         LEFT JOIN text_mentions m ON m.sha256 = r.sha256
-        WHERE m.sha256 IS NULL OR m.rules <> ?
-        LIMIT ?`,
-    )
-    .pluck();
-  const body = db.prepare('SELECT body FROM texts WHERE sha256 = ?').pluck();
-  let read = 0;
-  for (;;) {
-    const batch = unread.all(MENTION_RULES, BACKFILL_BATCH) as string[];
-    if (batch.length === 0) return read;
-    read += storeMentions(
-      db,
-      batch.map((sha256) => ({ sha256, text: body.get(sha256) as string })),
-    );
-  }
-}
-
-/**
- * A report's mentions in the order of its text. A text not yet read by these rules (a desk
- * opened read-only before its upgrade or backfill) is read now and not stored.
+ * A report's mentions in the order of its text: as stored, or read from the text now (a text not
+ * yet read by these rules) and stored for next time. A desk opened read-only, or one older than
+ * its mentions, reads them on demand and stores nothing.
  */
 export function listMentions(db: Db, reportId: number): ReportMention[] {
-  const text = getReportText(db, reportId);
-  if (text === undefined) throw new DeskError('not-found', `report ${reportId} does not exist`);
-  // A desk older than its mentions, opened read-only (so not upgraded): read them on demand.
+  const report = db
+    .prepare(
+      'SELECT r.sha256, t.body FROM reports r JOIN texts t ON t.sha256 = r.sha256 WHERE r.id = ?',
+    )
+    .get(reportId) as { sha256: string; body: string } | undefined;
+  if (!report) throw new DeskError('not-found', `report ${reportId} does not exist`);
   const stored = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'text_mentions'`).get();
-  const row = stored
-    ? (db
-        .prepare(
-          `SELECT m.rules AS rules, m.mentions AS mentions
-             FROM reports r JOIN text_mentions m ON m.sha256 = r.sha256 WHERE r.id = ?`,
-        )
-        .get(reportId) as { rules: number; mentions: string } | undefined)
-    : undefined;
-  if (row?.rules === MENTION_RULES) return unpack(text, JSON.parse(row.mentions) as Packed[]);
-  return readMentions(text);
+  if (!stored) return readMentions(report.body);
+  const row = db
+    .prepare('SELECT rules, mentions FROM text_mentions WHERE sha256 = ?')
+    .get(report.sha256) as { rules: number; mentions: string } | undefined;
+  if (row?.rules === MENTION_RULES)
+    return unpack(report.body, JSON.parse(row.mentions) as Packed[]);
+  const found = findMentions(report.body);
+  if (!db.readonly)
+    db.prepare(
+      `INSERT INTO text_mentions (sha256, rules, mentions) VALUES (?, ?, ?)
+       ON CONFLICT (sha256) DO UPDATE SET rules = excluded.rules, mentions = excluded.mentions`,
+    ).run(report.sha256, MENTION_RULES, JSON.stringify(found.map(pack)));
+  return anchored(report.body, found);
 }
 
 /**

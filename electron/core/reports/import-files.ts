@@ -2,7 +2,6 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ImportResult, ReportMetadata } from '../../../shared/api.ts';
 import type { Db } from '../db/connection.ts';
-import { storeMentions } from '../db/mentions.ts';
 import { storeReports } from '../db/reports.ts';
 import { describeFsError } from '../fs-errors.ts';
 import { ImportRejection, type PreparedReport } from '../import/index.ts';
@@ -48,22 +47,6 @@ export function storeParsed(db: Db, group: Parsed[]): ImportResult[] {
     db,
     toStore.map((p) => p.report),
   );
-  // The source mentions of each new text, apart from the reports' own transaction: the reports
-  // are stored whatever happens here, and a text left unread is read at the next open.
-  const imported = toStore.filter((_, i) => {
-    const outcome = outcomes[i];
-    return outcome !== undefined && !(outcome instanceof Error) && outcome.status === 'imported';
-  });
-  try {
-    storeMentions(
-      db,
-      imported.map((p) => p.report),
-    );
-  } catch (error) {
-    console.warn(
-      `Source Desk: source mentions left for the next open (${(error as Error).message})`,
-    );
-  }
   return group.map((parsed): ImportResult => {
     if ('result' in parsed) return parsed.result;
     const { file, report } = parsed;
