@@ -115,11 +115,19 @@ export function listMentions(db: Db, reportId: number): ReportMention[] {
   if (row?.rules === MENTION_RULES)
     return unpack(report.body, JSON.parse(row.mentions) as Packed[]);
   const found = findMentions(report.body);
-  if (!db.readonly)
-    db.prepare(
-      `INSERT INTO text_mentions (sha256, rules, mentions) VALUES (?, ?, ?)
-       ON CONFLICT (sha256) DO UPDATE SET rules = excluded.rules, mentions = excluded.mentions`,
-    ).run(report.sha256, MENTION_RULES, JSON.stringify(found.map(pack)));
+  if (!db.readonly) {
+    try {
+      db.prepare(
+        `INSERT INTO text_mentions (sha256, rules, mentions) VALUES (?, ?, ?)
+         ON CONFLICT (sha256) DO UPDATE SET rules = excluded.rules, mentions = excluded.mentions`,
+      ).run(report.sha256, MENTION_RULES, JSON.stringify(found.map(pack)));
+    } catch (error) {
+      // Only a cache: a desk another program is writing (or a full disk) keeps them unstored.
+      const code = (error as { code?: unknown }).code;
+      if (typeof code !== 'string' || !/^SQLITE_(BUSY|LOCKED|READONLY|FULL)/.test(code))
+        throw error;
+    }
+  }
   return anchored(report.body, found);
 }
 
