@@ -18,18 +18,34 @@ export function loadSourceNodes(db: Db): Map<number, SourceNode> {
 }
 
 /** Each source with its current grade and how many reports and passages it appears in. */
-const SOURCE_SQL = `SELECT s.id, s.name, s.kind, s.outlet_id AS outletId, o.name AS outletName,
-              s.derives_from_id AS derivesFromId, d.name AS derivesFromName,
-              cur.reliability, coalesce(cur.rationale, '') AS rationale, cur.rated_at AS ratedAt,
-              CASE WHEN s.kind = 'outlet'
-                THEN (SELECT count(*) FROM reports r WHERE r.outlet_id = s.outlet_id)
-                ELSE (SELECT count(DISTINCT p.report_id) FROM passages p WHERE p.source_id = s.id) END AS reports,
-              (SELECT count(*) FROM passages p JOIN reports r ON r.id = p.report_id
-                WHERE p.source_id = s.id OR (s.kind = 'outlet' AND p.source_id IS NULL AND r.outlet_id = s.outlet_id)) AS passages
-       FROM sources s
-       JOIN outlets o ON o.id = s.outlet_id
-       LEFT JOIN sources d ON d.id = s.derives_from_id
-       LEFT JOIN ratings cur ON cur.id = (SELECT max(id) FROM ratings WHERE source_id = s.id)`;
+// Each source with its current grade and how much of the desk it speaks in. The counts are
+// grouped once for all sources (a correlated count per source, with its OR, read every passage
+// for every source: 1.4–1.8 s at 20,000 passages and 220 sources).
+const SOURCE_SQL = `
+  WITH named AS (
+         SELECT source_id, count(*) AS passages, count(DISTINCT report_id) AS reports
+         FROM passages WHERE source_id IS NOT NULL GROUP BY source_id),
+       voice AS (
+         SELECT r.outlet_id, count(*) AS passages
+         FROM passages p JOIN reports r ON r.id = p.report_id
+         WHERE p.source_id IS NULL GROUP BY r.outlet_id),
+       outlet_reports AS (
+         SELECT outlet_id, count(*) AS reports FROM reports
+         WHERE outlet_id IS NOT NULL GROUP BY outlet_id)
+  SELECT s.id, s.name, s.kind, s.outlet_id AS outletId, o.name AS outletName,
+         s.derives_from_id AS derivesFromId, d.name AS derivesFromName,
+         cur.reliability, coalesce(cur.rationale, '') AS rationale, cur.rated_at AS ratedAt,
+         CASE WHEN s.kind = 'outlet' THEN coalesce(orp.reports, 0)
+              ELSE coalesce(n.reports, 0) END AS reports,
+         coalesce(n.passages, 0)
+           + CASE WHEN s.kind = 'outlet' THEN coalesce(v.passages, 0) ELSE 0 END AS passages
+  FROM sources s
+  JOIN outlets o ON o.id = s.outlet_id
+  LEFT JOIN sources d ON d.id = s.derives_from_id
+  LEFT JOIN ratings cur ON cur.id = (SELECT max(id) FROM ratings WHERE source_id = s.id)
+  LEFT JOIN named n ON n.source_id = s.id
+  LEFT JOIN voice v ON v.outlet_id = s.outlet_id
+  LEFT JOIN outlet_reports orp ON orp.outlet_id = s.outlet_id`;
 
 export function listSources(db: Db): SourceSummary[] {
   return db
