@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
 import { openDesk, type Db } from '../../electron/core/db/connection.ts';
+import type { PreparedReport } from '../../electron/core/import/index.ts';
+import { sha256 } from '../../electron/core/import/normalise.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SEEDS = join(ROOT, 'seeds');
@@ -36,4 +38,26 @@ export function tempDesk(): { db: Db; file: string; dir: string } {
   db.prepare(`INSERT INTO preferences (key, value) VALUES ('reviewer', ?)`).run(TEST_REVIEWER);
   cleanups.push(() => db.open && db.close());
   return { db, file, dir };
+}
+
+/** A plain-text report as an importer prepares it: its text and title, the rest as given. */
+export function preparedReport(
+  title: string,
+  text: string,
+  more: Partial<Pick<PreparedReport, 'outlet' | 'publishedAt'>> = {},
+): PreparedReport {
+  return {
+    text,
+    sha256: sha256(text),
+    chars: text.length,
+    format: 'txt',
+    originalName: `${title}.txt`,
+    title,
+    outlet: 'Daily NK',
+    byline: null,
+    publishedAt: null,
+    url: null,
+    language: 'en',
+    ...more,
+  };
 }

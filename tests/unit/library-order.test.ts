@@ -2,27 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { listReportItems, listReportOrder, storeReports } from '../../electron/core/db/reports.ts';
 import { createPassage } from '../../electron/core/db/passages.ts';
-import { sha256 } from '../../electron/core/import/normalise.ts';
 import { createDeskService } from '../../electron/core/service.ts';
 import { MAX_LIST_ITEMS } from '../../shared/api.ts';
-import { tempDesk } from './helpers.ts';
+import { preparedReport, tempDesk } from './helpers.ts';
 
-const report = (title: string, outlet: string | null, publishedAt: string | null) => {
-  const text = `${title}. Market prices rose in the province.`;
-  return {
-    text,
-    sha256: sha256(text),
-    chars: text.length,
-    format: 'txt' as const,
-    originalName: `${title}.txt`,
-    title,
-    outlet,
-    byline: null,
-    publishedAt,
-    url: null,
-    language: 'en',
-  };
-};
+const report = (title: string, outlet: string | null, publishedAt: string | null) =>
+  preparedReport(title, `${title}. Market prices rose in the province.`, { outlet, publishedAt });
 
 /** Stores the reports in this order; returns their ids by title. */
 function desk(reports: ReturnType<typeof report>[]) {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEARCH, searchReports, storeReports } from '../../electron/core/db/reports.ts';
 import { createDeskService } from '../../electron/core/service.ts';
-import { sha256 } from '../../electron/core/import/normalise.ts';
-import { tempDesk } from './helpers.ts';
+import { preparedReport, tempDesk } from './helpers.ts';
 
 /** The steps of a query's plan, as SQLite's EXPLAIN QUERY PLAN names them. */
 function plan(db: ReturnType<typeof tempDesk>['db'], sql: string, ...args: unknown[]): string[] {
@@ -11,19 +10,7 @@ function plan(db: ReturnType<typeof tempDesk>['db'], sql: string, ...args: unkno
   );
 }
 
-const report = (title: string, text: string) => ({
-  text,
-  sha256: sha256(text),
-  chars: text.length,
-  format: 'txt' as const,
-  originalName: `${title}.txt`,
-  title,
-  outlet: 'Daily NK',
-  byline: null,
-  publishedAt: null,
-  url: null,
-  language: 'en',
-});
+const report = (title: string, text: string) => preparedReport(title, text);
 
 describe('search', () => {
   it('lets FTS5 rank and limit the matches: no temporary B-tree sorts them all', () => {

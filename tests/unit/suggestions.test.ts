@@ -3,11 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { createPassage } from '../../electron/core/db/passages.ts';
 import { storeReports } from '../../electron/core/db/reports.ts';
-import { sha256 } from '../../electron/core/import/normalise.ts';
 import { attributePassage, createSource } from '../../electron/core/db/sources.ts';
 import { nameFor, suggestAttribution } from '../../electron/core/db/suggestions.ts';
 import { loadDemoCase } from '../../electron/core/seeds.ts';
-import { tempDesk } from './helpers.ts';
+import { preparedReport, tempDesk } from './helpers.ts';
 
 async function seeds() {
   const { db } = tempDesk();
@@ -79,21 +78,7 @@ describe('suggested attribution', () => {
       'Car prices fell in Hyesan this month.\n' +
       'According to ASIAPRESS, used cars now sell for half their spring price.\n' +
       'An ASIAPRESS reporting partner in Ryanggang Province said that buyers wait for winter.';
-    const [stored] = storeReports(db, [
-      {
-        text,
-        sha256: sha256(text),
-        chars: text.length,
-        format: 'txt',
-        originalName: 'relay.txt',
-        title: 'Relay',
-        outlet: 'Daily NK',
-        byline: null,
-        publishedAt: null,
-        url: null,
-        language: 'en',
-      },
-    ]);
+    const [stored] = storeReports(db, [preparedReport('Relay', text)]);
     if (!stored || stored instanceof Error) throw stored;
     const relay = { id: stored.id, body: text };
     const asiapress = report('001').outletId;
