@@ -38,6 +38,7 @@ export const METHOD_NAMES = [
   'sources.history',
   'mentions.list',
   'attribution.suggest',
+  'attribution.accept',
   'session.undo',
   'session.redo',
   'session.status',

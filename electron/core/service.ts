@@ -13,7 +13,7 @@ import { DeskError, explainDeskError } from './db/errors.ts';
 import { startParsePool, type ParsePool, type ParsePoolOptions } from './import/parse-pool.ts';
 import { claimsHandlers } from './service/claims.ts';
 import { evidenceHandlers } from './service/evidence.ts';
-import { attributionHandlers } from './service/attribution.ts';
+import { attributionHandlers, type Sync } from './service/attribution.ts';
 import { mentionsHandlers } from './service/mentions.ts';
 import { passagesHandlers } from './service/passages.ts';
 import { withReportUndo } from './service/report-changes.ts';
@@ -56,7 +56,15 @@ export function createDeskService(options: ServiceOptions) {
     ...evidenceHandlers({ db, undo }),
     ...sourcesHandlers({ db, undo }),
     ...mentionsHandlers({ db }),
-    ...attributionHandlers({ db }),
+    ...attributionHandlers({
+      db,
+      undo,
+      // Both are synchronous (better-sqlite3), so they can run in one transaction.
+      handlers: () => ({
+        'sources.create': handlers['sources.create'] as Sync<'sources.create'>,
+        'passages.attribute': handlers['passages.attribute'] as Sync<'passages.attribute'>,
+      }),
+    }),
   };
 
   /** Any request, as a transport hands it over: the method and the input are checked here. */

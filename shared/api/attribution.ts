@@ -3,6 +3,7 @@
 // outlet's reports that may be the same source.
 import { z } from 'zod';
 import { id, op, type Slice } from './common.ts';
+import { passageSchema } from './passages.ts';
 
 const offset = z.number().int().nonnegative();
 const namedSource = z.object({ id, name: z.string() });
@@ -37,4 +38,16 @@ export type AttributionSuggestion = z.infer<typeof attributionSuggestionSchema>;
 
 export const attributionMethods = {
   'attribution.suggest': op(z.object({ passageId: id }).strict(), attributionSuggestionSchema),
+  // A suggestion accepted: the source made under the mention's name in its outlet, and the
+  // passage attributed to it, as one change (one undo step).
+  'attribution.accept': op(
+    z
+      .object({
+        passageId: id,
+        newName: z.string().trim().min(1, 'a source needs a name').max(300),
+        outletId: id,
+      })
+      .strict(),
+    passageSchema,
+  ),
 } as const satisfies Slice<'attribution'>;

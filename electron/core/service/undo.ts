@@ -19,6 +19,12 @@ export interface Undo {
   remember(label: string, inverse: Inverse): void;
   /** Forgets both stacks: a change that cannot be undone step by step was made. */
   clear(): void;
+  /**
+   * Runs `change` in one transaction as one step: what it remembers is undone (and redone) as a
+   * whole, under the label `label` makes of its steps' labels. A change that fails remembers
+   * nothing.
+   */
+  group<T>(label: (labels: string[]) => string, change: () => T): T;
   /** Undoes the latest change in one transaction; its label, or null if there was none. */
   undo(): string | null;
   /** Makes the latest undone change again in one transaction; its label, or null. */
@@ -32,11 +38,22 @@ export interface Undo {
 
 const DEPTH = 100;
 
+/** Several inverses as one: undone in the reverse of the order they were made, redone in it. */
+function combined(inverses: Inverse[]): Inverse {
+  return () => {
+    const back: Inverse[] = [];
+    for (let i = inverses.length - 1; i >= 0; i--) back.push((inverses[i] as Inverse)());
+    return combined(back);
+  };
+}
+
 export function createUndo(db: Db): Undo {
   type Step = { label: string; inverse: Inverse };
   const undos: Step[] = [];
   const redos: Step[] = [];
   const renumbered = new Map<string, number>();
+  /** Steps remembered so far: a group takes those remembered while it ran. */
+  let remembered = 0;
   // Runs the step in one transaction and files its own inverse on the other stack.
   const flip = (from: Step[], to: Step[]): string | null => {
     const step = from.pop();
@@ -52,6 +69,7 @@ export function createUndo(db: Db): Undo {
   };
   return {
     remember(label, inverse) {
+      remembered++;
       undos.push({ label, inverse });
       if (undos.length > DEPTH) undos.shift();
       redos.length = 0;
@@ -59,6 +77,25 @@ export function createUndo(db: Db): Undo {
     clear() {
       undos.length = 0;
       redos.length = 0;
+    },
+    group(label, change) {
+      const before = remembered;
+      // The steps it remembered, the newest last (none beyond the stack's depth).
+      const taken = (): Step[] => undos.splice(Math.max(0, undos.length - (remembered - before)));
+      let result: ReturnType<typeof change>;
+      try {
+        result = db.transaction(change)();
+      } catch (error) {
+        taken();
+        throw error;
+      }
+      const steps = taken();
+      if (steps.length > 0)
+        undos.push({
+          label: label(steps.map((s) => s.label)),
+          inverse: combined(steps.map((s) => s.inverse)),
+        });
+      return result;
     },
     undo: () => flip(undos, redos),
     redo: () => flip(redos, undos),

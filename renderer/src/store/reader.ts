@@ -46,6 +46,11 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
     set((s) => ({
       passages: sortPassages([...s.passages.filter((p) => p.id !== passage.id), passage]),
     }));
+  /** A passage's new attribution: the claims it backs may change status, the sources' counts. */
+  const attributed = async (passage: Passage): Promise<void> => {
+    patch(passage);
+    await Promise.all([get().refreshClaimStatuses(), get().loadSources(), get().refreshUndo()]);
+  };
   return {
     reportId: null,
     report: null,
@@ -111,11 +116,9 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       await guarded(get, async () => patch(await call('passages.update', { id, note })));
     },
     attributePassage: async (passageId, sourceId) => {
-      await guarded(get, async () => {
-        patch(await call('passages.attribute', { passageId, sourceId }));
-        // The claims it backs may change status; the sources' passage counts change.
-        await Promise.all([get().refreshClaimStatuses(), get().loadSources(), get().refreshUndo()]);
-      });
+      await guarded(get, async () =>
+        attributed(await call('passages.attribute', { passageId, sourceId })),
+      );
     },
     suggestAttribution: async (passageId) =>
       guarded(get, () => call('attribution.suggest', { passageId })),
@@ -123,17 +126,18 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       if (accepting) return;
       accepting = true;
       try {
-        let sourceId: number | null;
-        if ('id' in source) sourceId = source.id;
-        else {
-          const created = await get().createSource({
-            outletId: source.outletId,
-            name: source.newName,
-          });
-          if (!created) return;
-          sourceId = created.id;
-        }
-        await get().attributePassage(passageId, sourceId);
+        if ('id' in source) await get().attributePassage(passageId, source.id);
+        else
+          // The source made and the passage given it: one change, one undo step.
+          await guarded(get, async () =>
+            attributed(
+              await call('attribution.accept', {
+                passageId,
+                newName: source.newName,
+                outletId: source.outletId,
+              }),
+            ),
+          );
       } finally {
         accepting = false;
       }
