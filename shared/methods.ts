@@ -39,6 +39,7 @@ export const METHOD_NAMES = [
   'mentions.list',
   'attribution.suggest',
   'attribution.accept',
+  'attribution.keepApart',
   'session.undo',
   'session.redo',
   'session.status',

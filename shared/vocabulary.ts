@@ -83,6 +83,7 @@ export const AUDIT_ACTIONS = [
   'source.delete',
   'source.rate',
   'source.rate.undo',
+  'mention.apart',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

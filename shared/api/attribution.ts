@@ -27,6 +27,8 @@ export const attributionSuggestionSchema = z.object({
   alike: z.array(
     z.object({
       reportId: id,
+      /** The mention's place in its report's list (what Keep apart names). */
+      ordinal: offset,
       title: z.string(),
       exact: z.string(),
       source: namedSource.nullable(),
@@ -49,5 +51,11 @@ export const attributionMethods = {
       })
       .strict(),
     passageSchema,
+  ),
+  // The reviewer's decision that a mention elsewhere is not the passage's source: no longer
+  // offered as possibly the same. Returns the passage's suggestion without it.
+  'attribution.keepApart': op(
+    z.object({ passageId: id, reportId: id, ordinal: offset }).strict(),
+    attributionSuggestionSchema,
   ),
 } as const satisfies Slice<'attribution'>;

@@ -1,7 +1,8 @@
 // Accepting a suggested source that does not exist yet makes it and attributes the passage as one
-// change: one undo takes both back, one redo makes both again; a refused one leaves nothing.
+// change: one undo takes both back, one redo makes both again; a refused one leaves nothing. Keep
+// apart is kept by the desk, and undone like any change.
 import { describe, expect, it } from 'vitest';
-import type { Passage, SourceSummary } from '../../shared/api.ts';
+import type { AttributionSuggestion, Passage, SourceSummary } from '../../shared/api.ts';
 import { demoDesk } from './desk.ts';
 
 describe('accepting a suggested new source', () => {
@@ -51,5 +52,34 @@ describe('accepting a suggested new source', () => {
     const names = (await call<SourceSummary[]>('sources.list', {})).map((s) => s.name);
     expect(names).not.toContain('Partner A');
     expect((await call<{ next: string }>('session.status', {})).next).toMatch(/^highlight in/);
+  });
+  it('keep apart is kept by the desk: the other mention is no longer offered; undo offers it again', async () => {
+    const { call, passage } = await demoDesk();
+    await passage(2, 'pool money and have 3-5 people buy one car together');
+    const p = await passage(
+      3,
+      'Groups of 3-5 people pool money to buy a car and share it as needed.',
+    );
+    const before = await call<AttributionSuggestion>('attribution.suggest', { passageId: p.id });
+    const [partnerA] = before.alike;
+    expect(partnerA?.exact).toMatch(/^Reporting partner A in Ryanggang Province/);
+    const after = await call<AttributionSuggestion>('attribution.keepApart', {
+      passageId: p.id,
+      reportId: partnerA?.reportId,
+      ordinal: partnerA?.ordinal,
+    });
+    expect(after.alike).toEqual([]);
+    expect(
+      (await call<AttributionSuggestion>('attribution.suggest', { passageId: p.id })).alike,
+    ).toEqual([]);
+
+    await call('session.undo', {});
+    expect(
+      (await call<AttributionSuggestion>('attribution.suggest', { passageId: p.id })).alike,
+    ).toHaveLength(1);
+    await call('session.redo', {});
+    expect(
+      (await call<AttributionSuggestion>('attribution.suggest', { passageId: p.id })).alike,
+    ).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { sql as claimNoteSearch } from './migrations/004_claim_note_search.ts';
 import { sql as idsNeverReused } from './migrations/005_ids_never_reused.ts';
 import { sql as libraryOrder } from './migrations/006_library_order.ts';
 import { sql as mentions } from './migrations/007_mentions.ts';
+import { sql as mentionsApart } from './migrations/008_mentions_apart.ts';
 
 /** Migration N (1-based) takes a desk from `user_version` N-1 to N. Append only; never edit one. */
 export const MIGRATIONS: readonly string[] = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly string[] = [
   idsNeverReused,
   libraryOrder,
   mentions,
+  mentionsApart,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -7,6 +7,7 @@ import type { AttributionSuggestion } from '../../../shared/api/attribution.ts';
 import { compatibleMentions, type MentionDescriptor } from '../../../shared/attribution.ts';
 import type { Db } from './connection.ts';
 import { canonicalOutlet, outletKey } from '../import/outlets.ts';
+import { appendAudit, reviewerName } from './audit.ts';
 import { DeskError } from './errors.ts';
 import { governingMention, listMentions } from './mentions.ts';
 import { getPassage, listPassages } from './passages.ts';
@@ -62,7 +63,7 @@ export function suggestAttribution(db: Db, passageId: number): AttributionSugges
   const alike: AttributionSuggestion['alike'] = [];
   const others = db
     .prepare(
-      `SELECT r.id, r.title, o.name AS outlet FROM reports r JOIN outlets o ON o.id = r.outlet_id
+      `SELECT r.id, r.title, r.sha256, o.name AS outlet FROM reports r JOIN outlets o ON o.id = r.outlet_id
        WHERE r.id IN (SELECT DISTINCT p.report_id FROM passages p
                       JOIN reports w ON w.id = p.report_id
                       WHERE w.outlet_id = ? AND p.report_id != ?
@@ -72,8 +73,10 @@ export function suggestAttribution(db: Db, passageId: number): AttributionSugges
     .all(outlet.id, passage.reportId, MAX_OTHER_REPORTS) as {
     id: number;
     title: string;
+    sha256: string;
     outlet: string;
   }[];
+  const mine = { sha256: report.sha256, ordinal: root.ordinal };
   for (const other of others) {
     const theirs = listMentions(db, other.id);
     // One offer a report: its first root mention that may be the same source.
@@ -82,7 +85,12 @@ export function suggestAttribution(db: Db, passageId: number): AttributionSugges
       const d = descriptorOf(m);
       if (d.role === null && d.name === null) continue;
       if (
-        !compatibleMentions({ descriptor }, { descriptor: d }, { a: outlet.name, b: other.outlet })
+        !compatibleMentions(
+          { descriptor },
+          { descriptor: d },
+          { a: outlet.name, b: other.outlet },
+        ) ||
+        keptApart(db, mine, { sha256: other.sha256, ordinal: m.ordinal })
       )
         continue;
       const theirSource =
@@ -91,6 +99,7 @@ export function suggestAttribution(db: Db, passageId: number): AttributionSugges
       if (!(source && theirSource && theirSource.id === source.id))
         alike.push({
           reportId: other.id,
+          ordinal: m.ordinal,
           title: other.title,
           exact: m.exact,
           source: theirSource,
@@ -126,13 +135,16 @@ function outletVoice(db: Db, outletId: number): { id: number; name: string } | n
   );
 }
 
-function reportOf(db: Db, id: number): { outletId: number | null; outlet: string | null } {
+function reportOf(
+  db: Db,
+  id: number,
+): { outletId: number | null; outlet: string | null; sha256: string } {
   const row = db
     .prepare(
-      `SELECT r.outlet_id AS outletId, o.name AS outlet
+      `SELECT r.outlet_id AS outletId, o.name AS outlet, r.sha256
        FROM reports r LEFT JOIN outlets o ON o.id = r.outlet_id WHERE r.id = ?`,
     )
-    .get(id) as { outletId: number | null; outlet: string | null } | undefined;
+    .get(id) as { outletId: number | null; outlet: string | null; sha256: string } | undefined;
   if (!row) throw new DeskError('not-found', `report ${id} does not exist`);
   return row;
 }
@@ -203,4 +215,82 @@ function sourceNamed(
       )
       .get(outletId, name) as { id: number; name: string } | undefined) ?? null
   );
+}
+
+/** A mention in the desk: its text and its place in that text's list. */
+interface MentionKey {
+  sha256: string;
+  ordinal: number;
+}
+
+/** The pair as stored: the smaller (sha256, ordinal) first. */
+function ordered(a: MentionKey, b: MentionKey): [MentionKey, MentionKey] {
+  return a.sha256 < b.sha256 || (a.sha256 === b.sha256 && a.ordinal < b.ordinal) ? [a, b] : [b, a];
+}
+
+function keptApart(db: Db, a: MentionKey, b: MentionKey): boolean {
+  const [x, y] = ordered(a, b);
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM mentions_apart
+         WHERE sha256_a = ? AND ordinal_a = ? AND sha256_b = ? AND ordinal_b = ?`,
+      )
+      .get(x.sha256, x.ordinal, y.sha256, y.ordinal) !== undefined
+  );
+}
+
+/**
+ * Records the reviewer's decision that the mention governing a passage and a mention of another
+ * report are not the same source; returns the pair, for undo (`forgetApart`).
+ */
+export function keepApart(
+  db: Db,
+  input: { passageId: number; reportId: number; ordinal: number },
+): [MentionKey, MentionKey] {
+  return db.transaction(() => {
+    const passage = getPassage(db, input.passageId);
+    const mentions = listMentions(db, passage.reportId);
+    const governing = governingMention(mentions, passage.start, passage.end);
+    if (!governing || passage.status !== 'anchored')
+      throw new DeskError('conflict', `no mention of its report governs passage ${passage.id}`);
+    const root = rootOf(mentions, governing);
+    const theirs = listMentions(db, input.reportId)[input.ordinal];
+    if (!theirs)
+      throw new DeskError(
+        'not-found',
+        `report ${input.reportId} has no mention ${input.ordinal} (its mentions: source-desk mentions ${input.reportId})`,
+      );
+    const pair = ordered(
+      { sha256: reportOf(db, passage.reportId).sha256, ordinal: root.ordinal },
+      { sha256: reportOf(db, input.reportId).sha256, ordinal: input.ordinal },
+    );
+    db.prepare(
+      `INSERT OR IGNORE INTO mentions_apart
+         (sha256_a, ordinal_a, sha256_b, ordinal_b, reviewer, decided_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(
+      pair[0].sha256,
+      pair[0].ordinal,
+      pair[1].sha256,
+      pair[1].ordinal,
+      reviewerName(db),
+      new Date().toISOString(),
+    );
+    appendAudit(db, {
+      action: 'mention.apart',
+      entity: 'passage',
+      entityId: passage.id,
+      after: { mention: root.exact, apart: theirs.exact, report: input.reportId },
+    });
+    return pair;
+  })();
+}
+
+/** Takes back a keep-apart decision (undo): the pair is offered again. */
+export function forgetApart(db: Db, [a, b]: [MentionKey, MentionKey]): void {
+  db.prepare(
+    `DELETE FROM mentions_apart
+     WHERE sha256_a = ? AND ordinal_a = ? AND sha256_b = ? AND ordinal_b = ?`,
+  ).run(a.sha256, a.ordinal, b.sha256, b.ordinal);
 }

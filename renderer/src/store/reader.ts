@@ -30,6 +30,14 @@ export interface ReaderSlice {
    * one made now in the outlet the mention speaks for, under the name the mention gives.
    */
   acceptSource(passageId: number, source: SuggestedSource): Promise<void>;
+  /**
+   * The reviewer's decision that a mention of another report is not the passage's source: no
+   * longer offered (undoable). The passage's suggestion without it; null if refused.
+   */
+  keepApart(
+    passageId: number,
+    other: { reportId: number; ordinal: number },
+  ): Promise<AttributionSuggestion | null>;
   deletePassage(id: number): Promise<void>;
   selectPassage(id: number | null): void;
 }
@@ -142,6 +150,12 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
         accepting = false;
       }
     },
+    keepApart: async (passageId, { reportId, ordinal }) =>
+      guarded(get, async () => {
+        const suggestion = await call('attribution.keepApart', { passageId, reportId, ordinal });
+        await get().refreshUndo();
+        return suggestion;
+      }),
     deletePassage: async (id) => {
       const reportId = get().reportId;
       await guarded(get, async () => {

@@ -273,9 +273,9 @@ function NewClaimForm({
 function Suggestion({ passage }: { passage: Passage }) {
   const suggestAttribution = useDesk((s) => s.suggestAttribution);
   const acceptSource = useDesk((s) => s.acceptSource);
+  const keepApart = useDesk((s) => s.keepApart);
   const outlet = useDesk((s) => s.report?.outlet) ?? 'the report';
   const [suggestion, setSuggestion] = useState<AttributionSuggestion | null>(null);
-  const [apart, setApart] = useState<ReadonlySet<number>>(new Set());
   useEffect(() => {
     let live = true;
     void suggestAttribution(passage.id).then((s) => live && setSuggestion(s));
@@ -303,7 +303,7 @@ function Suggestion({ passage }: { passage: Passage }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   if (!offer?.mention) return null;
-  const alike = offer.alike.filter((a) => !apart.has(a.reportId));
+  const alike = offer.alike;
   const name =
     offer.source?.name ??
     offer.newName ??
@@ -357,7 +357,9 @@ function Suggestion({ passage }: { passage: Passage }) {
             </button>
             <button
               type="button"
-              onClick={() => setApart((kept) => new Set([...kept, a.reportId]))}
+              onClick={() =>
+                void keepApart(passage.id, a).then((next) => next && setSuggestion(next))
+              }
             >
               Keep apart
             </button>
