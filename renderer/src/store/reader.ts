@@ -17,6 +17,8 @@ export interface ReaderSlice {
   reloadPassages(): Promise<void>;
   /** The report's new metadata, if it is the one open. */
   reportChanged(report: Report): void;
+  /** The open report's details again (an undo may have put back its title or outlet). */
+  reloadReport(): Promise<void>;
   importVersion(file: File): Promise<void>;
   dismissVersionSummary(): void;
   createPassage(start: number, end: number, exact: string): Promise<Passage | null>;
@@ -87,6 +89,13 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       });
     },
     reportChanged: (report) => set((s) => (s.reportId === report.id ? { report } : {})),
+    reloadReport: async () => {
+      const id = get().reportId;
+      if (id === null) return;
+      await guarded(get, async () =>
+        get().reportChanged((await call('reports.get', { id })).report),
+      );
+    },
     importVersion: async (file) => {
       const id = get().reportId;
       if (id === null) return;

@@ -61,6 +61,7 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => {
       get().reloadPassages(),
       // Any report's row: a passage made or deleted again, its details put back.
       get().refreshReports(),
+      get().reloadReport(),
     ]);
   };
   return {
