@@ -1,7 +1,7 @@
 // Suggested attribution: the source a passage's words come from, read off the mention that governs
 // them (db/mentions.ts, shared/attribution.ts), and mentions in other reports of the same outlet
-// that may be the same source. Nothing here writes: the analyst accepts a suggestion (one key),
-// which attributes the passage as choosing the source by hand would.
+// that may be the same source. A suggestion changes nothing (accepting one attributes the passage
+// as choosing the source by hand would); the reviewer's "keep apart" decisions are kept here too.
 import type { ReportMention } from '../../../shared/api/mentions.ts';
 import type { AttributionSuggestion } from '../../../shared/api/attribution.ts';
 import { compatibleMentions, type MentionDescriptor } from '../../../shared/attribution.ts';
