@@ -111,7 +111,7 @@ describe('mentions in the desk', () => {
       db.exec(`VACUUM INTO '${file}'`);
     }
     const old = new Database(file);
-    old.exec('DROP TABLE text_mentions; PRAGMA user_version = 6;');
+    old.exec('DROP TABLE mentions_apart; DROP TABLE text_mentions; PRAGMA user_version = 6;');
     old.close();
     // Read-only: read on demand, nothing stored.
     const readonly = openDesk(file, { readonly: true }).db;
