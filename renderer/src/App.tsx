@@ -171,7 +171,6 @@ function TopBar({
   const redo = useDesk((s) => s.redo);
   const showShortcuts = useDesk((s) => s.showShortcuts);
   const claimCount = useDesk((s) => s.claimCount);
-  const reviewer = useDesk((s) => s.reviewer);
   return (
     <header className="topbar">
       <span className="brand">Source Desk</span>
@@ -229,7 +228,7 @@ function TopBar({
       >
         Redo
       </button>
-      <Reviewer key={reviewer} />
+      <Reviewer />
       <button
         type="button"
         onClick={() => showShortcuts(true)}
@@ -253,6 +252,14 @@ function Reviewer() {
   const reviewer = useDesk((s) => s.reviewer);
   const setReviewer = useDesk((s) => s.setReviewer);
   const [name, setName] = useState(reviewer);
+  // The name the desk has, shown again when it changes (loaded, or set in the prompt), but never
+  // over what the analyst is typing: the session can arrive while the field has the keyboard.
+  const [shown, setShown] = useState(reviewer);
+  const [editing, setEditing] = useState(false);
+  if (reviewer !== shown && !editing) {
+    setShown(reviewer);
+    setName(reviewer);
+  }
   return (
     <input
       className="reviewer"
@@ -260,8 +267,12 @@ function Reviewer() {
       title="Your name, recorded with every change in the audit trail"
       placeholder="Reviewer name"
       value={name}
+      onFocus={() => setEditing(true)}
       onChange={(e) => setName(e.target.value)}
-      onBlur={() => name !== reviewer && void setReviewer(name)}
+      onBlur={() => {
+        setEditing(false);
+        if (name !== reviewer) void setReviewer(name);
+      }}
       onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
     />
   );
