@@ -4,6 +4,7 @@
 // as choosing the source by hand would); the reviewer's "keep apart" decisions are kept here too.
 import type { ReportMention } from '../../../shared/api/mentions.ts';
 import type { AttributionSuggestion } from '../../../shared/api/attribution.ts';
+import type { Passage } from '../../../shared/api/passages.ts';
 import { compatibleMentions, type MentionDescriptor } from '../../../shared/attribution.ts';
 import type { Db } from './connection.ts';
 import { canonicalOutlet, outletKey } from '../import/outlets.ts';
@@ -27,13 +28,10 @@ const NONE: AttributionSuggestion = {
 
 export function suggestAttribution(db: Db, passageId: number): AttributionSuggestion {
   const passage = getPassage(db, passageId);
-  // An orphaned passage's offsets point into an earlier text: today's mentions say nothing of it.
-  if (passage.status !== 'anchored') return NONE;
+  const found = governingOf(db, passage);
+  if (!found) return NONE;
+  const { mentions, governing, root } = found;
   const report = reportOf(db, passage.reportId);
-  const mentions = listMentions(db, passage.reportId);
-  const governing = governingMention(mentions, passage.start, passage.end);
-  if (!governing) return NONE;
-  const root = rootOf(mentions, governing);
   const descriptor = descriptorOf(root);
   const mention = {
     mention: {
@@ -149,6 +147,21 @@ function reportOf(
   return row;
 }
 
+/**
+ * The mention governing a passage's words, and the one it resolves to (through back-references),
+ * with its report's mentions; null when none governs them, or the passage is orphaned (its offsets
+ * point into an earlier text: today's mentions say nothing of it).
+ */
+function governingOf(
+  db: Db,
+  passage: Passage,
+): { mentions: ReportMention[]; governing: ReportMention; root: ReportMention } | null {
+  if (passage.status !== 'anchored') return null;
+  const mentions = listMentions(db, passage.reportId);
+  const governing = governingMention(mentions, passage.start, passage.end);
+  return governing ? { mentions, governing, root: rootOf(mentions, governing) } : null;
+}
+
 /** The mention a back-reference ("the source said") resolves to, through every step back. */
 function rootOf(mentions: readonly ReportMention[], mention: ReportMention): ReportMention {
   let at = mention;
@@ -250,11 +263,9 @@ export function keepApart(
 ): [MentionKey, MentionKey] {
   return db.transaction(() => {
     const passage = getPassage(db, input.passageId);
-    const mentions = listMentions(db, passage.reportId);
-    const governing = governingMention(mentions, passage.start, passage.end);
-    if (!governing || passage.status !== 'anchored')
+    const root = governingOf(db, passage)?.root;
+    if (!root)
       throw new DeskError('conflict', `no mention of its report governs passage ${passage.id}`);
-    const root = rootOf(mentions, governing);
     const theirs = listMentions(db, input.reportId)[input.ordinal];
     if (!theirs)
       throw new DeskError(
