@@ -7,6 +7,7 @@ import { describePassage } from '../../../shared/anchoring.ts';
 import type { ReportMention } from '../../../shared/api.ts';
 import { findMentions, type Mention, type MentionKind } from '../../../shared/attribution.ts';
 import type { Db } from './connection.ts';
+import { prepared } from './statements.ts';
 import { DeskError } from './errors.ts';
 
 /**
@@ -101,23 +102,23 @@ function unpack(text: string, packed: Packed[]): ReportMention[] {
  * its mentions, reads them on demand and stores nothing.
  */
 export function listMentions(db: Db, reportId: number): ReportMention[] {
-  const report = db
-    .prepare(
-      'SELECT r.sha256, t.body FROM reports r JOIN texts t ON t.sha256 = r.sha256 WHERE r.id = ?',
-    )
-    .get(reportId) as { sha256: string; body: string } | undefined;
+  const report = prepared(
+    db,
+    'SELECT r.sha256, t.body FROM reports r JOIN texts t ON t.sha256 = r.sha256 WHERE r.id = ?',
+  ).get(reportId) as { sha256: string; body: string } | undefined;
   if (!report) throw new DeskError('not-found', `report ${reportId} does not exist`);
-  const stored = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'text_mentions'`).get();
+  const stored = prepared(db, `SELECT 1 FROM sqlite_schema WHERE name = 'text_mentions'`).get();
   if (!stored) return readMentions(report.body);
-  const row = db
-    .prepare('SELECT rules, mentions FROM text_mentions WHERE sha256 = ?')
-    .get(report.sha256) as { rules: number; mentions: string } | undefined;
+  const row = prepared(db, 'SELECT rules, mentions FROM text_mentions WHERE sha256 = ?').get(
+    report.sha256,
+  ) as { rules: number; mentions: string } | undefined;
   if (row?.rules === MENTION_RULES)
     return unpack(report.body, JSON.parse(row.mentions) as Packed[]);
   const found = findMentions(report.body);
   if (!db.readonly) {
     try {
-      db.prepare(
+      prepared(
+        db,
         `INSERT INTO text_mentions (sha256, rules, mentions) VALUES (?, ?, ?)
          ON CONFLICT (sha256) DO UPDATE SET rules = excluded.rules, mentions = excluded.mentions`,
       ).run(report.sha256, MENTION_RULES, JSON.stringify(found.map(pack)));

@@ -9,6 +9,7 @@ import { compatibleMentions, type MentionDescriptor } from '../../../shared/attr
 import type { Db } from './connection.ts';
 import { canonicalOutlet, outletKey } from '../import/outlets.ts';
 import { appendAudit, reviewerName } from './audit.ts';
+import { prepared } from './statements.ts';
 import { DeskError } from './errors.ts';
 import { governingMention, listMentions } from './mentions.ts';
 import { getPassage, listPassages } from './passages.ts';
@@ -59,16 +60,15 @@ export function suggestAttribution(db: Db, passageId: number): AttributionSugges
     sourceOfMention(db, passage.reportId, mentions, root.ordinal) ??
     sourceNamed(db, outlet.id, nameFor(descriptor));
   const alike: AttributionSuggestion['alike'] = [];
-  const others = db
-    .prepare(
-      `SELECT r.id, r.title, r.sha256, o.name AS outlet FROM reports r JOIN outlets o ON o.id = r.outlet_id
+  const others = prepared(
+    db,
+    `SELECT r.id, r.title, r.sha256, o.name AS outlet FROM reports r JOIN outlets o ON o.id = r.outlet_id
        WHERE r.id IN (SELECT DISTINCT p.report_id FROM passages p
                       JOIN reports w ON w.id = p.report_id
                       WHERE w.outlet_id = ? AND p.report_id != ?
                       ORDER BY p.report_id DESC LIMIT ?)
        ORDER BY r.id DESC`,
-    )
-    .all(outlet.id, passage.reportId, MAX_OTHER_REPORTS) as {
+  ).all(outlet.id, passage.reportId, MAX_OTHER_REPORTS) as {
     id: number;
     title: string;
     sha256: string;
@@ -118,18 +118,18 @@ export function suggestAttribution(db: Db, passageId: number): AttributionSugges
 
 /** The outlet of this name in the desk (by its key: "DailyNK" is "Daily NK"), if any report has it. */
 function outletNamed(db: Db, name: string): { id: number | null; name: string } {
-  const row = db
-    .prepare('SELECT id, name FROM outlets WHERE name_key = ?')
-    .get(outletKey(canonicalOutlet(name))) as { id: number; name: string } | undefined;
+  const row = prepared(db, 'SELECT id, name FROM outlets WHERE name_key = ?').get(
+    outletKey(canonicalOutlet(name)),
+  ) as { id: number; name: string } | undefined;
   return row ?? { id: null, name };
 }
 
 /** The source that stands for an outlet's own voice. */
 function outletVoice(db: Db, outletId: number): { id: number; name: string } | null {
   return (
-    (db
-      .prepare(`SELECT id, name FROM sources WHERE outlet_id = ? AND kind = 'outlet'`)
-      .get(outletId) as { id: number; name: string } | undefined) ?? null
+    (prepared(db, `SELECT id, name FROM sources WHERE outlet_id = ? AND kind = 'outlet'`).get(
+      outletId,
+    ) as { id: number; name: string } | undefined) ?? null
   );
 }
 
@@ -137,12 +137,11 @@ function reportOf(
   db: Db,
   id: number,
 ): { outletId: number | null; outlet: string | null; sha256: string } {
-  const row = db
-    .prepare(
-      `SELECT r.outlet_id AS outletId, o.name AS outlet, r.sha256
+  const row = prepared(
+    db,
+    `SELECT r.outlet_id AS outletId, o.name AS outlet, r.sha256
        FROM reports r LEFT JOIN outlets o ON o.id = r.outlet_id WHERE r.id = ?`,
-    )
-    .get(id) as { outletId: number | null; outlet: string | null; sha256: string } | undefined;
+  ).get(id) as { outletId: number | null; outlet: string | null; sha256: string } | undefined;
   if (!row) throw new DeskError('not-found', `report ${id} does not exist`);
   return row;
 }
@@ -209,9 +208,9 @@ function sourceOfMention(
   }
   const best = [...counts].sort((a, b) => b[1] - a[1])[0];
   if (!best) return null;
-  return db
-    .prepare(`SELECT id, name FROM sources WHERE id = ? AND kind = 'named'`)
-    .get(best[0]) as { id: number; name: string } | null;
+  return prepared(db, `SELECT id, name FROM sources WHERE id = ? AND kind = 'named'`).get(
+    best[0],
+  ) as { id: number; name: string } | null;
 }
 
 /** The outlet's named source of this name (any case), if the analyst made it already. */
@@ -222,11 +221,10 @@ function sourceNamed(
 ): { id: number; name: string } | null {
   if (outletId === null) return null;
   return (
-    (db
-      .prepare(
-        `SELECT id, name FROM sources WHERE outlet_id = ? AND kind = 'named' AND name = ? COLLATE NOCASE`,
-      )
-      .get(outletId, name) as { id: number; name: string } | undefined) ?? null
+    (prepared(
+      db,
+      `SELECT id, name FROM sources WHERE outlet_id = ? AND kind = 'named' AND name = ? COLLATE NOCASE`,
+    ).get(outletId, name) as { id: number; name: string } | undefined) ?? null
   );
 }
 
@@ -244,12 +242,11 @@ function ordered(a: MentionKey, b: MentionKey): [MentionKey, MentionKey] {
 function keptApart(db: Db, a: MentionKey, b: MentionKey): boolean {
   const [x, y] = ordered(a, b);
   return (
-    db
-      .prepare(
-        `SELECT 1 FROM mentions_apart
+    prepared(
+      db,
+      `SELECT 1 FROM mentions_apart
          WHERE sha256_a = ? AND ordinal_a = ? AND sha256_b = ? AND ordinal_b = ?`,
-      )
-      .get(x.sha256, x.ordinal, y.sha256, y.ordinal) !== undefined
+    ).get(x.sha256, x.ordinal, y.sha256, y.ordinal) !== undefined
   );
 }
 
@@ -276,7 +273,8 @@ export function keepApart(
       { sha256: reportOf(db, passage.reportId).sha256, ordinal: root.ordinal },
       { sha256: reportOf(db, input.reportId).sha256, ordinal: input.ordinal },
     );
-    db.prepare(
+    prepared(
+      db,
       `INSERT OR IGNORE INTO mentions_apart
          (sha256_a, ordinal_a, sha256_b, ordinal_b, reviewer, decided_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
@@ -300,7 +298,8 @@ export function keepApart(
 
 /** Takes back a keep-apart decision (undo): the pair is offered again. */
 export function forgetApart(db: Db, [a, b]: [MentionKey, MentionKey]): void {
-  db.prepare(
+  prepared(
+    db,
     `DELETE FROM mentions_apart
      WHERE sha256_a = ? AND ordinal_a = ? AND sha256_b = ? AND ordinal_b = ?`,
   ).run(a.sha256, a.ordinal, b.sha256, b.ordinal);
