@@ -84,9 +84,11 @@ export const AUDIT_ACTIONS = [
   'source.rate',
   'source.rate.undo',
   'mention.apart',
+  'set.merge',
+  'conflict.resolve',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit entry is filed under (evidence links under their claim). */
-export const AUDIT_ENTITIES = ['report', 'passage', 'claim', 'source'] as const;
+export const AUDIT_ENTITIES = ['report', 'passage', 'claim', 'source', 'merge'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -240,8 +240,16 @@ export function updateClaim(
 
 export interface ClaimSnapshot {
   id: number;
+  /** Its identity in claim sets, and its links', kept through undo. */
+  uuid: string;
   state: ClaimState;
-  evidence: { passageId: number; stance: Stance; credibility: number; note: string }[];
+  evidence: {
+    uuid: string;
+    passageId: number;
+    stance: Stance;
+    credibility: number;
+    note: string;
+  }[];
   reviews: OriginReview[];
 }
 
@@ -251,7 +259,7 @@ export function deleteClaim(db: Db, id: number): ClaimSnapshot {
     const state = stateOf(getClaimSummary(db, id));
     const evidence = db
       .prepare(
-        'SELECT passage_id AS passageId, stance, credibility, note FROM evidence WHERE claim_id = ? ORDER BY id',
+        'SELECT uuid, passage_id AS passageId, stance, credibility, note FROM evidence WHERE claim_id = ? ORDER BY id',
       )
       .all(id) as ClaimSnapshot['evidence'];
     const reviews = db
@@ -259,6 +267,7 @@ export function deleteClaim(db: Db, id: number): ClaimSnapshot {
         'SELECT passage_a AS passageA, passage_b AS passageB, decision FROM origin_reviews WHERE claim_id = ?',
       )
       .all(id) as OriginReview[];
+    const uuid = db.prepare('SELECT uuid FROM claims WHERE id = ?').pluck().get(id) as string;
     db.prepare('DELETE FROM claims WHERE id = ?').run(id);
     appendAudit(db, {
       action: 'claim.delete',
@@ -266,7 +275,7 @@ export function deleteClaim(db: Db, id: number): ClaimSnapshot {
       entityId: id,
       before: { ...state, evidence: evidence.length },
     });
-    return { id, state, evidence, reviews };
+    return { id, uuid, state, evidence, reviews };
   })();
 }
 
@@ -274,9 +283,10 @@ export function deleteClaim(db: Db, id: number): ClaimSnapshot {
 export function restoreClaim(db: Db, snapshot: ClaimSnapshot): void {
   db.transaction(() => {
     createClaim(db, { text: snapshot.state.text, tags: snapshot.state.tags }, snapshot.id);
-    db.prepare('UPDATE claims SET verdict = ?, verdict_rationale = ? WHERE id = ?').run(
+    db.prepare('UPDATE claims SET verdict = ?, verdict_rationale = ?, uuid = ? WHERE id = ?').run(
       snapshot.state.verdict,
       snapshot.state.verdictRationale,
+      snapshot.uuid,
       snapshot.id,
     );
     for (const e of snapshot.evidence) linkEvidence(db, { claimId: snapshot.id, ...e });

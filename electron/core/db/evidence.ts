@@ -50,7 +50,15 @@ export function contextWords(prefix: string, suffix: string): QuoteContext {
 
 export function linkEvidence(
   db: Db,
-  input: { claimId: number; passageId: number; stance: Stance; credibility: number; note: string },
+  input: {
+    claimId: number;
+    passageId: number;
+    stance: Stance;
+    credibility: number;
+    note: string;
+    /** The link's identity in claim sets, when it comes back (undo); else a new one. */
+    uuid?: string;
+  },
 ): Evidence {
   return db.transaction(() => {
     if (!db.prepare('SELECT 1 FROM claims WHERE id = ?').get(input.claimId))
@@ -68,9 +76,10 @@ export function linkEvidence(
     const id = Number(
       db
         .prepare(
-          'INSERT INTO evidence (claim_id, passage_id, stance, credibility, note, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          'INSERT INTO evidence (uuid, claim_id, passage_id, stance, credibility, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
         )
         .run(
+          input.uuid ?? '',
           input.claimId,
           input.passageId,
           input.stance,
@@ -139,9 +148,12 @@ export function updateEvidence(
   })();
 }
 
-export function unlinkEvidence(db: Db, id: number): Evidence {
+export function unlinkEvidence(db: Db, id: number): Evidence & { uuid: string } {
   return db.transaction(() => {
-    const before = getEvidence(db, id);
+    const before = {
+      ...getEvidence(db, id),
+      uuid: db.prepare('SELECT uuid FROM evidence WHERE id = ?').pluck().get(id) as string,
+    };
     db.prepare('DELETE FROM evidence WHERE id = ?').run(id);
     appendAudit(db, {
       action: 'evidence.unlink',

@@ -155,6 +155,7 @@ export interface PassageSnapshot {
   row: DbPassage & { sha256: string };
   evidence: {
     id: number;
+    uuid: string;
     claim_id: number;
     stance: string;
     credibility: number;
@@ -183,7 +184,7 @@ export function deletePassage(db: Db, id: number): PassageSnapshot {
     const row = db.prepare('SELECT * FROM passages WHERE id = ?').get(id) as PassageSnapshot['row'];
     const evidence = db
       .prepare(
-        'SELECT id, claim_id, stance, credibility, note, created_at FROM evidence WHERE passage_id = ? ORDER BY id',
+        'SELECT id, uuid, claim_id, stance, credibility, note, created_at FROM evidence WHERE passage_id = ? ORDER BY id',
       )
       .all(id) as PassageSnapshot['evidence'];
     const reviews = db
@@ -226,8 +227,8 @@ export function restorePassage(db: Db, snapshot: PassageSnapshot): Passage {
   return db.transaction(() => {
     const { row } = snapshot;
     db.prepare(
-      `INSERT INTO passages (id, report_id, sha256, position_start, position_end, exact, prefix, suffix, note, source_id, anchor_status, created_at, updated_at)
-       VALUES (@id, @report_id, @sha256, @position_start, @position_end, @exact, @prefix, @suffix, @note, @source_id, @anchor_status, @created_at, @updated_at)`,
+      `INSERT INTO passages (id, uuid, report_id, sha256, position_start, position_end, exact, prefix, suffix, note, source_id, anchor_status, created_at, updated_at)
+       VALUES (@id, @uuid, @report_id, @sha256, @position_start, @position_end, @exact, @prefix, @suffix, @note, @source_id, @anchor_status, @created_at, @updated_at)`,
     ).run(row);
     const passage = getPassage(db, row.id);
     appendAudit(db, {
@@ -241,10 +242,11 @@ export function restorePassage(db: Db, snapshot: PassageSnapshot): Passage {
     for (const link of snapshot.evidence) {
       if (!claimExists.get(link.claim_id)) continue;
       db.prepare(
-        `INSERT INTO evidence (id, claim_id, passage_id, stance, credibility, note, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO evidence (id, uuid, claim_id, passage_id, stance, credibility, note, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         link.id,
+        link.uuid,
         link.claim_id,
         row.id,
         link.stance,

@@ -39,11 +39,12 @@ export function evidenceHandlers({
     () =>
       linking(unlinkEvidence(db, idOf(link)));
   const linking =
-    (before: Evidence): Inverse =>
+    (before: Evidence & { uuid: string }): Inverse =>
     () => {
       linkEvidence(db, {
         claimId: before.claimId,
         passageId: before.passageId,
+        uuid: before.uuid,
         ...grading(before),
       });
       return unlinking(before);
