@@ -11,6 +11,7 @@ import { passagesMethods } from './api/passages.ts';
 import { reportsMethods } from './api/reports.ts';
 import { sessionMethods } from './api/session.ts';
 import { sourcesMethods } from './api/sources.ts';
+import { setsMethods } from './api/sets.ts';
 import { METHOD_NAMES, type MethodName } from './methods.ts';
 import type { ErrorCode } from './vocabulary.ts';
 import type { ImportResult } from './api/reports.ts';
@@ -60,6 +61,16 @@ export {
 export { deskInfoSchema } from './api/session.ts';
 export { mentionSchema, type ReportMention } from './api/mentions.ts';
 export { attributionSuggestionSchema, type AttributionSuggestion } from './api/attribution.ts';
+export {
+  EXPORT_FORMATS,
+  type Duplicate,
+  type DuplicateDecision,
+  type ExportCounts,
+  type ExportFile,
+  type ExportFormat,
+  type MergeConflict,
+  type MergeReport,
+} from './api/sets.ts';
 
 export const api = {
   ...sessionMethods,
@@ -70,6 +81,7 @@ export const api = {
   ...sourcesMethods,
   ...mentionsMethods,
   ...attributionMethods,
+  ...setsMethods,
   // Each slice refuses a stray method (Slice in ./api/common.ts); this refuses a missing one.
 } as const satisfies { [M in MethodName]: { input: z.ZodType; output: z.ZodType } };
 

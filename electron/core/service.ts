@@ -19,6 +19,7 @@ import { passagesHandlers } from './service/passages.ts';
 import { withReportUndo } from './service/report-changes.ts';
 import { reportsHandlers } from './service/reports.ts';
 import { sessionHandlers } from './service/session.ts';
+import { setsHandlers } from './service/sets.ts';
 import { sourcesHandlers } from './service/sources.ts';
 import type { Handlers } from './service/types.ts';
 import { createUndo } from './service/undo.ts';
@@ -56,6 +57,7 @@ export function createDeskService(options: ServiceOptions) {
     ...evidenceHandlers({ db, undo }),
     ...sourcesHandlers({ db, undo }),
     ...mentionsHandlers({ db }),
+    ...setsHandlers({ db }),
     ...attributionHandlers({
       db,
       undo,
