@@ -7,6 +7,7 @@ import {
   ANCHOR_STATUSES,
   AUDIT_ACTIONS,
   CLAIM_STATUSES,
+  REVIEW_DECISIONS,
   SOURCE_KINDS,
   STANCES,
   VERDICTS,
@@ -160,6 +161,21 @@ export const setClaimSchema = z.strictObject({
   origins: z.array(originGroupSchema).max(CLAIM_SET_LIMITS.evidence),
   verdict: z.enum(VERDICTS).nullable(),
   rationale: text(),
+  /**
+   * The reviewer's decisions on passages flagged as possibly sharing an origin: a confirmed pair
+   * counts as one origin, so the status cannot be recomputed without them. Absent: none.
+   */
+  originReviews: z
+    .array(
+      z.strictObject({
+        passages: z.tuple([uuidSchema, uuidSchema]),
+        decision: z.enum(REVIEW_DECISIONS),
+        reviewer: text(1000),
+        at: isoTime,
+      }),
+    )
+    .max(CLAIM_SET_LIMITS.evidence)
+    .optional(),
   createdAt: isoTime,
   updatedAt: isoTime,
 });
