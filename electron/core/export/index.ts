@@ -3,6 +3,7 @@ import type { ClaimSetFilter } from '../../../shared/claim-set.ts';
 import type { ExportCounts, ExportFile, ExportFormat } from '../../../shared/api/sets.ts';
 import type { Db } from '../db/connection.ts';
 import { DeskError } from '../db/errors.ts';
+import { buildClaimSet, claimSetCounts } from './claim-set.ts';
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -11,14 +12,40 @@ export interface ExportRequest {
 }
 
 /** How much an export with this filter holds. */
-export function exportCounts(_db: Db, _filter: ClaimSetFilter | null): ExportCounts {
-  throw new DeskError('internal', 'export is being built');
+export function exportCounts(db: Db, filter: ClaimSetFilter | null): ExportCounts {
+  return claimSetCounts(db, filter);
 }
 
 /** The files of one export. */
 export function exportFiles(
-  _db: Db,
-  _request: ExportRequest,
+  db: Db,
+  { format, filter, withTexts }: ExportRequest,
 ): { files: ExportFile[]; counts: ExportCounts } {
-  throw new DeskError('internal', 'export is being built');
+  const set = buildClaimSet(db, { filter, withTexts });
+  const counts: ExportCounts = {
+    claims: set.claims.length,
+    evidence: set.evidence.length,
+    passages: set.passages.length,
+    reports: set.reports.length,
+    sources: set.sources.length,
+  };
+  switch (format) {
+    case 'set':
+      return {
+        files: [
+          {
+            name: 'claim-set.json',
+            mediaType: 'application/json',
+            content: `${JSON.stringify(set, null, 2)}\n`,
+          },
+        ],
+        counts,
+      };
+    case 'annotations':
+    case 'claimreview':
+    case 'csv':
+    case 'md':
+    case 'html':
+      throw new DeskError('internal', `${format} export is not built yet`);
+  }
 }

@@ -1,0 +1,554 @@
+// The claim set (docs/claim-set.md): what the desk exports, read in one snapshot with bulk queries
+// (a list of ids goes to SQLite as one JSON array) and assembled in memory. Inside the desk an
+// offset counts UTF-16 code units; the set counts code points, converted here in one pass per text.
+import {
+  CLAIM_SET_FORMAT,
+  CLAIM_SET_VERSION,
+  urnOf,
+  type ClaimSet,
+  type ClaimSetFilter,
+  type SetAudit,
+  type SetClaim,
+  type SetEvidence,
+  type SetPassage,
+  type SetRating,
+  type SetReport,
+  type SetSource,
+} from '../../../shared/claim-set.ts';
+import type { Credibility, Reliability } from '../../../shared/admiralty.ts';
+import { convertOffsets } from '../../../shared/code-points.ts';
+import {
+  assessClaim,
+  originOf,
+  type EvidenceItem,
+  type OriginGroup,
+  type OriginReview,
+  type SourceNode,
+} from '../../../shared/corroboration.ts';
+import type { ReportFormat } from '../../../shared/formats.ts';
+import type {
+  AnchorStatus,
+  AuditAction,
+  ClaimStatus,
+  SourceKind,
+  Stance,
+  Verdict,
+} from '../../../shared/vocabulary.ts';
+import type { Db } from '../db/connection.ts';
+import { claimStatuses } from '../db/corroboration-input.ts';
+import { DeskError } from '../db/errors.ts';
+
+export interface ClaimSetOptions {
+  /** null: everything. */
+  filter: ClaimSetFilter | null;
+  /** Carry the texts of the reports (and of orphaned passages' older texts). */
+  withTexts: boolean;
+  now?: Date;
+}
+
+interface ClaimRow {
+  id: number;
+  uuid: string;
+  text: string;
+  verdict: Verdict | null;
+  rationale: string;
+  createdAt: string;
+  updatedAt: string;
+}
+type EvidenceRow = [
+  id: number,
+  uuid: string,
+  claimId: number,
+  passageId: number,
+  stance: Stance,
+  credibility: Credibility,
+  note: string,
+  createdAt: string,
+];
+type PassageRow = [
+  id: number,
+  uuid: string,
+  reportId: number,
+  sha256: string,
+  start: number,
+  end: number,
+  exact: string,
+  prefix: string,
+  suffix: string,
+  note: string,
+  sourceId: number | null,
+  status: AnchorStatus,
+  createdAt: string,
+  updatedAt: string,
+];
+interface ReportRow {
+  id: number;
+  sha256: string;
+  title: string;
+  outletId: number | null;
+  outlet: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  language: string | null;
+  format: ReportFormat;
+  originalName: string;
+  importedAt: string;
+}
+interface SourceRow {
+  id: number;
+  uuid: string;
+  kind: SourceKind;
+  name: string;
+  outletId: number;
+  outlet: string;
+  derivesFromId: number | null;
+  note: string | null;
+  createdAt: string;
+}
+
+/** What an export holds: the chosen claims and everything they need, as the desk's rows. */
+interface Selection {
+  claims: ClaimRow[];
+  evidence: EvidenceRow[];
+  passages: PassageRow[];
+  reports: ReportRow[];
+  /** Every source of the desk, and the ids of those the export carries. */
+  sources: Map<number, SourceRow>;
+  chosenSources: number[];
+  /** The outlet-source of each outlet. */
+  outletSource: Map<number, number>;
+  /** Computed statuses of every claim, when the filter needed them. */
+  statuses: ReturnType<typeof claimStatuses> | null;
+}
+
+const ids = (list: Iterable<number>): string => JSON.stringify([...list]);
+
+/** The claims a filter chooses (every given criterion must hold) and everything they need. */
+function select(db: Db, filter: ClaimSetFilter | null): Selection {
+  const allClaims = db
+    .prepare(
+      `SELECT id, uuid, text, verdict, verdict_rationale AS rationale, created_at AS createdAt,
+              updated_at AS updatedAt FROM claims`,
+    )
+    .all() as ClaimRow[];
+  const statuses = filter === null || filter.statuses ? claimStatuses(db) : null;
+  let claims = allClaims;
+  if (filter !== null) {
+    const tagged = filter.tags ? claimsTagged(db, filter.tags) : null;
+    const verdicts = filter.verdicts ? new Set(filter.verdicts) : null;
+    const wanted = filter.statuses ? new Set<ClaimStatus>(filter.statuses) : null;
+    const chosen = filter.claims ? new Set(filter.claims) : null;
+    claims = allClaims.filter(
+      (c) =>
+        (verdicts === null || verdicts.has(c.verdict ?? 'none')) &&
+        (tagged === null || tagged.has(c.id)) &&
+        (chosen === null || chosen.has(c.uuid)) &&
+        (wanted === null || wanted.has(statuses?.get(c.id)?.status as ClaimStatus)),
+    );
+  }
+
+  const evidenceColumns = `SELECT id, uuid, claim_id, passage_id, stance, credibility, note, created_at FROM evidence`;
+  const passageColumns = `SELECT id, uuid, report_id, sha256, position_start, position_end, exact, prefix,
+         suffix, note, source_id, anchor_status, created_at, updated_at FROM passages`;
+  let evidence: EvidenceRow[];
+  let passages: PassageRow[];
+  if (filter === null) {
+    // Every passage, those linked to no claim and the orphaned among them too.
+    evidence = db.prepare(`${evidenceColumns} ORDER BY id`).raw().all() as EvidenceRow[];
+    passages = db.prepare(`${passageColumns} ORDER BY id`).raw().all() as PassageRow[];
+  } else {
+    evidence = db
+      .prepare(`${evidenceColumns} WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+      .raw()
+      .all(ids(claims.map((c) => c.id))) as EvidenceRow[];
+    passages = db
+      .prepare(`${passageColumns} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+      .raw()
+      .all(ids(new Set(evidence.map((e) => e[3])))) as PassageRow[];
+  }
+  const reports = db
+    .prepare(
+      `SELECT r.id, r.sha256, r.title, r.outlet_id AS outletId, o.name AS outlet, r.byline,
+              r.published_at AS publishedAt, r.url, r.language, r.format,
+              r.original_name AS originalName, r.imported_at AS importedAt
+       FROM reports r LEFT JOIN outlets o ON o.id = r.outlet_id
+       WHERE r.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(ids(new Set(passages.map((p) => p[2])))) as ReportRow[];
+
+  const sources = new Map<number, SourceRow>();
+  const outletSource = new Map<number, number>();
+  for (const row of db
+    .prepare(
+      `SELECT s.id, s.uuid, s.kind, s.name, s.outlet_id AS outletId, o.name AS outlet,
+              s.derives_from_id AS derivesFromId, s.note, s.created_at AS createdAt
+       FROM sources s JOIN outlets o ON o.id = s.outlet_id`,
+    )
+    .all() as SourceRow[]) {
+    sources.set(row.id, row);
+    if (row.kind === 'outlet') outletSource.set(row.outletId, row.id);
+  }
+  let chosenSources: number[];
+  if (filter === null) chosenSources = [...sources.keys()];
+  else {
+    // The attributed sources, the reports' outlets, and each one's whole "cites" chain.
+    const chosen = new Set<number>();
+    const add = (start: number | null | undefined): void => {
+      for (let id = start; id != null && !chosen.has(id) && sources.has(id);) {
+        chosen.add(id);
+        id = sources.get(id)?.derivesFromId;
+      }
+    };
+    for (const p of passages) add(p[10]);
+    for (const r of reports) if (r.outletId !== null) add(outletSource.get(r.outletId));
+    chosenSources = [...chosen];
+  }
+  return { claims, evidence, passages, reports, sources, chosenSources, outletSource, statuses };
+}
+
+/** The ids of the claims carrying any of these tags. */
+function claimsTagged(db: Db, tags: readonly string[]): Set<number> {
+  return new Set(
+    db
+      .prepare(
+        'SELECT DISTINCT claim_id FROM claim_tags WHERE tag IN (SELECT value FROM json_each(?))',
+      )
+      .pluck()
+      .all(JSON.stringify(tags)) as number[],
+  );
+}
+
+/** How much an export with this filter holds, without assembling it. */
+export function claimSetCounts(
+  db: Db,
+  filter: ClaimSetFilter | null,
+): { claims: number; evidence: number; passages: number; reports: number; sources: number } {
+  return db.transaction(() => {
+    const s = select(db, filter);
+    return {
+      claims: s.claims.length,
+      evidence: s.evidence.length,
+      passages: s.passages.length,
+      reports: s.reports.length,
+      sources: s.chosenSources.length,
+    };
+  })();
+}
+
+/** Orders by creation time, then id: exporting twice gives the same order. */
+const byCreated = <T extends { createdAt: string; id: string }>(a: T, b: T): number =>
+  a.createdAt < b.createdAt
+    ? -1
+    : a.createdAt > b.createdAt
+      ? 1
+      : a.id < b.id
+        ? -1
+        : +(a.id > b.id);
+const byString = (a: string, b: string): number => (a < b ? -1 : +(a > b));
+
+/** The claim set of the claims `filter` chooses (null: the whole desk), read in one snapshot. */
+export function buildClaimSet(db: Db, options: ClaimSetOptions): ClaimSet {
+  return db.transaction(() => assemble(db, options))();
+}
+
+function assemble(db: Db, { filter, withTexts, now = new Date() }: ClaimSetOptions): ClaimSet {
+  const selection = select(db, filter);
+  const { claims, evidence, passages, reports, sources, outletSource } = selection;
+  const statuses = selection.statuses ?? claimStatuses(db);
+  const preference = db.prepare('SELECT value FROM preferences WHERE key = ?').pluck();
+  const desk = preference.get('desk_id') as string | undefined;
+  if (desk === undefined)
+    throw new DeskError('internal', `${db.name} has no desk id (preferences 'desk_id')`);
+
+  // Sources: the current grade is the newest rating; the history is every rating, oldest first.
+  const history = new Map<number, SetRating[]>();
+  for (const [sourceId, reliability, rationale, reviewer, at] of db
+    .prepare(
+      'SELECT source_id, reliability, rationale, reviewer, rated_at FROM ratings WHERE source_id IS NOT NULL ORDER BY id',
+    )
+    .raw()
+    .all() as [number, Reliability, string, string, string][]) {
+    let list = history.get(sourceId);
+    if (!list) history.set(sourceId, (list = []));
+    list.push({ reliability, rationale, reviewer, at });
+  }
+  const nodes = new Map<number, SourceNode>();
+  for (const s of sources.values())
+    nodes.set(s.id, {
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      outletId: s.outletId,
+      outletName: s.outlet,
+      derivesFromId: s.derivesFromId,
+      reliability: history.get(s.id)?.at(-1)?.reliability ?? null,
+    });
+  const sourceUuid = (id: number): string => (sources.get(id) as SourceRow).uuid;
+  const setSources: SetSource[] = selection.chosenSources.map((id) => {
+    const s = sources.get(id) as SourceRow;
+    const ratings = history.get(id) ?? [];
+    const current = ratings.at(-1);
+    return {
+      id: s.uuid,
+      kind: s.kind,
+      name: s.name,
+      outlet: s.outlet,
+      cites:
+        s.derivesFromId !== null && sources.has(s.derivesFromId)
+          ? sourceUuid(s.derivesFromId)
+          : null,
+      note: s.note,
+      reliability: current?.reliability ?? null,
+      rationale: current?.rationale ?? '',
+      history: ratings,
+      createdAt: s.createdAt,
+    };
+  });
+
+  // Texts: each report's current one, and the older ones orphaned passages still point into.
+  const reportById = new Map(reports.map((r) => [r.id, r]));
+  const neededTexts = new Set(passages.map((p) => p[3]));
+  if (withTexts) for (const r of reports) neededTexts.add(r.sha256);
+  const texts = new Map(
+    db
+      .prepare('SELECT sha256, body FROM texts WHERE sha256 IN (SELECT value FROM json_each(?))')
+      .raw()
+      .all(JSON.stringify([...neededTexts])) as [string, string][],
+  );
+
+  // Passages: offsets converted to code points, one pass over each text for all its passages.
+  const byText = new Map<string, PassageRow[]>();
+  for (const p of passages) {
+    let list = byText.get(p[3]);
+    if (!list) byText.set(p[3], (list = []));
+    list.push(p);
+  }
+  const points = new Map<number, [number, number]>();
+  for (const [sha256, list] of byText) {
+    const text = texts.get(sha256);
+    if (text === undefined)
+      throw new DeskError('internal', `${db.name}: the text ${sha256} of a passage is missing`);
+    const offsets: number[] = [];
+    for (const p of list) offsets.push(p[4], p[5]);
+    let converted: number[];
+    try {
+      converted = convertOffsets(text, offsets, 'points');
+    } catch (error) {
+      throw new DeskError(
+        'internal',
+        `${db.name}: a passage in text ${sha256} cannot be exported: ${(error as Error).message}`,
+      );
+    }
+    list.forEach((p, i) =>
+      points.set(p[0], [converted[2 * i] as number, converted[2 * i + 1] as number]),
+    );
+  }
+  const passageById = new Map<number, PassageRow>();
+  const setPassages: SetPassage[] = passages.map((p) => {
+    passageById.set(p[0], p);
+    const report = reportById.get(p[2]) as ReportRow;
+    const [start, end] = points.get(p[0]) as [number, number];
+    return {
+      id: p[1],
+      report: urnOf(report.sha256),
+      target: {
+        source: urnOf(p[3]),
+        selector: [
+          { type: 'TextQuoteSelector', exact: p[6], prefix: p[7], suffix: p[8] },
+          { type: 'TextPositionSelector', start, end },
+        ],
+      },
+      status: p[11],
+      note: p[9],
+      source: p[10] !== null && sources.has(p[10]) ? sourceUuid(p[10]) : null,
+      createdAt: p[12],
+      updatedAt: p[13],
+    };
+  });
+
+  // Evidence: the attributed source and its origin; each claim's links, in the desk's order, as
+  // corroboration reads them.
+  const claimUuid = new Map(claims.map((c) => [c.id, c.uuid]));
+  const items = new Map<number, EvidenceItem[]>();
+  const evidenceUuid = new Map<number, string>();
+  const setEvidence: SetEvidence[] = evidence.map((e) => {
+    const [id, uuid, claimId, passageId, stance, credibility, note, createdAt] = e;
+    evidenceUuid.set(id, uuid);
+    const p = passageById.get(passageId) as PassageRow;
+    const report = reportById.get(p[2]) as ReportRow;
+    const outletSourceId =
+      report.outletId === null ? null : (outletSource.get(report.outletId) ?? null);
+    const sourceId = p[10] !== null && sources.has(p[10]) ? p[10] : null;
+    const start = sourceId ?? outletSourceId;
+    let list = items.get(claimId);
+    if (!list) items.set(claimId, (list = []));
+    // The groups depend on sources, stances and confirmed shared origins, not on the wording:
+    // the words are left out (the status, which may, comes from claimStatuses).
+    list.push({
+      id,
+      passageId,
+      reportId: report.id,
+      reportTitle: report.title,
+      sourceId,
+      outletSourceId,
+      stance,
+      credibility,
+      exact: '',
+    });
+    return {
+      id: uuid,
+      claim: claimUuid.get(claimId) as string,
+      passage: p[1],
+      stance,
+      credibility,
+      note,
+      source: start === null ? null : sourceUuid(start),
+      origin: start === null ? urnOf(report.sha256) : sourceUuid(originOf(start, nodes).root),
+      createdAt,
+    };
+  });
+
+  // Claims: status and counts as the desk computes them; the origin groups of the assessment.
+  const tags = new Map<number, string[]>();
+  for (const [claimId, tag] of db
+    .prepare(
+      'SELECT claim_id, tag FROM claim_tags WHERE claim_id IN (SELECT value FROM json_each(?))',
+    )
+    .raw()
+    .all(ids(claimUuid.keys())) as [number, string][]) {
+    let list = tags.get(claimId);
+    if (!list) tags.set(claimId, (list = []));
+    list.push(tag);
+  }
+  const reviews = new Map<number, OriginReview[]>();
+  for (const r of db
+    .prepare(
+      `SELECT claim_id AS claimId, passage_a AS passageA, passage_b AS passageB, decision
+       FROM origin_reviews WHERE decision = 'confirmed'`,
+    )
+    .all() as (OriginReview & { claimId: number })[])
+    reviews.set(r.claimId, [...(reviews.get(r.claimId) ?? []), r]);
+  const originId = (key: string): string => {
+    const [kind, id] = [key.slice(0, key.indexOf(':')), Number(key.slice(key.indexOf(':') + 1))];
+    return kind === 'source' ? sourceUuid(id) : urnOf((reportById.get(id) as ReportRow).sha256);
+  };
+  const groups = (stance: Stance, list: OriginGroup[]): SetClaim['origins'] =>
+    list
+      .map((g) => ({
+        stance,
+        origin: originId(g.key),
+        name: g.name,
+        outlet: g.outlet,
+        reliability: g.reliability,
+        evidence: g.evidence.map((item) => evidenceUuid.get(item.id) as string).sort(byString),
+      }))
+      .sort((a, b) => byString(a.origin, b.origin));
+  const setClaims: SetClaim[] = claims.map((c) => {
+    const conclusion = statuses.get(c.id);
+    if (!conclusion)
+      throw new DeskError('internal', `${db.name}: claim ${c.uuid} has no computed status`);
+    const a = assessClaim(items.get(c.id) ?? [], nodes, reviews.get(c.id));
+    return {
+      id: c.uuid,
+      text: c.text,
+      tags: (tags.get(c.id) ?? []).sort(byString),
+      status: conclusion.status,
+      counts: {
+        passages: conclusion.counts.passages,
+        reports: conclusion.counts.reports,
+        outlets: conclusion.counts.outlets,
+        independentOrigins: conclusion.counts.supportingOrigins,
+        contradictingOrigins: conclusion.counts.contradictingOrigins,
+      },
+      origins: [
+        ...groups('supports', a.supporting),
+        ...groups('contradicts', a.contradicting),
+        ...groups('context', a.context),
+      ],
+      verdict: c.verdict,
+      rationale: c.rationale,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+    };
+  });
+
+  // Reports, and the texts beside them.
+  const setReports: SetReport[] = reports.map((r) => ({
+    id: urnOf(r.sha256),
+    sha256: r.sha256,
+    title: r.title,
+    outlet: r.outlet,
+    byline: r.byline,
+    publishedAt: r.publishedAt,
+    url: r.url,
+    language: r.language,
+    format: r.format,
+    originalName: r.originalName,
+    importedAt: r.importedAt,
+    ...(withTexts ? { text: texts.get(r.sha256) as string } : {}),
+  }));
+  const current = new Set(reports.map((r) => r.sha256));
+  const setTexts = withTexts
+    ? [...byText.keys()]
+        .filter((sha256) => !current.has(sha256))
+        .sort(byString)
+        .map((sha256) => ({ sha256, text: texts.get(sha256) as string }))
+    : [];
+
+  return {
+    format: CLAIM_SET_FORMAT,
+    version: CLAIM_SET_VERSION,
+    exported: {
+      desk,
+      reviewer: (preference.get('reviewer') as string | undefined) ?? '',
+      at: now.toISOString(),
+      filter,
+      withTexts,
+    },
+    reports: setReports.sort((a, b) => byString(a.id, b.id)),
+    texts: setTexts,
+    sources: setSources.sort(byCreated),
+    passages: setPassages.sort(byCreated),
+    evidence: setEvidence.sort(byCreated),
+    claims: setClaims.sort(byCreated),
+    audit: auditOf(db, selection, passageById),
+  };
+}
+
+/** The audit entries of the exported claims, sources and passages, in the order they were made. */
+function auditOf(db: Db, s: Selection, passages: Map<number, PassageRow>): SetAudit[] {
+  const uuids = {
+    claim: new Map(s.claims.map((c) => [c.id, c.uuid])),
+    source: new Map(s.chosenSources.map((id) => [id, (s.sources.get(id) as SourceRow).uuid])),
+    passage: new Map([...passages.values()].map((p) => [p[0], p[1]])),
+  };
+  const part = (entity: keyof typeof uuids): string =>
+    `SELECT id, at, reviewer, action, entity, entity_id, before, after FROM audit_log
+     WHERE entity = '${entity}' AND entity_id IN (SELECT value FROM json_each(?))`;
+  const rows = db
+    .prepare(
+      `${part('claim')} UNION ALL ${part('source')} UNION ALL ${part('passage')}
+       ORDER BY at, id`,
+    )
+    .raw()
+    .all(ids(uuids.claim.keys()), ids(uuids.source.keys()), ids(uuids.passage.keys())) as [
+    number,
+    string,
+    string,
+    AuditAction,
+    keyof typeof uuids,
+    number,
+    string | null,
+    string | null,
+  ][];
+  return rows.map(([, at, reviewer, action, entity, entityId, before, after]) => ({
+    at,
+    reviewer,
+    action,
+    entity,
+    item: uuids[entity].get(entityId) as string,
+    before: before === null ? null : (JSON.parse(before) as SetAudit['before']),
+    after: after === null ? null : (JSON.parse(after) as SetAudit['after']),
+  }));
+}

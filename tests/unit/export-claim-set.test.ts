@@ -1,0 +1,379 @@
+// The claim set the desk exports (docs/claim-set.md): valid against the zod schema and the JSON
+// Schema shipped beside it, positions in code points, filters that carry only what the chosen
+// claims need and never a dangling id, and the same output twice.
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { buildClaimSet } from '../../electron/core/export/claim-set.ts';
+import { exportCounts, exportFiles } from '../../electron/core/export/index.ts';
+import { claimSetSchema, type ClaimSet, type ClaimSetFilter } from '../../shared/claim-set.ts';
+import { claimSetJsonSchema, SCHEMA_FILE } from '../../scripts/claim-set-schema.ts';
+import { demoDesk } from './desk.ts';
+
+// ajv-formats is CommonJS: its default export arrives wrapped under ESM.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule })
+  .default ?? addFormatsModule) as typeof addFormatsModule;
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+addFormats(ajv);
+const validateJson = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
+
+const EMOJI_QUOTE = 'the border guards took the cars';
+const EMOJI_TEXT =
+  'Notes from the border\n\nA message marked 🇰🇵 and 🚗🚗 arrived first. Then the report said ' +
+  `${EMOJI_QUOTE} back across the river at night.\n`;
+const DOOMED = 'These doomed words are dropped in the next version';
+const ORPHAN_TEXT = `Old notes\n\nAlpha beta gamma delta. ${DOOMED}. Omega closes the notes.\n`;
+const ORPHAN_V2 = 'Old notes\n\nAlpha beta gamma delta. Omega closes the notes, rewritten.\n';
+
+const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+
+interface Summary {
+  id: number;
+  status: string;
+}
+interface SourceSummary {
+  id: number;
+  name: string;
+  kind: 'outlet' | 'named';
+  outletId: number;
+  outletName: string;
+}
+
+/** The seed case with claims, grades, verdicts, a cites chain, an emoji quote and an orphan. */
+async function seededDesk() {
+  const desk = await demoDesk();
+  const { call, passage } = desk;
+  const sources = await call<SourceSummary[]>('sources.list', {});
+  const dailyNk = sources.find(
+    (s) => s.kind === 'outlet' && s.name === 'Daily NK',
+  ) as SourceSummary;
+  const asiapress = sources.find(
+    (s) => s.kind === 'outlet' && s.name === 'ASIAPRESS',
+  ) as SourceSummary;
+  const informant = await call<SourceSummary>('sources.create', {
+    outletId: asiapress.id,
+    name: 'reporting partner in Ryanggang',
+  });
+  const relay = await call<SourceSummary>('sources.create', {
+    outletId: dailyNk.id,
+    name: 'a Daily NK source in Hyesan',
+    derivesFromId: informant.id,
+  });
+  await call('sources.rate', { id: dailyNk.id, reliability: 'C', rationale: 'first look' });
+  await call('sources.rate', { id: dailyNk.id, reliability: 'B', rationale: 'track record' });
+  await call('sources.rate', { id: informant.id, reliability: 'B', rationale: 'long contact' });
+
+  const [emoji, old] = await call<{ reportId: number; status: string }[]>('reports.import', {
+    files: [
+      { name: 'border-notes.txt', data: base64(EMOJI_TEXT) },
+      { name: 'old-notes.txt', data: base64(ORPHAN_TEXT) },
+    ],
+  });
+  expect([emoji?.status, old?.status]).toEqual(['imported', 'imported']);
+
+  const p1 = await passage(1, 'auto repair is becoming a new market');
+  const p2 = await passage(2, 'car');
+  const p3 = await passage(3, 'vehicle');
+  const pEmoji = await passage(emoji?.reportId as number, EMOJI_QUOTE);
+  const pOld = await passage(old?.reportId as number, DOOMED);
+  const loose = await passage(1, 'Daily NK');
+  await call('passages.attribute', { passageId: p1.id, sourceId: relay.id });
+
+  const link = (claimId: number, passageId: number, stance: string, credibility = 3) =>
+    call('evidence.link', { claimId, passageId, stance, credibility });
+  const vehicles = await call<Summary>('claims.create', {
+    text: 'Car repair is a growing trade in Ryanggang',
+    tags: ['vehicles', 'economy'],
+  });
+  await link(vehicles.id, p1.id, 'supports', 2);
+  await link(vehicles.id, p2.id, 'supports', 3);
+  await link(vehicles.id, p3.id, 'context');
+  await call('claims.update', {
+    id: vehicles.id,
+    verdict: 'verified',
+    verdictRationale: 'two outlets',
+  });
+  const border = await call<Summary>('claims.create', {
+    text: 'Border guards confiscate smuggled cars',
+    tags: ['border'],
+  });
+  await link(border.id, pEmoji.id, 'supports', 4);
+  await link(border.id, pOld.id, 'context');
+  const disputed = await call<Summary>('claims.create', {
+    text: 'Nobody in Hyesan repairs cars',
+    tags: ['vehicles'],
+  });
+  await link(disputed.id, p2.id, 'contradicts', 2);
+  await call('claims.update', { id: disputed.id, verdict: 'refuted', verdictRationale: 'no' });
+  const empty = await call<Summary>('claims.create', { text: 'Nothing yet', tags: ['other'] });
+  const gone = await call<Summary>('claims.create', { text: 'Deleted again' });
+  await call('claims.delete', { id: gone.id });
+
+  // The new version drops the doomed words: that passage is orphaned in the old text.
+  await call('reports.importVersion', {
+    id: old?.reportId,
+    file: { name: 'old-notes-v2.txt', data: base64(ORPHAN_V2) },
+  });
+  const uuid = (table: string, id: number): string =>
+    desk.db.prepare(`SELECT uuid FROM ${table} WHERE id = ?`).pluck().get(id) as string;
+  return {
+    ...desk,
+    claims: {
+      vehicles: uuid('claims', vehicles.id),
+      border: uuid('claims', border.id),
+      disputed: uuid('claims', disputed.id),
+      empty: uuid('claims', empty.id),
+    },
+    passages: {
+      emoji: uuid('passages', pEmoji.id),
+      old: uuid('passages', pOld.id),
+      loose: uuid('passages', loose.id),
+    },
+    sources: { relay: uuid('sources', relay.id), informant: uuid('sources', informant.id) },
+  };
+}
+
+/** Every id the set names is in the set: nothing dangles. */
+function expectNoDanglingIds(set: ClaimSet): void {
+  const reports = new Set(set.reports.map((r) => r.id));
+  const sources = new Set(set.sources.map((s) => s.id));
+  const passages = new Set(set.passages.map((p) => p.id));
+  const evidence = new Set(set.evidence.map((e) => e.id));
+  const claims = new Set(set.claims.map((c) => c.id));
+  const texts = new Set([...set.reports.map((r) => r.sha256), ...set.texts.map((t) => t.sha256)]);
+  const origin = (id: string): boolean => sources.has(id) || reports.has(id);
+  for (const s of set.sources) if (s.cites !== null) expect(sources).toContain(s.cites);
+  for (const p of set.passages) {
+    expect(reports).toContain(p.report);
+    if (p.source !== null) expect(sources).toContain(p.source);
+    if (set.exported.withTexts) expect(texts).toContain(p.target.source.slice(11));
+  }
+  for (const e of set.evidence) {
+    expect(claims).toContain(e.claim);
+    expect(passages).toContain(e.passage);
+    if (e.source !== null) expect(sources).toContain(e.source);
+    expect(origin(e.origin)).toBe(true);
+  }
+  for (const c of set.claims)
+    for (const g of c.origins) {
+      expect(origin(g.origin)).toBe(true);
+      for (const id of g.evidence) expect(evidence).toContain(id);
+    }
+  const items = new Set([...claims, ...sources, ...passages]);
+  for (const a of set.audit) expect(items).toContain(a.item);
+}
+
+function expectValid(set: ClaimSet): void {
+  expect(claimSetSchema.safeParse(set).error).toBeUndefined();
+  const json = JSON.parse(JSON.stringify(set)) as unknown;
+  expect(validateJson(json), ajv.errorsText(validateJson.errors)).toBe(true);
+  expectNoDanglingIds(set);
+}
+
+const ids = (items: { id: string }[]): string[] => items.map((i) => i.id).sort();
+
+describe('the claim set export', () => {
+  it('exports the seed case valid against the zod schema and the shipped JSON Schema', async () => {
+    const desk = await seededDesk();
+    for (const withTexts of [false, true]) {
+      const set = buildClaimSet(desk.db, { filter: null, withTexts });
+      expectValid(set);
+      // The file itself, as written.
+      const [file] = exportFiles(desk.db, { format: 'set', filter: null, withTexts }).files;
+      expect(file).toMatchObject({ name: 'claim-set.json', mediaType: 'application/json' });
+      expect(validateJson(JSON.parse(file?.content ?? ''))).toBe(true);
+    }
+    const set = buildClaimSet(desk.db, { filter: null, withTexts: true });
+    expect(set.claims).toHaveLength(4);
+    // Every passage, the loose one and the orphan too; the reports they are in; every source.
+    expect(set.passages.map((p) => p.id)).toEqual(
+      expect.arrayContaining([desk.passages.loose, desk.passages.old]),
+    );
+    expect(set.passages).toHaveLength(6);
+    expect(set.reports).toHaveLength(5);
+    expect(set.sources.map((s) => s.name).sort()).toEqual(
+      [
+        'ASIAPRESS',
+        'Daily NK',
+        'a Daily NK source in Hyesan',
+        'reporting partner in Ryanggang',
+      ].sort(),
+    );
+    expect(set.exported).toMatchObject({ reviewer: 'T. Reviewer', filter: null, withTexts: true });
+    expect(set.exported.desk).toBe(
+      desk.db.prepare(`SELECT value FROM preferences WHERE key = 'desk_id'`).pluck().get(),
+    );
+  });
+
+  it('says the grades, their history, the cites chain and each link’s origin', async () => {
+    const desk = await seededDesk();
+    const set = buildClaimSet(desk.db, { filter: null, withTexts: false });
+    const dailyNk = set.sources.find((s) => s.name === 'Daily NK');
+    expect(dailyNk).toMatchObject({ kind: 'outlet', outlet: 'Daily NK', reliability: 'B' });
+    expect(dailyNk?.rationale).toBe('track record');
+    expect(dailyNk?.history.map((h) => [h.reliability, h.rationale, h.reviewer])).toEqual([
+      ['C', 'first look', 'T. Reviewer'],
+      ['B', 'track record', 'T. Reviewer'],
+    ]);
+    const relay = set.sources.find((s) => s.id === desk.sources.relay);
+    expect(relay).toMatchObject({
+      kind: 'named',
+      outlet: 'Daily NK',
+      cites: desk.sources.informant,
+    });
+    // The relayed passage's origin is the root of the chain, its source the one it names.
+    const vehicles = set.claims.find((c) => c.id === desk.claims.vehicles);
+    const links = set.evidence.filter((e) => e.claim === desk.claims.vehicles);
+    const relayed = links.find((e) => e.source === desk.sources.relay);
+    expect(relayed?.origin).toBe(desk.sources.informant);
+    // A report without an outlet is its own origin.
+    const border = set.evidence.find(
+      (e) => e.claim === desk.claims.border && e.stance === 'supports',
+    );
+    const emojiPassage = set.passages.find((p) => p.id === desk.passages.emoji);
+    expect(border).toMatchObject({ source: null, origin: emojiPassage?.report });
+    // Status and counts as the desk computes them; the groups behind the count.
+    const listed = await desk.call<{ items: { id: number; status: string }[] }>('claims.list', {});
+    expect(vehicles?.status).toBe(
+      listed.items.find(
+        (c) =>
+          desk.db.prepare('SELECT uuid FROM claims WHERE id = ?').pluck().get(c.id) ===
+          vehicles?.id,
+      )?.status,
+    );
+    expect(vehicles?.verdict).toBe('verified');
+    expect(vehicles?.tags).toEqual(['economy', 'vehicles']);
+    expect(vehicles?.counts).toMatchObject({ passages: 3, reports: 3, independentOrigins: 2 });
+    const supporting = vehicles?.origins.filter((g) => g.stance === 'supports') ?? [];
+    expect(supporting.map((g) => g.origin).sort()).toEqual(
+      [desk.sources.informant, set.sources.find((s) => s.name === 'ASIAPRESS')?.id].sort(),
+    );
+    expect(supporting.flatMap((g) => g.evidence).sort()).toEqual(
+      links
+        .filter((e) => e.stance === 'supports')
+        .map((e) => e.id)
+        .sort(),
+    );
+    expect(vehicles?.origins.filter((g) => g.stance === 'context')).toHaveLength(1);
+    // The audit entries of exported items only: the deleted claim's are left out.
+    expect(set.audit.some((a) => a.action === 'claim.delete')).toBe(false);
+    expect(set.audit.filter((a) => a.item === desk.claims.vehicles).map((a) => a.action)).toEqual(
+      expect.arrayContaining(['claim.create', 'evidence.link', 'claim.verdict']),
+    );
+  });
+
+  it('gives positions in code points: the emoji before the quote count one each', async () => {
+    const desk = await seededDesk();
+    const set = buildClaimSet(desk.db, { filter: null, withTexts: true });
+    const passage = set.passages.find((p) => p.id === desk.passages.emoji);
+    const report = set.reports.find((r) => r.id === passage?.report);
+    const [quote, position] = passage?.target.selector ?? [];
+    expect(quote?.exact).toBe(EMOJI_QUOTE);
+    const text = report?.text ?? '';
+    expect([...text].slice(position?.start, position?.end).join('')).toBe(EMOJI_QUOTE);
+    // In UTF-16 the quote starts later: each emoji there is two code units (the flag is two
+    // regional indicators, four units; each car two).
+    expect(text.indexOf(EMOJI_QUOTE) - (position?.start ?? 0)).toBe(4);
+    expect(passage?.target.source).toBe(passage?.report);
+  });
+
+  it('keeps an orphaned passage on its old text, carried in texts[] with --with-texts', async () => {
+    const desk = await seededDesk();
+    const set = buildClaimSet(desk.db, { filter: null, withTexts: true });
+    const orphan = set.passages.find((p) => p.id === desk.passages.old);
+    expect(orphan?.status).toBe('orphaned');
+    expect(orphan?.target.source).not.toBe(orphan?.report);
+    const old = set.texts.find((t) => `urn:sha256:${t.sha256}` === orphan?.target.source);
+    expect(old?.text).toBe(ORPHAN_TEXT.trimEnd()); // normalised: no final newline
+    const [quote, position] = orphan?.target.selector ?? [];
+    expect([...(old?.text ?? '')].slice(position?.start, position?.end).join('')).toBe(
+      quote?.exact,
+    );
+    expect(set.reports.find((r) => r.id === orphan?.report)?.text).toBe(ORPHAN_V2.trimEnd());
+    const bare = buildClaimSet(desk.db, { filter: null, withTexts: false });
+    expect(bare.texts).toEqual([]);
+    expect(bare.reports.every((r) => !('text' in r))).toBe(true);
+  });
+
+  it.each<[string, ClaimSetFilter, (c: Record<string, string>) => string[]]>([
+    ['verdict', { verdicts: ['verified'] }, (c) => [c.vehicles as string]],
+    ['no verdict', { verdicts: ['none'] }, (c) => [c.border as string, c.empty as string]],
+    ['status', { statuses: ['no-evidence'] }, (c) => [c.empty as string]],
+    ['tag', { tags: ['vehicles'] }, (c) => [c.vehicles as string, c.disputed as string]],
+    ['selection', { claims: [] }, () => []],
+    [
+      'tag and verdict',
+      { tags: ['vehicles'], verdicts: ['refuted'] },
+      (c) => [c.disputed as string],
+    ],
+  ])(
+    'a filter by %s carries the chosen claims and only what they need',
+    async (_, filter, want) => {
+      const desk = await seededDesk();
+      const set = buildClaimSet(desk.db, { filter, withTexts: true });
+      expectValid(set);
+      expect(ids(set.claims)).toEqual(want(desk.claims).sort());
+      expect(set.exported.filter).toEqual(filter);
+      // Only their evidence, its passages, their reports; only the sources those need.
+      const chosen = new Set(set.claims.map((c) => c.id));
+      const all = buildClaimSet(desk.db, { filter: null, withTexts: true });
+      const evidence = all.evidence.filter((e) => chosen.has(e.claim));
+      expect(ids(set.evidence)).toEqual(ids(evidence));
+      const passages = new Set(evidence.map((e) => e.passage));
+      expect(ids(set.passages)).toEqual([...passages].sort());
+      expect(ids(set.reports)).toEqual([...new Set(set.passages.map((p) => p.report))].sort());
+      expect(set.passages.map((p) => p.id)).not.toContain(desk.passages.loose);
+      // The claims themselves are as in the whole desk's export.
+      for (const claim of set.claims)
+        expect(claim).toEqual(all.claims.find((c) => c.id === claim.id));
+      expect(exportCounts(desk.db, filter)).toEqual({
+        claims: set.claims.length,
+        evidence: set.evidence.length,
+        passages: set.passages.length,
+        reports: set.reports.length,
+        sources: set.sources.length,
+      });
+    },
+  );
+
+  it('a selection carries the sources it needs: the attributed one, its chain, the outlets', async () => {
+    const desk = await seededDesk();
+    const set = buildClaimSet(desk.db, {
+      filter: { claims: [desk.claims.vehicles] },
+      withTexts: false,
+    });
+    expectValid(set);
+    expect(set.sources.map((s) => s.name).sort()).toEqual(
+      [
+        'ASIAPRESS',
+        'Daily NK',
+        'a Daily NK source in Hyesan',
+        'reporting partner in Ryanggang',
+      ].sort(),
+    );
+    const border = buildClaimSet(desk.db, {
+      filter: { claims: [desk.claims.border] },
+      withTexts: true,
+    });
+    expectValid(border);
+    // Reports without an outlet need no source; the orphan's old text travels with it.
+    expect(border.sources).toEqual([]);
+    expect(border.texts).toHaveLength(1);
+  });
+
+  it('exports the same set twice, apart from the time', async () => {
+    const desk = await seededDesk();
+    const a = buildClaimSet(desk.db, { filter: null, withTexts: true, now: new Date(0) });
+    const b = buildClaimSet(desk.db, { filter: null, withTexts: true });
+    expect(b.exported.at).not.toBe(a.exported.at);
+    expect({ ...b, exported: { ...b.exported, at: a.exported.at } }).toEqual(a);
+    expect(JSON.stringify({ ...b, exported: { ...b.exported, at: a.exported.at } })).toBe(
+      JSON.stringify(a),
+    );
+  });
+
+  it('the committed JSON Schema is what scripts/claim-set-schema.ts writes', () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(claimSetJsonSchema());
+  });
+});
