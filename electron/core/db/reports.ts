@@ -11,6 +11,7 @@ import { canonicalOutlet, outletKey } from '../import/outlets.ts';
 import { appendAudit } from './audit.ts';
 import type { Db } from './connection.ts';
 import { DeskError, isDeskWideFailure } from './errors.ts';
+import { placePendingPassages } from './set-passages.ts';
 import { prepared } from './statements.ts';
 import { toReport, type DbReport } from './rows.ts';
 
@@ -109,6 +110,8 @@ function insertReport(db: Db, report: PreparedReport): StoreResult {
       file: report.originalName,
     },
   });
+  // Passages of a merged claim set may have been waiting for this text.
+  placePendingPassages(db, id, report.sha256, report.text);
   return { status: 'imported', id };
 }
 

@@ -1,8 +1,40 @@
-// Merging a colleague's claim set (docs/claim-set.md): checked whole, then written in one
-// transaction, every quote re-verified against the text it names.
-import type { DuplicateDecision, MergeConflict, MergeReport } from '../../../shared/api/sets.ts';
+// Merging a colleague's claim set (docs/claim-set.md). The set is read and checked whole first
+// (read.ts), then every quote is checked against the text it names; only then is the desk written,
+// in one transaction: reports matched by SHA-256 (or imported from the set's texts), sources and
+// claims by UUID (a likely duplicate is merged only when the reviewer says so), passages placed in
+// the desk's text of their report (or kept until it arrives), evidence linked. A value that differs
+// between set and desk becomes a conflict listed with both values and both reviewers; nothing local
+// is overwritten. A set merged twice changes nothing the second time: nothing new, nothing written.
+import type {
+  Duplicate,
+  DuplicateDecision,
+  MergeConflict,
+  MergeReport,
+  MergedEntity,
+} from '../../../shared/api/sets.ts';
+import {
+  shaOfUrn,
+  type ClaimSet,
+  type SetClaim,
+  type SetPassage,
+  type SetSource,
+} from '../../../shared/claim-set.ts';
+import { convertOffsets } from '../../../shared/code-points.ts';
+import { words } from '../../../shared/corroboration.ts';
+import { appendAudit, reviewerName } from '../db/audit.ts';
 import type { Db } from '../db/connection.ts';
-import { DeskError } from '../db/errors.ts';
+import { ensureOutlet } from '../db/reports.ts';
+import { outletKey } from '../import/outlets.ts';
+import {
+  insertSetEvidence,
+  insertSetPassage,
+  placePassage,
+  type PendingPassage,
+} from '../db/set-passages.ts';
+import { prepared } from '../db/statements.ts';
+import { readClaimSet, rejected } from './read.ts';
+
+export { listConflicts, resolveConflict } from './conflicts.ts';
 
 export interface MergeOptions {
   /** The file's name, for messages and provenance. */
@@ -11,23 +43,736 @@ export interface MergeOptions {
   dryRun: boolean;
   /** The reviewer's choice for likely duplicates, by the set's id; unlisted ones stay separate. */
   duplicates?: readonly { id: string; decision: DuplicateDecision }[];
+  /** The largest file accepted, in bytes (CLAIM_SET_LIMITS.bytes unless told). */
+  maxBytes?: number;
 }
+
+/** Thrown inside the transaction to roll back a dry run, or a merge that found nothing new. */
+class RollBack extends Error {
+  readonly report: MergeReport;
+  constructor(report: MergeReport) {
+    super('rolled back');
+    this.report = report;
+  }
+}
+
+/** "Reports say the market is open" and "Reports say: the market is open." are one claim. */
+const wordingKey = (text: string): string => words(text).join(' ');
 
 /** Merges the claim set in `content` (the file's bytes or text) into the desk. */
 export function mergeClaimSet(
-  _db: Db,
-  _content: string | Uint8Array,
-  _options: MergeOptions,
+  db: Db,
+  content: string | Uint8Array,
+  options: MergeOptions,
 ): MergeReport {
-  throw new DeskError('internal', 'merge is being built');
+  const { fileName } = options;
+  const { set, fileSha256, texts } = readClaimSet(content, fileName, options.maxBytes);
+  const verified = verifyQuotes(db, set, texts, fileName);
+  const reviewer = reviewerName(db).trim();
+  if (!options.dryRun && reviewer === '')
+    throw rejected(fileName, 'no reviewer is named on this desk; a merge records who made it');
+  try {
+    return db
+      .transaction(() => {
+        const report = applySet(db, set, {
+          fileName,
+          fileSha256,
+          texts,
+          verified,
+          reviewer: reviewer || '(no reviewer named)',
+          decisions: new Map((options.duplicates ?? []).map((d) => [d.id, d.decision])),
+        });
+        if (options.dryRun || !report.changed)
+          throw new RollBack({
+            ...report,
+            dryRun: options.dryRun,
+            // Nothing was kept: the conflicts have no ids yet.
+            conflicts: report.conflicts.map((c) => ({ ...c, id: null })),
+          });
+        return report;
+      })
+      .immediate();
+  } catch (error) {
+    if (error instanceof RollBack) return error.report;
+    throw error;
+  }
 }
 
-/** The merges' conflicts: open ones first, then resolved ones, newest first. */
-export function listConflicts(_db: Db): MergeConflict[] {
-  throw new DeskError('internal', 'merge is being built');
+/**
+ * The quote of every passage whose text is at hand (carried by the set, or held by the desk) must
+ * stand at its position there, with its context around it: a set whose quote contradicts its own
+ * text was changed or made wrongly, and is refused. Returns each such passage's offsets in code
+ * units of that text.
+ */
+function verifyQuotes(
+  db: Db,
+  set: ClaimSet,
+  texts: Map<string, string>,
+  fileName: string,
+): Map<string, { text: string; held: boolean }> {
+  const byText = new Map<string, SetPassage[]>();
+  for (const p of set.passages) {
+    const sha = shaOfUrn(p.target.source);
+    let list = byText.get(sha);
+    if (!list) byText.set(sha, (list = []));
+    list.push(p);
+  }
+  const readText = prepared(db, 'SELECT body FROM texts WHERE sha256 = ?').pluck();
+  const found = new Map<string, { text: string; held: boolean }>();
+  for (const [sha, passages] of byText) {
+    const held = readText.get(sha) as string | undefined;
+    const text = texts.get(sha) ?? held;
+    if (text === undefined) continue;
+    found.set(sha, { text, held: held !== undefined });
+    let units: number[];
+    const offsets = passages.flatMap((p) => [p.target.selector[1].start, p.target.selector[1].end]);
+    try {
+      units = convertOffsets(text, offsets, 'units');
+    } catch (error) {
+      throw rejected(
+        fileName,
+        `a passage's position does not fit the text ${sha} (${(error as Error).message})`,
+      );
+    }
+    passages.forEach((p, i) => {
+      const [quote] = p.target.selector;
+      const start = units[2 * i] as number;
+      const end = units[2 * i + 1] as number;
+      const there = text.slice(start, end);
+      if (
+        there !== quote.exact ||
+        !text.slice(0, start).endsWith(quote.prefix) ||
+        !text.startsWith(quote.suffix, end)
+      )
+        throw rejected(
+          fileName,
+          `passage ${p.id} quotes “${clip(quote.exact)}” at ${p.target.selector[1].start}–${p.target.selector[1].end}, but its text reads “${clip(there)}” there`,
+        );
+    });
+  }
+  return found;
 }
 
-/** Settles a conflict: keeps the desk's value, or takes the set's (written as a change, audited). */
-export function resolveConflict(_db: Db, _id: number, _take: 'local' | 'incoming'): MergeConflict {
-  throw new DeskError('internal', 'merge is being built');
+const clip = (text: string): string => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+
+interface Context {
+  fileName: string;
+  fileSha256: string;
+  texts: Map<string, string>;
+  verified: Map<string, { text: string; held: boolean }>;
+  reviewer: string;
+  decisions: Map<string, DuplicateDecision>;
+}
+
+function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
+  const now = new Date().toISOString();
+  let writes = 0;
+  const wrote = (changes: number): void => {
+    writes += changes;
+  };
+  const mergeId = Number(
+    prepared(
+      db,
+      `INSERT INTO merges (file_sha256, file_name, desk_id, exported_by, exported_at, merged_by, merged_at, summary)
+       VALUES (?, ?, ?, ?, ?, ?, ?, '{}')`,
+    ).run(
+      ctx.fileSha256,
+      ctx.fileName,
+      set.exported.desk,
+      set.exported.reviewer,
+      set.exported.at,
+      ctx.reviewer,
+      now,
+    ).lastInsertRowid,
+  );
+  const report: MergeReport = {
+    fileName: ctx.fileName,
+    fileSha256: ctx.fileSha256,
+    dryRun: false,
+    changed: false,
+    from: { desk: set.exported.desk, reviewer: set.exported.reviewer, at: set.exported.at },
+    reports: { imported: 0, matched: 0, missing: 0 },
+    sources: { created: 0, matched: 0 },
+    claims: { created: 0, matched: 0 },
+    passages: { created: 0, matched: 0, reanchored: [], orphaned: [], pending: [] },
+    evidence: { created: 0, matched: 0 },
+    audit: 0,
+    duplicates: [],
+    conflicts: [],
+  };
+
+  // Who last changed each item, by the set's history: the incoming side of a conflict.
+  const lastBy = new Map<string, string>();
+  for (const entry of [...set.audit].sort((a, b) => a.at.localeCompare(b.at)))
+    lastBy.set(entry.item, entry.reviewer);
+  const incomingReviewer = (uuid: string): string => lastBy.get(uuid) ?? set.exported.reviewer;
+
+  const provenance = new Map(
+    (prepared(db, 'SELECT uuid, local_uuid FROM provenance').raw().all() as [string, string][]).map(
+      ([a, b]) => [a, b],
+    ),
+  );
+  const idsOf = (table: string): Map<string, number> =>
+    new Map(prepared(db, `SELECT uuid, id FROM ${table}`).raw().all() as [string, number][]);
+  const local = {
+    sources: idsOf('sources'),
+    claims: idsOf('claims'),
+    passages: idsOf('passages'),
+    evidence: idsOf('evidence'),
+  };
+  const find = (table: keyof typeof local, uuid: string): number | undefined =>
+    local[table].get(provenance.get(uuid) ?? uuid);
+  const remember = (entity: MergedEntity, uuid: string, localUuid: string): void =>
+    wrote(
+      prepared(
+        db,
+        'INSERT OR IGNORE INTO provenance (uuid, entity, merge_id, local_uuid) VALUES (?, ?, ?, ?)',
+      ).run(uuid, entity, mergeId, localUuid).changes,
+    );
+  const conflict = (c: {
+    entity: MergedEntity;
+    item: string;
+    label: string;
+    field: string;
+    local: unknown;
+    incoming: unknown;
+    localReviewer: string;
+    incomingReviewer: string;
+  }): void => {
+    const changes = prepared(
+      db,
+      `INSERT OR IGNORE INTO merge_conflicts (merge_id, entity, uuid, label, field, local_value,
+         incoming_value, local_reviewer, incoming_reviewer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      mergeId,
+      c.entity,
+      c.item,
+      c.label,
+      c.field,
+      JSON.stringify(c.local ?? null),
+      JSON.stringify(c.incoming ?? null),
+      c.localReviewer,
+      c.incomingReviewer,
+    ).changes;
+    if (changes === 0) return;
+    wrote(changes);
+    report.conflicts.push({
+      id: null,
+      ...c,
+      local: (c.local ?? null) as MergeConflict['local'],
+      incoming: (c.incoming ?? null) as MergeConflict['incoming'],
+      fileName: ctx.fileName,
+      resolution: null,
+      resolvedBy: null,
+      resolvedAt: null,
+    });
+  };
+  const lastLocalReviewer = (entity: string, id: number): string =>
+    (prepared(
+      db,
+      'SELECT reviewer FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1',
+    )
+      .pluck()
+      .get(entity, id) as string | undefined) ?? ctx.reviewer;
+
+  // Sources: by UUID; an outlet by its name (outlets are named alike everywhere); a named source
+  // with the same name in the same outlet is a likely duplicate, merged only on the reviewer's word.
+  const sourceLocal = new Map<string, number>();
+  const createdSources: SetSource[] = [];
+  for (const s of set.sources) {
+    let id = find('sources', s.id);
+    if (id !== undefined) {
+      report.sources.matched++;
+      sourceLocal.set(s.id, id);
+      continue;
+    }
+    // An outlet new to the desk is written under the set's UUID for its own voice.
+    const outletId =
+      s.kind === 'outlet' && !hasOutlet(db, s.outlet)
+        ? createOutlet(db, s.outlet, s.createdAt)
+        : ensureOutlet(db, s.outlet);
+    const sameName = prepared(
+      db,
+      s.kind === 'outlet'
+        ? `SELECT id, uuid, name FROM sources WHERE outlet_id = ? AND kind = 'outlet'`
+        : `SELECT id, uuid, name FROM sources WHERE outlet_id = ? AND kind = 'named' AND name = ?`,
+    ).get(...(s.kind === 'outlet' ? [outletId] : [outletId, s.name])) as
+      { id: number; uuid: string; name: string } | undefined;
+    if (sameName && s.kind === 'outlet') {
+      report.sources.matched++;
+      sourceLocal.set(s.id, sameName.id);
+      remember('source', s.id, sameName.uuid);
+      continue;
+    }
+    let name = s.name;
+    if (sameName) {
+      const decision = ctx.decisions.get(s.id) ?? 'separate';
+      report.duplicates.push({
+        entity: 'source',
+        incoming: { id: s.id, label: `${s.name} (${s.outlet})` },
+        local: { id: sameName.uuid, label: `${sameName.name} (${s.outlet})` },
+        decision,
+      });
+      if (decision === 'merge') {
+        report.sources.matched++;
+        sourceLocal.set(s.id, sameName.id);
+        remember('source', s.id, sameName.uuid);
+        continue;
+      }
+      name = freeName(db, outletId, `${s.name} (${set.exported.reviewer || 'merged'})`);
+    }
+    id = Number(
+      prepared(
+        db,
+        `INSERT INTO sources (uuid, outlet_id, name, kind, note, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      ).run(s.id, outletId, name, s.kind, s.note, s.createdAt).lastInsertRowid,
+    );
+    const rate = prepared(
+      db,
+      'INSERT INTO ratings (source_id, reliability, rationale, reviewer, rated_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (const r of s.history) rate.run(id, r.reliability, r.rationale, r.reviewer, r.at);
+    sourceLocal.set(s.id, id);
+    createdSources.push(s);
+    remember('source', s.id, s.id);
+    report.sources.created++;
+    wrote(1);
+  }
+  // Reports: by the SHA-256 of their text, now or in an earlier version.
+  const reportByUrn = new Map<string, { id: number; sha256: string; title: string } | null>();
+  const findReport = prepared(
+    db,
+    `SELECT r.id, r.sha256, r.title FROM report_versions v JOIN reports r ON r.id = v.report_id
+     WHERE v.sha256 = ? ORDER BY v.version DESC LIMIT 1`,
+  );
+  for (const r of set.reports) {
+    const found = findReport.get(r.sha256) as
+      { id: number; sha256: string; title: string } | undefined;
+    if (found) {
+      report.reports.matched++;
+      reportByUrn.set(r.id, found);
+    } else if (r.text !== undefined) {
+      reportByUrn.set(r.id, { id: insertReport(db, r, r.text), sha256: r.sha256, title: r.title });
+      report.reports.imported++;
+      wrote(1);
+    } else {
+      report.reports.missing++;
+      reportByUrn.set(r.id, null);
+    }
+  }
+  const textOf = (sha: string): string =>
+    ctx.verified.get(sha)?.text ??
+    (prepared(db, 'SELECT body FROM texts WHERE sha256 = ?').pluck().get(sha) as string);
+
+  const uuidOfSource = (id: number | null): string | null =>
+    id === null
+      ? null
+      : (prepared(db, 'SELECT uuid FROM sources WHERE id = ?').pluck().get(id) as string);
+  for (const s of set.sources) {
+    const id = sourceLocal.get(s.id) as number;
+    const cites = s.cites === null ? null : (sourceLocal.get(s.cites) ?? null);
+    if (createdSources.includes(s)) {
+      if (cites !== null)
+        prepared(db, 'UPDATE sources SET derives_from_id = ? WHERE id = ?').run(cites, id);
+      continue;
+    }
+    const row = prepared(
+      db,
+      `SELECT s.derives_from_id AS cites, s.name, r.reliability, r.rationale, r.reviewer
+       FROM sources s LEFT JOIN ratings r ON r.id = (SELECT max(id) FROM ratings WHERE source_id = s.id)
+       WHERE s.id = ?`,
+    ).get(id) as {
+      cites: number | null;
+      name: string;
+      reliability: string | null;
+      rationale: string | null;
+      reviewer: string | null;
+    };
+    const label = `${row.name} (${s.outlet})`;
+    const theirs = s.history.at(-1);
+    if (s.reliability !== null && s.reliability !== row.reliability)
+      conflict({
+        entity: 'source',
+        item: uuidOfSource(id) as string,
+        label,
+        field: 'reliability',
+        local:
+          row.reliability === null ? null : { grade: row.reliability, rationale: row.rationale },
+        incoming: { grade: s.reliability, rationale: s.rationale },
+        localReviewer: row.reviewer ?? lastLocalReviewer('source', id),
+        incomingReviewer: theirs?.reviewer || set.exported.reviewer,
+      });
+    if (s.cites !== null && cites !== row.cites)
+      conflict({
+        entity: 'source',
+        item: uuidOfSource(id) as string,
+        label,
+        field: 'cites',
+        local: uuidOfSource(row.cites),
+        incoming: uuidOfSource(cites),
+        localReviewer: lastLocalReviewer('source', id),
+        incomingReviewer: incomingReviewer(s.id),
+      });
+  }
+
+  // Claims: by UUID; the same wording is a likely duplicate.
+  const claimLocal = new Map<string, number>();
+  const byWording = new Map<string, { id: number; uuid: string; text: string }>();
+  for (const row of prepared(db, 'SELECT id, uuid, text FROM claims').all() as {
+    id: number;
+    uuid: string;
+    text: string;
+  }[])
+    byWording.set(wordingKey(row.text), row);
+  const addTag = prepared(db, 'INSERT OR IGNORE INTO claim_tags (claim_id, tag) VALUES (?, ?)');
+  for (const c of set.claims) {
+    let id = find('claims', c.id);
+    if (id === undefined) {
+      const same = byWording.get(wordingKey(c.text));
+      if (same) {
+        const decision = ctx.decisions.get(c.id) ?? 'separate';
+        report.duplicates.push({
+          entity: 'claim',
+          incoming: { id: c.id, label: c.text },
+          local: { id: same.uuid, label: same.text },
+          decision,
+        });
+        if (decision === 'merge') {
+          id = same.id;
+          remember('claim', c.id, same.uuid);
+        }
+      }
+    }
+    if (id === undefined) {
+      id = insertClaim(db, c);
+      remember('claim', c.id, c.id);
+      report.claims.created++;
+      wrote(1);
+      claimLocal.set(c.id, id);
+      continue;
+    }
+    report.claims.matched++;
+    claimLocal.set(c.id, id);
+    for (const tag of c.tags) wrote(addTag.run(id, tag).changes);
+    const row = prepared(
+      db,
+      'SELECT uuid, text, verdict, verdict_rationale AS rationale FROM claims WHERE id = ?',
+    ).get(id) as { uuid: string; text: string; verdict: string | null; rationale: string };
+    if (c.verdict !== null && (c.verdict !== row.verdict || c.rationale !== row.rationale))
+      conflict({
+        entity: 'claim',
+        item: row.uuid,
+        label: row.text,
+        field: 'verdict',
+        local: row.verdict === null ? null : { verdict: row.verdict, rationale: row.rationale },
+        incoming: { verdict: c.verdict, rationale: c.rationale },
+        localReviewer: lastLocalReviewer('claim', id),
+        incomingReviewer: incomingReviewer(c.id),
+      });
+    // A duplicate merged into a claim worded a little differently is no conflict: the same item
+    // (its own UUID) worded differently is.
+    if (c.text !== row.text && local.claims.get(c.id) !== undefined)
+      conflict({
+        entity: 'claim',
+        item: row.uuid,
+        label: row.text,
+        field: 'text',
+        local: row.text,
+        incoming: c.text,
+        localReviewer: lastLocalReviewer('claim', id),
+        incomingReviewer: incomingReviewer(c.id),
+      });
+  }
+
+  // Passages: by UUID, else placed in the desk's text of their report, else kept for it.
+  const passageLocal = new Map<string, number>();
+  const pending = new Map<string, PendingPassage & { sha256: string }>();
+  const reportTitle = new Map(set.reports.map((r) => [r.id, r.title]));
+  for (const p of set.passages) {
+    const quote = p.target.selector[0].exact;
+    const id = find('passages', p.id);
+    const sourceId = p.source === null ? null : (sourceLocal.get(p.source) ?? null);
+    if (id !== undefined) {
+      report.passages.matched++;
+      passageLocal.set(p.id, id);
+      const row = prepared(
+        db,
+        'SELECT uuid, note, source_id AS sourceId FROM passages WHERE id = ?',
+      ).get(id) as { uuid: string; note: string; sourceId: number | null };
+      const compare = (field: string, mine: unknown, theirs: unknown): void =>
+        conflict({
+          entity: 'passage',
+          item: row.uuid,
+          label: `“${clip(quote)}”`,
+          field,
+          local: mine,
+          incoming: theirs,
+          localReviewer: lastLocalReviewer('passage', id),
+          incomingReviewer: incomingReviewer(p.id),
+        });
+      if (p.note !== '' && p.note !== row.note) compare('note', row.note, p.note);
+      if (p.source !== null && sourceId !== row.sourceId)
+        compare('source', uuidOfSource(row.sourceId), uuidOfSource(sourceId));
+      continue;
+    }
+    const where = reportByUrn.get(p.report);
+    const title = reportTitle.get(p.report) ?? p.report;
+    if (!where) {
+      pending.set(p.id, { passage: p, evidence: [], sha256: shaOfUrn(p.report) });
+      report.passages.pending.push({ id: p.id, quote, report: title });
+      continue;
+    }
+    const target = ctx.verified.get(shaOfUrn(p.target.source));
+    const placed = placePassage(
+      p,
+      where.sha256,
+      textOf(where.sha256),
+      target?.text,
+      target !== undefined,
+    );
+    if (placed.status === 'orphaned' && placed.sha256 !== where.sha256) {
+      const text = target?.text as string;
+      wrote(
+        prepared(db, 'INSERT OR IGNORE INTO texts (sha256, body, chars) VALUES (?, ?, ?)').run(
+          placed.sha256,
+          text,
+          text.length,
+        ).changes,
+      );
+    }
+    passageLocal.set(p.id, insertSetPassage(db, p, where.id, placed, sourceId));
+    remember('passage', p.id, p.id);
+    report.passages.created++;
+    wrote(1);
+    if (placed.how === 'reanchored')
+      report.passages.reanchored.push({ id: p.id, quote, report: title });
+    if (placed.how === 'orphaned')
+      report.passages.orphaned.push({ id: p.id, quote, report: title });
+  }
+
+  // Evidence: by UUID, or the same claim and passage already linked; else linked, or kept with its
+  // passage until that is placed.
+  const setPassageById = new Map(set.passages.map((p) => [p.id, p]));
+  const setClaimById = new Map(set.claims.map((c) => [c.id, c]));
+  for (const e of set.evidence) {
+    const claimId = claimLocal.get(e.claim) as number;
+    const waiting = pending.get(e.passage);
+    if (waiting) {
+      waiting.evidence.push(e);
+      continue;
+    }
+    const passageId = passageLocal.get(e.passage) as number;
+    const id =
+      find('evidence', e.id) ??
+      (prepared(db, 'SELECT id FROM evidence WHERE claim_id = ? AND passage_id = ?')
+        .pluck()
+        .get(claimId, passageId) as number | undefined);
+    if (id === undefined) {
+      insertSetEvidence(db, e, claimId, passageId);
+      remember('evidence', e.id, e.id);
+      report.evidence.created++;
+      wrote(1);
+      continue;
+    }
+    report.evidence.matched++;
+    const row = prepared(
+      db,
+      'SELECT uuid, stance, credibility, note FROM evidence WHERE id = ?',
+    ).get(id) as { uuid: string; stance: string; credibility: number; note: string };
+    if (row.uuid !== e.id) remember('evidence', e.id, row.uuid);
+    const label = `“${clip(setPassageById.get(e.passage)?.target.selector[0].exact ?? '')}” for “${clip(setClaimById.get(e.claim)?.text ?? '')}”`;
+    const compare = (field: string, mine: unknown, theirs: unknown): void =>
+      conflict({
+        entity: 'evidence',
+        item: row.uuid,
+        label,
+        field,
+        local: mine,
+        incoming: theirs,
+        localReviewer: lastLocalReviewer('claim', claimId),
+        incomingReviewer: incomingReviewer(e.claim),
+      });
+    if (e.stance !== row.stance) compare('stance', row.stance, e.stance);
+    if (e.credibility !== row.credibility) compare('credibility', row.credibility, e.credibility);
+    if (e.note !== '' && e.note !== row.note) compare('note', row.note, e.note);
+  }
+  for (const [uuid, waiting] of pending) {
+    const changes = prepared(
+      db,
+      `INSERT OR IGNORE INTO pending_passages (uuid, report_sha256, merge_id, passage, evidence)
+       VALUES (?, ?, ?, ?, ?)`,
+    ).run(
+      uuid,
+      waiting.sha256,
+      mergeId,
+      JSON.stringify(waiting.passage),
+      JSON.stringify(waiting.evidence),
+    ).changes;
+    // Already waiting from an earlier merge of this set: not news.
+    if (changes === 0)
+      report.passages.pending = report.passages.pending.filter((p) => p.id !== uuid);
+    wrote(changes);
+  }
+
+  // The reviewer's shared-origin decisions, between passages both now in the desk.
+  const review = prepared(
+    db,
+    `INSERT OR IGNORE INTO origin_reviews (claim_id, passage_a, passage_b, decision, reviewer, decided_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  for (const c of set.claims)
+    for (const r of c.originReviews ?? []) {
+      const a = passageLocal.get(r.passages[0]);
+      const b = passageLocal.get(r.passages[1]);
+      if (a === undefined || b === undefined || a === b) continue;
+      wrote(
+        review.run(
+          claimLocal.get(c.id),
+          Math.min(a, b),
+          Math.max(a, b),
+          r.decision,
+          r.reviewer,
+          r.at,
+        ).changes,
+      );
+    }
+
+  // The items' history, as the exporting desk recorded it; an entry already here is not repeated.
+  const entityLocal = { claim: claimLocal, source: sourceLocal, passage: passageLocal };
+  const seen = prepared(
+    db,
+    `SELECT 1 FROM audit_log WHERE entity = ? AND entity_id = ? AND at = ? AND action = ? AND reviewer = ?`,
+  );
+  const addEntry = prepared(
+    db,
+    `INSERT INTO audit_log (at, reviewer, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const entry of set.audit) {
+    const id = entityLocal[entry.entity].get(entry.item);
+    if (id === undefined || seen.get(entry.entity, id, entry.at, entry.action, entry.reviewer))
+      continue;
+    addEntry.run(
+      entry.at,
+      entry.reviewer,
+      entry.action,
+      entry.entity,
+      id,
+      entry.before === null ? null : JSON.stringify(entry.before),
+      entry.after === null ? null : JSON.stringify(entry.after),
+    );
+    report.audit++;
+    wrote(1);
+  }
+
+  report.changed = writes > 0;
+  const summary = {
+    file: ctx.fileName,
+    sha256: ctx.fileSha256,
+    from: report.from,
+    reports: report.reports,
+    sources: report.sources,
+    claims: report.claims,
+    passages: {
+      created: report.passages.created,
+      matched: report.passages.matched,
+      reanchored: report.passages.reanchored.length,
+      orphaned: report.passages.orphaned.length,
+      pending: report.passages.pending.length,
+    },
+    evidence: report.evidence,
+    conflicts: report.conflicts.length,
+    duplicates: report.duplicates.map((d: Duplicate) => ({
+      id: d.incoming.id,
+      decision: d.decision,
+    })),
+  };
+  prepared(db, 'UPDATE merges SET summary = ? WHERE id = ?').run(JSON.stringify(summary), mergeId);
+  if (report.changed)
+    appendAudit(db, {
+      reviewer: ctx.reviewer,
+      action: 'set.merge',
+      entity: 'merge',
+      entityId: mergeId,
+      after: summary,
+    });
+  // The conflicts as stored, with their ids.
+  if (report.conflicts.length > 0) {
+    const ids = prepared(db, 'SELECT id FROM merge_conflicts WHERE merge_id = ? ORDER BY id')
+      .pluck()
+      .all(mergeId) as number[];
+    report.conflicts = report.conflicts.map((c, i) => ({ ...c, id: ids[i] ?? null }));
+  }
+  return report;
+}
+
+/** A report from the set's text, under the set's metadata and import time. */
+function insertReport(db: Db, r: ClaimSet['reports'][number], text: string): number {
+  prepared(db, 'INSERT OR IGNORE INTO texts (sha256, body, chars) VALUES (?, ?, ?)').run(
+    r.sha256,
+    text,
+    text.length,
+  );
+  const outletId = r.outlet ? ensureOutlet(db, r.outlet) : null;
+  const id = Number(
+    prepared(
+      db,
+      `INSERT INTO reports (sha256, title, outlet_id, byline, published_at, url, language, format,
+                            original_name, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      r.sha256,
+      r.title,
+      outletId,
+      r.byline,
+      r.publishedAt,
+      r.url,
+      r.language,
+      r.format,
+      r.originalName,
+      r.importedAt,
+    ).lastInsertRowid,
+  );
+  prepared(
+    db,
+    'INSERT INTO report_versions (report_id, version, sha256, original_name, imported_at) VALUES (?, 1, ?, ?, ?)',
+  ).run(id, r.sha256, r.originalName, r.importedAt);
+  prepared(db, 'INSERT INTO report_search (rowid, title, body) VALUES (?, ?, ?)').run(
+    id,
+    r.title,
+    text,
+  );
+  return id;
+}
+
+function insertClaim(db: Db, c: SetClaim): number {
+  const id = Number(
+    prepared(
+      db,
+      `INSERT INTO claims (uuid, text, verdict, verdict_rationale, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(c.id, c.text, c.verdict, c.rationale, c.createdAt, c.updatedAt).lastInsertRowid,
+  );
+  const tag = prepared(db, 'INSERT OR IGNORE INTO claim_tags (claim_id, tag) VALUES (?, ?)');
+  for (const t of c.tags) tag.run(id, t);
+  return id;
+}
+
+const hasOutlet = (db: Db, name: string): boolean =>
+  prepared(db, 'SELECT 1 FROM outlets WHERE name_key = ?').get(outletKey(name)) !== undefined;
+
+/** An outlet row without its own-voice source, which the caller writes under the set's UUID. */
+const createOutlet = (db: Db, name: string, createdAt: string): number =>
+  Number(
+    prepared(db, 'INSERT INTO outlets (name, name_key, created_at) VALUES (?, ?, ?)').run(
+      name,
+      outletKey(name),
+      createdAt,
+    ).lastInsertRowid,
+  );
+
+/** `name`, or `name 2`, `name 3`…: the first not taken in the outlet. */
+function freeName(db: Db, outletId: number, name: string): string {
+  const taken = prepared(db, 'SELECT 1 FROM sources WHERE outlet_id = ? AND name = ?');
+  let candidate = name;
+  for (let n = 2; taken.get(outletId, candidate); n++) candidate = `${name} ${n}`;
+  return candidate;
 }

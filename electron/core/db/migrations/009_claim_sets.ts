@@ -74,6 +74,7 @@ CREATE TABLE merge_conflicts (
   merge_id INTEGER NOT NULL REFERENCES merges(id),
   entity TEXT NOT NULL CHECK (entity IN ('claim','source','passage','evidence')),
   uuid TEXT NOT NULL,
+  label TEXT NOT NULL,
   field TEXT NOT NULL,
   local_value TEXT NOT NULL CHECK (json_valid(local_value)),
   incoming_value TEXT NOT NULL CHECK (json_valid(incoming_value)),

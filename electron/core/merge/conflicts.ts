@@ -1,0 +1,158 @@
+// Conflicts left by merges: a value the set and the desk disagree on, kept with both reviewers'
+// names until the reviewer settles it. Taking the set's value makes the change as the desk always
+// does (audited, under the reviewer's name); keeping the desk's changes nothing but the conflict.
+import type { MergeConflict, MergedEntity } from '../../../shared/api/sets.ts';
+import type { Reliability } from '../../../shared/admiralty.ts';
+import type { Stance, Verdict } from '../../../shared/vocabulary.ts';
+import { appendAudit, reviewerName } from '../db/audit.ts';
+import { updateClaim } from '../db/claims.ts';
+import type { Db } from '../db/connection.ts';
+import { DeskError } from '../db/errors.ts';
+import { updateEvidence } from '../db/evidence.ts';
+import { updatePassageNote } from '../db/passages.ts';
+import { attributePassage, rateSource, updateSource } from '../db/sources.ts';
+import { prepared } from '../db/statements.ts';
+
+interface ConflictRow {
+  id: number;
+  entity: MergedEntity;
+  uuid: string;
+  label: string;
+  field: string;
+  local_value: string;
+  incoming_value: string;
+  local_reviewer: string;
+  incoming_reviewer: string;
+  file_name: string;
+  resolution: 'local' | 'incoming' | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+}
+
+const SELECT = `SELECT c.*, m.file_name FROM merge_conflicts c JOIN merges m ON m.id = c.merge_id`;
+
+const toConflict = (row: ConflictRow): MergeConflict => ({
+  id: row.id,
+  entity: row.entity,
+  item: row.uuid,
+  label: row.label,
+  field: row.field,
+  local: JSON.parse(row.local_value) as MergeConflict['local'],
+  incoming: JSON.parse(row.incoming_value) as MergeConflict['incoming'],
+  localReviewer: row.local_reviewer,
+  incomingReviewer: row.incoming_reviewer,
+  fileName: row.file_name,
+  resolution: row.resolution,
+  resolvedBy: row.resolved_by,
+  resolvedAt: row.resolved_at,
+});
+
+/** The merges' conflicts: open ones first, then resolved ones, newest first. */
+export function listConflicts(db: Db): MergeConflict[] {
+  return (
+    prepared(db, `${SELECT} ORDER BY c.resolution IS NOT NULL, c.id DESC`).all() as ConflictRow[]
+  ).map(toConflict);
+}
+
+const TABLE: Record<MergedEntity, string> = {
+  claim: 'claims',
+  source: 'sources',
+  passage: 'passages',
+  evidence: 'evidence',
+};
+
+/** Settles a conflict: keeps the desk's value, or takes the set's (written as a change, audited). */
+export function resolveConflict(db: Db, id: number, take: 'local' | 'incoming'): MergeConflict {
+  return db.transaction(() => {
+    const row = prepared(db, `${SELECT} WHERE c.id = ?`).get(id) as ConflictRow | undefined;
+    if (!row) throw new DeskError('not-found', `conflict ${id} does not exist`);
+    if (row.resolution !== null)
+      throw new DeskError(
+        'conflict',
+        `this conflict was settled by ${row.resolved_by ?? 'a reviewer'} (${row.resolution === 'local' ? 'kept the desk’s value' : 'took the set’s value'})`,
+      );
+    const itemId = prepared(db, `SELECT id FROM ${TABLE[row.entity]} WHERE uuid = ?`)
+      .pluck()
+      .get(row.uuid) as number | undefined;
+    if (itemId === undefined)
+      throw new DeskError(
+        'not-found',
+        `${row.label} is no longer in the desk; the conflict cannot be settled by taking a value`,
+      );
+    const incoming: unknown = JSON.parse(row.incoming_value);
+    if (take === 'incoming') applyIncoming(db, row, itemId, incoming);
+    const reviewer = reviewerName(db);
+    const now = new Date().toISOString();
+    prepared(
+      db,
+      'UPDATE merge_conflicts SET resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?',
+    ).run(take, reviewer, now, id);
+    const claimOfEvidence = (): number =>
+      prepared(db, 'SELECT claim_id FROM evidence WHERE id = ?').pluck().get(itemId) as number;
+    appendAudit(db, {
+      action: 'conflict.resolve',
+      entity: row.entity === 'evidence' ? 'claim' : row.entity,
+      entityId: row.entity === 'evidence' ? claimOfEvidence() : itemId,
+      after: {
+        conflict: id,
+        field: row.field,
+        took: take,
+        value: take === 'incoming' ? incoming : JSON.parse(row.local_value),
+        from: row.file_name,
+      },
+    });
+    return toConflict(prepared(db, `${SELECT} WHERE c.id = ?`).get(id) as ConflictRow);
+  })();
+}
+
+const sourceIdOf = (db: Db, uuid: unknown): number | null =>
+  typeof uuid === 'string'
+    ? ((prepared(db, 'SELECT id FROM sources WHERE uuid = ?').pluck().get(uuid) as
+        number | undefined) ?? null)
+    : null;
+
+function applyIncoming(db: Db, row: ConflictRow, id: number, value: unknown): void {
+  const v = value as Record<string, unknown>;
+  switch (`${row.entity}.${row.field}`) {
+    case 'source.reliability':
+      rateSource(db, {
+        id,
+        reliability: v.grade as Reliability,
+        rationale: String(v.rationale ?? ''),
+      });
+      return;
+    case 'source.cites':
+      updateSource(db, { id, derivesFromId: sourceIdOf(db, value) });
+      return;
+    case 'claim.verdict':
+      updateClaim(db, {
+        id,
+        verdict: v.verdict as Verdict,
+        verdictRationale: String(v.rationale ?? ''),
+      });
+      return;
+    case 'claim.text':
+      updateClaim(db, { id, text: String(value) });
+      return;
+    case 'evidence.stance':
+      updateEvidence(db, { id, stance: value as Stance });
+      return;
+    case 'evidence.credibility':
+      updateEvidence(db, { id, credibility: Number(value) });
+      return;
+    case 'evidence.note':
+      updateEvidence(db, { id, note: String(value) });
+      return;
+    case 'passage.note':
+      updatePassageNote(db, id, String(value));
+      return;
+    case 'passage.source':
+      attributePassage(db, id, sourceIdOf(db, value));
+      return;
+    default:
+      throw new DeskError(
+        'internal',
+        `a conflict over ${row.entity} ${row.field} cannot be settled here`,
+      );
+  }
+}

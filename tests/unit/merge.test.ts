@@ -1,0 +1,476 @@
+// Merging a colleague's claim set: every quote re-verified, reports matched by text, passages
+// placed or kept for their report, likely duplicates offered, differing values listed as
+// conflicts, a set merged twice changing nothing, and every kind of bad set refused with the desk
+// left exactly as it was.
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  CLAIM_SET_FORMAT,
+  CLAIM_SET_VERSION,
+  urnOf,
+  type ClaimSet,
+} from '../../shared/claim-set.ts';
+import { claimStatuses } from '../../electron/core/db/corroboration-input.ts';
+import type { Db } from '../../electron/core/db/connection.ts';
+import { storeReport } from '../../electron/core/db/reports.ts';
+import { sha256 } from '../../electron/core/import/normalise.ts';
+import { listConflicts, mergeClaimSet, resolveConflict } from '../../electron/core/merge/index.ts';
+import { preparedReport, tempDesk } from './helpers.ts';
+
+const TEXT =
+  'HYESAN — Flag 🇰🇵 raised at dawn. A source in Ryanggang province said rice now costs 8,000 won ' +
+  'per kilogram at the Hyesan market, up from 6,000 won a month ago.\n\nTraders blame the border closure.';
+const QUOTE = 'rice now costs 8,000 won per kilogram';
+
+const points = (text: string, units: number): number => [...text.slice(0, units)].length;
+
+/** A small but complete claim set: one report (with its text unless told), a graded outlet and a
+ * named source citing it, one passage on the quote (code-point offsets, past an emoji), one claim
+ * with a verdict, one evidence link. */
+function smallSet(options: { withText?: boolean; reviewer?: string } = {}): ClaimSet {
+  const sha = sha256(TEXT);
+  const start = TEXT.indexOf(QUOTE);
+  const end = start + QUOTE.length;
+  const ids = {
+    outlet: randomUUID(),
+    named: randomUUID(),
+    passage: randomUUID(),
+    claim: randomUUID(),
+    evidence: randomUUID(),
+  };
+  const at = '2025-11-20T10:00:00.000Z';
+  const reviewer = options.reviewer ?? 'A. Colleague';
+  return {
+    format: CLAIM_SET_FORMAT,
+    version: CLAIM_SET_VERSION,
+    exported: {
+      desk: randomUUID(),
+      reviewer,
+      at,
+      filter: null,
+      withTexts: options.withText ?? true,
+    },
+    reports: [
+      {
+        id: urnOf(sha),
+        sha256: sha,
+        title: 'Rice prices climb in Hyesan',
+        outlet: 'Daily NK',
+        byline: null,
+        publishedAt: '2025-11-19',
+        url: 'https://www.dailynk.com/english/rice',
+        language: 'en',
+        format: 'txt',
+        originalName: 'rice.txt',
+        importedAt: at,
+        ...(options.withText === false ? {} : { text: TEXT }),
+      },
+    ],
+    texts: [],
+    sources: [
+      {
+        id: ids.outlet,
+        kind: 'outlet',
+        name: 'Daily NK',
+        outlet: 'Daily NK',
+        cites: null,
+        note: null,
+        reliability: 'B',
+        rationale: 'long record',
+        history: [{ reliability: 'B', rationale: 'long record', reviewer, at }],
+        createdAt: at,
+      },
+      {
+        id: ids.named,
+        kind: 'named',
+        name: 'a source in Ryanggang province',
+        outlet: 'Daily NK',
+        cites: null,
+        note: null,
+        reliability: 'C',
+        rationale: 'one informant',
+        history: [{ reliability: 'C', rationale: 'one informant', reviewer, at }],
+        createdAt: at,
+      },
+    ],
+    passages: [
+      {
+        id: ids.passage,
+        report: urnOf(sha),
+        target: {
+          source: urnOf(sha),
+          selector: [
+            {
+              type: 'TextQuoteSelector',
+              exact: QUOTE,
+              prefix: TEXT.slice(start - 32, start),
+              suffix: TEXT.slice(end, end + 32),
+            },
+            { type: 'TextPositionSelector', start: points(TEXT, start), end: points(TEXT, end) },
+          ],
+        },
+        status: 'anchored',
+        note: 'price check',
+        source: ids.named,
+        createdAt: at,
+        updatedAt: at,
+      },
+    ],
+    evidence: [
+      {
+        id: ids.evidence,
+        claim: ids.claim,
+        passage: ids.passage,
+        stance: 'supports',
+        credibility: 2,
+        note: '',
+        source: ids.named,
+        origin: ids.named,
+        createdAt: at,
+      },
+    ],
+    claims: [
+      {
+        id: ids.claim,
+        text: 'Rice costs 8,000 won per kilogram in Hyesan',
+        tags: ['prices'],
+        status: 'single-origin',
+        counts: {
+          passages: 1,
+          reports: 1,
+          outlets: 1,
+          independentOrigins: 1,
+          contradictingOrigins: 0,
+        },
+        origins: [],
+        verdict: 'unresolved',
+        rationale: 'one informant only',
+        createdAt: at,
+        updatedAt: at,
+      },
+    ],
+    audit: [
+      {
+        at,
+        reviewer,
+        action: 'claim.create',
+        entity: 'claim',
+        item: ids.claim,
+        before: null,
+        after: { text: 'Rice costs 8,000 won per kilogram in Hyesan' },
+      },
+    ],
+  };
+}
+
+const merge = (db: Db, set: unknown, more: Partial<Parameters<typeof mergeClaimSet>[2]> = {}) =>
+  mergeClaimSet(db, JSON.stringify(set), { fileName: 'colleague.json', dryRun: false, ...more });
+
+/** The desk file's bytes, after everything written is in it. */
+function fileHash(db: Db, file: string): string {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+describe('merge', () => {
+  it('brings a set into an empty desk: report, sources, passage at its place past an emoji, claim, link, history', () => {
+    const { db } = tempDesk();
+    const set = smallSet();
+    const report = merge(db, set);
+    expect(report).toMatchObject({
+      changed: true,
+      reports: { imported: 1, matched: 0, missing: 0 },
+      sources: { created: 2, matched: 0 },
+      claims: { created: 1, matched: 0 },
+      passages: { created: 1, matched: 0, reanchored: [], orphaned: [], pending: [] },
+      evidence: { created: 1, matched: 0 },
+      audit: 1,
+      conflicts: [],
+    });
+    const passage = db
+      .prepare('SELECT uuid, position_start AS start, position_end AS end, exact FROM passages')
+      .get() as { uuid: string; start: number; end: number; exact: string };
+    expect(passage).toEqual({
+      uuid: set.passages[0]?.id,
+      start: TEXT.indexOf(QUOTE),
+      end: TEXT.indexOf(QUOTE) + QUOTE.length,
+      exact: QUOTE,
+    });
+    expect(db.prepare('SELECT uuid FROM claims').pluck().get()).toBe(set.claims[0]?.id);
+    const [status] = [...claimStatuses(db).values()];
+    expect(status?.status).toBe('single-origin');
+    // Provenance: each item remembers the merge, which names the file, its desk and reviewer.
+    expect(
+      db
+        .prepare(
+          `SELECT DISTINCT m.file_name, m.desk_id, m.exported_by FROM provenance p JOIN merges m ON m.id = p.merge_id`,
+        )
+        .all(),
+    ).toEqual([
+      { file_name: 'colleague.json', desk_id: set.exported.desk, exported_by: 'A. Colleague' },
+    ]);
+    expect(db.prepare(`SELECT count(*) FROM provenance`).pluck().get()).toBe(5);
+    expect(
+      db.prepare(`SELECT action, entity FROM audit_log WHERE action = 'set.merge'`).all(),
+    ).toEqual([{ action: 'set.merge', entity: 'merge' }]);
+  });
+
+  it('merging the same set a second time changes nothing at all', () => {
+    const { db, file } = tempDesk();
+    const set = smallSet();
+    merge(db, set);
+    const before = fileHash(db, file);
+    const again = merge(db, set);
+    expect(again.changed).toBe(false);
+    expect(again).toMatchObject({
+      claims: { created: 0, matched: 1 },
+      passages: { created: 0, matched: 1 },
+      evidence: { created: 0, matched: 1 },
+      audit: 0,
+      conflicts: [],
+    });
+    expect(fileHash(db, file)).toBe(before);
+  });
+
+  it('a dry run reports what the merge would do and writes nothing', () => {
+    const { db, file } = tempDesk();
+    const before = fileHash(db, file);
+    const preview = merge(db, smallSet(), { dryRun: true });
+    expect(preview).toMatchObject({ dryRun: true, changed: true, claims: { created: 1 } });
+    expect(fileHash(db, file)).toBe(before);
+    expect(db.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(0);
+  });
+
+  it('keeps passages whose report is absent, and places them when the report is imported', () => {
+    const { db } = tempDesk();
+    const set = smallSet({ withText: false });
+    const report = merge(db, set);
+    expect(report.reports.missing).toBe(1);
+    expect(report.passages.pending).toEqual([
+      { id: set.passages[0]?.id, quote: QUOTE, report: 'Rice prices climb in Hyesan' },
+    ]);
+    expect(db.prepare('SELECT count(*) FROM passages').pluck().get()).toBe(0);
+    storeReport(db, preparedReport('Rice prices climb in Hyesan', TEXT));
+    const placed = db
+      .prepare('SELECT uuid, position_start AS start, anchor_status AS status FROM passages')
+      .get();
+    expect(placed).toEqual({
+      uuid: set.passages[0]?.id,
+      start: TEXT.indexOf(QUOTE),
+      status: 'anchored',
+    });
+    expect(db.prepare('SELECT uuid FROM evidence').pluck().get()).toBe(set.evidence[0]?.id);
+    expect(db.prepare('SELECT count(*) FROM pending_passages').pluck().get()).toBe(0);
+  });
+
+  it('re-anchors a passage whose report the desk holds in a newer version', () => {
+    const { db } = tempDesk();
+    const stored = storeReport(db, preparedReport('Rice prices climb in Hyesan', TEXT));
+    const edited = `Updated.\n\n${TEXT}`;
+    // The desk's report now reads `edited`; the set's passage was made on TEXT.
+    db.prepare('INSERT INTO texts (sha256, body, chars) VALUES (?, ?, ?)').run(
+      sha256(edited),
+      edited,
+      edited.length,
+    );
+    db.prepare('UPDATE reports SET sha256 = ? WHERE id = ?').run(sha256(edited), stored.id);
+    db.prepare(
+      `INSERT INTO report_versions (report_id, version, sha256, original_name, imported_at) VALUES (?, 2, ?, 'v2.txt', 't')`,
+    ).run(stored.id, sha256(edited));
+    const report = merge(db, smallSet());
+    expect(report.reports).toEqual({ imported: 0, matched: 1, missing: 0 });
+    expect(report.passages.reanchored.map((p) => p.quote)).toEqual([QUOTE]);
+    const placed = db.prepare('SELECT position_start, sha256 FROM passages').get() as {
+      position_start: number;
+      sha256: string;
+    };
+    expect(placed).toEqual({ position_start: edited.indexOf(QUOTE), sha256: sha256(edited) });
+  });
+
+  it('offers a claim worded like one of the desk’s as a duplicate, and merges it only when told', () => {
+    const { db } = tempDesk();
+    db.prepare(
+      `INSERT INTO claims (text, created_at, updated_at) VALUES ('Rice costs 8,000 won per kilogram in Hyesan.', 't', 't')`,
+    ).run();
+    const set = smallSet();
+    const claimId = set.claims[0]?.id as string;
+    const separate = merge(db, set, { dryRun: true });
+    expect(separate.duplicates).toMatchObject([
+      { entity: 'claim', incoming: { id: claimId }, decision: 'separate' },
+    ]);
+    expect(separate.claims).toEqual({ created: 1, matched: 0 });
+    const merged = merge(db, set, { duplicates: [{ id: claimId, decision: 'merge' }] });
+    expect(merged.claims).toEqual({ created: 0, matched: 1 });
+    expect(db.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM evidence').pluck().get()).toBe(1);
+    // Remembered: the same set again is nothing new.
+    const again = merge(db, set);
+    expect(again, JSON.stringify(again)).toMatchObject({ changed: false });
+  });
+
+  it('lists differing grades, stances and verdicts as conflicts with both reviewers, and settles them', () => {
+    const { db } = tempDesk();
+    const set = smallSet();
+    merge(db, set);
+    const theirs = structuredClone(set);
+    theirs.exported.reviewer = 'B. Other';
+    const named = theirs.sources[1] as ClaimSet['sources'][number];
+    named.reliability = 'E';
+    named.rationale = 'contradicted before';
+    named.history.push({
+      reliability: 'E',
+      rationale: 'contradicted before',
+      reviewer: 'B. Other',
+      at: '2025-11-21T00:00:00.000Z',
+    });
+    (theirs.evidence[0] as ClaimSet['evidence'][number]).stance = 'contradicts';
+    (theirs.claims[0] as ClaimSet['claims'][number]).verdict = 'refuted';
+    const report = merge(db, theirs, { fileName: 'other.json' });
+    expect(
+      report.conflicts.map((c) => [
+        c.entity,
+        c.field,
+        c.local,
+        c.incoming,
+        c.localReviewer,
+        c.incomingReviewer,
+      ]),
+    ).toEqual([
+      [
+        'source',
+        'reliability',
+        { grade: 'C', rationale: 'one informant' },
+        { grade: 'E', rationale: 'contradicted before' },
+        'A. Colleague',
+        'B. Other',
+      ],
+      [
+        'claim',
+        'verdict',
+        { verdict: 'unresolved', rationale: 'one informant only' },
+        { verdict: 'refuted', rationale: 'one informant only' },
+        'A. Colleague',
+        'A. Colleague',
+      ],
+      ['evidence', 'stance', 'supports', 'contradicts', 'T. Reviewer', 'A. Colleague'].map(
+        (v, i) => (i === 4 ? expect.any(String) : v),
+      ),
+    ]);
+    // Nothing local was overwritten.
+    expect(db.prepare(`SELECT verdict FROM claims`).pluck().get()).toBe('unresolved');
+    expect(db.prepare(`SELECT stance FROM evidence`).pluck().get()).toBe('supports');
+    // Merged again: the same conflicts are not listed twice.
+    expect(merge(db, theirs, { fileName: 'other.json' }).changed).toBe(false);
+    const open = listConflicts(db);
+    expect(open).toHaveLength(3);
+    const byField = new Map(open.map((c) => [c.field, c]));
+    resolveConflict(db, byField.get('verdict')?.id as number, 'incoming');
+    resolveConflict(db, byField.get('stance')?.id as number, 'local');
+    const settled = resolveConflict(db, byField.get('reliability')?.id as number, 'incoming');
+    expect(settled).toMatchObject({ resolution: 'incoming', resolvedBy: 'T. Reviewer' });
+    expect(db.prepare(`SELECT verdict FROM claims`).pluck().get()).toBe('refuted');
+    expect(db.prepare(`SELECT stance FROM evidence`).pluck().get()).toBe('supports');
+    expect(
+      db.prepare(`SELECT reliability FROM ratings ORDER BY id DESC LIMIT 1`).pluck().get(),
+    ).toBe('E');
+    expect(() => resolveConflict(db, byField.get('verdict')?.id as number, 'local')).toThrow(
+      /settled by T. Reviewer/,
+    );
+    expect(listConflicts(db).every((c) => c.resolution !== null)).toBe(true);
+    expect(merge(db, theirs, { fileName: 'other.json' }).changed).toBe(false);
+  });
+});
+
+describe('merge refuses a bad set and leaves the desk byte for byte as it was', () => {
+  const refused = (
+    make: (set: ClaimSet) => unknown,
+    message: RegExp,
+    options: { raw?: boolean; maxBytes?: number } = {},
+  ) => {
+    const { db, file } = tempDesk();
+    merge(db, smallSet());
+    const before = fileHash(db, file);
+    const made = make(smallSet());
+    const content = options.raw ? (made as string) : JSON.stringify(made);
+    let error: unknown;
+    try {
+      mergeClaimSet(db, content, {
+        fileName: 'bad.json',
+        dryRun: false,
+        maxBytes: options.maxBytes,
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as Error | undefined)?.message).toMatch(/^bad\.json was not merged: /);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).toMatch(/The desk was not changed\.$/);
+    expect(fileHash(db, file)).toBe(before);
+    return error as Error;
+  };
+
+  it('not JSON', () =>
+    refused(() => '{"format": "source-desk/claim-set",', /not valid JSON/, { raw: true }));
+  it('not a claim set', () =>
+    refused((s) => ({ ...s, format: 'something/else' }), /not a Source Desk claim set/));
+  it('a version it does not read', () =>
+    refused((s) => ({ ...s, version: 2 }), /version 2; this Source Desk reads version 1/));
+  it('a set that fails the schema: a missing field', () =>
+    refused((s) => ({ ...s, claims: s.claims.map(({ text: _, ...c }) => c) }), /claims\.0\.text/));
+  it('a set that fails the schema: a key the format does not have', () =>
+    refused(
+      (s) => ({ ...s, claims: s.claims.map((c) => ({ ...c, score: 5 })) }),
+      /claims\.0.*score/,
+    ));
+  it('a dangling id', () =>
+    refused(
+      (s) => ({ ...s, evidence: s.evidence.map((e) => ({ ...e, claim: randomUUID() })) }),
+      /evidence link .* names claim .*, which is not in the set/,
+    ));
+  it('a __proto__ key', () =>
+    refused(
+      (s) => JSON.stringify(s).replace('"tags":', '"__proto__":{"polluted":true},"tags":'),
+      /a key "__proto__"/,
+      { raw: true },
+    ));
+  it('a constructor key', () =>
+    refused(
+      (s) => JSON.stringify(s).replace('"tags":', '"constructor":{"prototype":{}},"tags":'),
+      /a key "constructor"/,
+      { raw: true },
+    ));
+  it('excessive size', () =>
+    refused((s) => s, /MiB; a claim set may be at most 0\.0 MiB/, { maxBytes: 1000 }));
+  it('excessive depth', () =>
+    refused(
+      (s) => ({
+        ...s,
+        audit: [{ ...s.audit[0], after: JSON.parse('{"a":'.repeat(20) + '1' + '}'.repeat(20)) }],
+      }),
+      /nested deeper than 12 levels \(at audit\[0\]\.after/,
+    ));
+  it('excessive counts', () =>
+    refused(
+      (s) => ({
+        ...s,
+        claims: s.claims.map((c) => ({
+          ...c,
+          tags: Array.from({ length: 1001 }, (_, i) => `t${i}`),
+        })),
+      }),
+      /claims\.0\.tags/,
+    ));
+  it('a quote that contradicts its report’s text', () =>
+    refused((s) => {
+      const [quote] = (s.passages[0] as ClaimSet['passages'][number]).target.selector;
+      quote.exact = quote.exact.replace('8,000', '9,000');
+      return s;
+    }, /quotes “rice now costs 9,000 won per kilogram” at .*, but its text reads “rice now costs 8,000 won per kilogram” there/));
+  it('a text changed after export', () =>
+    refused((s) => {
+      const r = s.reports[0] as ClaimSet['reports'][number];
+      r.text = (r.text as string).replace('6,000', '7,000');
+      return s;
+    }, /does not match its sha256/));
+});
