@@ -641,7 +641,8 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
   const entityLocal = { claim: claimLocal, source: sourceLocal, passage: passageLocal };
   const seen = prepared(
     db,
-    `SELECT 1 FROM audit_log WHERE entity = ? AND entity_id = ? AND at = ? AND action = ? AND reviewer = ?`,
+    `SELECT 1 FROM audit_log WHERE entity = ? AND entity_id = ? AND at = ? AND action = ?
+       AND reviewer = ? AND before IS ? AND after IS ?`,
   );
   const addEntry = prepared(
     db,
@@ -649,17 +650,14 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
   );
   for (const entry of set.audit) {
     const id = entityLocal[entry.entity].get(entry.item);
-    if (id === undefined || seen.get(entry.entity, id, entry.at, entry.action, entry.reviewer))
+    const before = entry.before === null ? null : JSON.stringify(entry.before);
+    const after = entry.after === null ? null : JSON.stringify(entry.after);
+    if (
+      id === undefined ||
+      seen.get(entry.entity, id, entry.at, entry.action, entry.reviewer, before, after)
+    )
       continue;
-    addEntry.run(
-      entry.at,
-      entry.reviewer,
-      entry.action,
-      entry.entity,
-      id,
-      entry.before === null ? null : JSON.stringify(entry.before),
-      entry.after === null ? null : JSON.stringify(entry.after),
-    );
+    addEntry.run(entry.at, entry.reviewer, entry.action, entry.entity, id, before, after);
     report.audit++;
     wrote(1);
   }
