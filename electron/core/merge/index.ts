@@ -43,6 +43,8 @@ export interface MergeOptions {
   dryRun: boolean;
   /** The reviewer's choice for likely duplicates, by the set's id; unlisted ones stay separate. */
   duplicates?: readonly { id: string; decision: DuplicateDecision }[];
+  /** Who the merge is recorded under; the desk's reviewer unless told. */
+  reviewer?: string;
   /** The largest file accepted, in bytes (CLAIM_SET_LIMITS.bytes unless told). */
   maxBytes?: number;
 }
@@ -68,9 +70,12 @@ export function mergeClaimSet(
   const { fileName } = options;
   const { set, fileSha256, texts } = readClaimSet(content, fileName, options.maxBytes);
   const verified = verifyQuotes(db, set, texts, fileName);
-  const reviewer = reviewerName(db).trim();
+  const reviewer = (options.reviewer ?? reviewerName(db)).trim();
   if (!options.dryRun && reviewer === '')
-    throw rejected(fileName, 'no reviewer is named on this desk; a merge records who made it');
+    throw rejected(
+      fileName,
+      'no reviewer is named on this desk (the app asks for one; the command line takes --reviewer); a merge records who made it',
+    );
   try {
     return db
       .transaction(() => {
