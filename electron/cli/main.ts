@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportResult, Report } from '../../shared/api.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/api/sets.ts';
+import { claimSetFilterSchema, uuidSchema, type ClaimSetFilter } from '../../shared/claim-set.ts';
 import { MATCH_END, MATCH_START } from '../../shared/search.ts';
+import { CLAIM_STATUSES, VERDICTS } from '../../shared/vocabulary.ts';
 import { STATUS_LABEL } from '../../shared/corroboration.ts';
 import { checkDesk } from '../core/check.ts';
 import { listClaims } from '../core/db/claims.ts';
@@ -12,11 +15,15 @@ import { DeskError, explainDeskError } from '../core/db/errors.ts';
 import { SCHEMA_VERSION, schemaVersion } from '../core/db/migrate.ts';
 import { listMentions, type ReportMention } from '../core/db/mentions.ts';
 import { getReport, getReportText, listReports, searchReports } from '../core/db/reports.ts';
+import { exportFiles } from '../core/export/index.ts';
 import { describeFsError } from '../core/fs-errors.ts';
 import { defaultDeskPath } from '../core/paths.ts';
 import { importPaths } from '../core/reports/import-files.ts';
 
-type OptionName = 'db' | 'outlet' | 'port' | 'json' | 'help' | 'version';
+type OptionName = 'db' | 'outlet' | 'port' | 'json' | 'help' | 'version' | ExportOption;
+type ExportOption = 'format' | 'verdict' | 'status' | 'tag' | 'claim' | 'with-texts' | 'out';
+/** Options that take a comma-separated list; given twice, the lists are joined. */
+const LIST_OPTIONS: readonly OptionName[] = ['verdict', 'status', 'tag', 'claim'];
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -25,6 +32,13 @@ const OPTIONS = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
+  format: { type: 'string' },
+  verdict: { type: 'string' },
+  status: { type: 'string' },
+  tag: { type: 'string' },
+  claim: { type: 'string' },
+  'with-texts': { type: 'boolean' },
+  out: { type: 'string' },
 } as const satisfies Record<OptionName, { type: 'string' | 'boolean'; short?: string }>;
 
 interface Command {
@@ -84,6 +98,19 @@ const COMMANDS: Record<string, Command> = {
     does:
       'checks the desk without changing it: SQLite’s integrity check, foreign keys, the search\n' +
       'index against the texts, every text against its SHA-256, every passage against its text',
+  },
+  export: {
+    args:
+      '--format set|annotations|claimreview|csv|md|html [--verdict V,…] [--status S,…]\n' +
+      '                     [--tag T,…] [--claim ID,…] [--with-texts] [--out PATH]',
+    options: ['format', 'verdict', 'status', 'tag', 'claim', 'with-texts', 'out'],
+    positionals: 'none',
+    does:
+      'exports claims as a claim set (docs/claim-set.md) or in an open format: W3C Web\n' +
+      'Annotations, ClaimReview, CSV, a brief in Markdown or HTML. Every claim, or those matching\n' +
+      'each option given: --verdict (none: no verdict yet), --status, --tag (any one listed),\n' +
+      '--claim (by number or id). --with-texts carries the reports’ texts. Written to --out or to\n' +
+      'standard output; csv writes its files into the folder --out names.',
   },
   serve: {
     args: '[--port N]',
@@ -203,7 +230,11 @@ function parse(argv: string[]): Invocation | 'help' | 'version' {
     const name = token.name as OptionName;
     if (OPTIONS[name].type === 'string') {
       if (token.value === undefined) throw new UsageError(`${token.rawName} needs a value`);
-      values[name] = token.value;
+      const earlier = values[name];
+      values[name] =
+        LIST_OPTIONS.includes(name) && typeof earlier === 'string'
+          ? `${earlier},${token.value}`
+          : token.value;
     } else {
       if (token.inlineValue) throw new UsageError(`${token.rawName} takes no value`);
       values[name] = true;
@@ -239,7 +270,83 @@ function parse(argv: string[]): Invocation | 'help' | 'version' {
     !(/^\d{1,5}$/.test(values.port) && Number(values.port) <= 65535)
   )
     throw new UsageError(`--port: "${show(values.port)}" is not a port number (0 to 65535)`);
+  if (command === 'export') exportChoice(values);
   return { command, rest, values };
+}
+
+interface ExportChoice {
+  format: ExportFormat;
+  filter: ClaimSetFilter | null;
+  /** Claims named by their number in this desk, found once the desk is open. */
+  claimNumbers: number[];
+  withTexts: boolean;
+  out: string | null;
+}
+
+/** What `export` was asked for; a value that is not allowed is a usage error naming the option. */
+function exportChoice(values: Invocation['values']): ExportChoice {
+  const format = values.format;
+  if (typeof format !== 'string')
+    throw new UsageError(`export needs --format (${EXPORT_FORMATS.join(', ')})`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(
+      `--format: "${show(format)}" is not a format (${EXPORT_FORMATS.join(', ')})`,
+    );
+  const list = (
+    name: ExportOption,
+    allowed?: { words: readonly string[]; what: string },
+  ): string[] | undefined => {
+    const raw = values[name];
+    if (typeof raw !== 'string') return undefined;
+    const items = raw.split(',').map((item) => item.trim());
+    for (const item of items) {
+      if (item === '') throw new UsageError(`--${name}: an empty value in "${show(raw)}"`);
+      if (allowed && !allowed.words.includes(item))
+        throw new UsageError(
+          `--${name}: "${show(item)}" is not ${allowed.what} (${allowed.words.join(', ')})`,
+        );
+    }
+    return [...new Set(items)];
+  };
+  const verdicts = list('verdict', { words: [...VERDICTS, 'none'], what: 'a verdict' });
+  const statuses = list('status', { words: CLAIM_STATUSES, what: 'a status' });
+  const tags = list('tag');
+  const named = list('claim');
+  const claimNumbers: number[] = [];
+  const claims: string[] = [];
+  for (const claim of named ?? []) {
+    if (/^[1-9]\d{0,15}$/.test(claim)) claimNumbers.push(Number(claim));
+    else if (uuidSchema.safeParse(claim).success) claims.push(claim.toLowerCase());
+    else
+      throw new UsageError(
+        `--claim: "${show(claim)}" is neither a claim number (source-desk claims lists them) nor a claim's id`,
+      );
+  }
+  const given = {
+    ...(verdicts && { verdicts: verdicts as ClaimSetFilter['verdicts'] }),
+    ...(statuses && { statuses: statuses as ClaimSetFilter['statuses'] }),
+    ...(tags && { tags }),
+    ...(named && { claims }),
+  };
+  const checked = claimSetFilterSchema.safeParse(given);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new UsageError(
+      `--${String(issue?.path[0] ?? 'filter').replace(/s$/, '')}: ${issue?.message ?? 'not allowed'}`,
+    );
+  }
+  const out = typeof values.out === 'string' ? values.out : null;
+  if (format === 'csv' && out === null)
+    throw new UsageError(
+      'export --format csv writes several files: --out names the folder to write them in',
+    );
+  return {
+    format: format as ExportFormat,
+    filter: Object.keys(given).length === 0 ? null : checked.data,
+    claimNumbers,
+    withTexts: values['with-texts'] === true,
+    out,
+  };
 }
 
 export async function run(
@@ -284,6 +391,8 @@ export async function run(
       }
     }
     switch (command) {
+      case 'export':
+        return exportCommand(dbPath, exportChoice(values), out, warn);
       case 'import':
         return await importCommand(rest, dbPath, values, print, warn);
       case 'check': {
@@ -386,6 +495,86 @@ async function importCommand(
     `${n('imported')} imported, ${n('duplicate')} already present, ${n('rejected')} rejected — ${show(dbPath)}`,
   );
   return n('rejected') === 0 ? 0 : 1;
+}
+
+/**
+ * Writes one export: each file to --out (csv: into the folder --out names, created if need be),
+ * or the one file to standard output, escaped like everything printed (JSON stays valid JSON).
+ */
+function exportCommand(
+  dbPath: string,
+  choice: ExportChoice,
+  out: Output,
+  warn: (line: string) => unknown,
+): number {
+  const db = openForReading(dbPath);
+  let result;
+  try {
+    let filter = choice.filter;
+    if (choice.claimNumbers.length > 0) {
+      const found = new Map(
+        (
+          db
+            .prepare('SELECT id, uuid FROM claims WHERE id IN (SELECT value FROM json_each(?))')
+            .raw()
+            .all(JSON.stringify(choice.claimNumbers)) as [number, string][]
+        ).map(([id, uuid]) => [id, uuid]),
+      );
+      const missing = choice.claimNumbers.filter((n) => !found.has(n));
+      if (missing.length > 0)
+        throw new DeskError(
+          'not-found',
+          `${dbPath} has no claim ${missing.join(', ')} (source-desk claims lists them)`,
+        );
+      filter = {
+        ...filter,
+        claims: [...new Set([...(filter?.claims ?? []), ...found.values()])],
+      };
+    }
+    result = exportFiles(db, { format: choice.format, filter, withTexts: choice.withTexts });
+  } finally {
+    db.close();
+  }
+  const { files, counts } = result;
+  let where = 'standard output';
+  if (choice.out === null) {
+    const [file] = files;
+    const json = file?.mediaType.includes('json');
+    out.write(
+      (file?.content ?? '').replace(UNSAFE, (c) =>
+        json ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : escapeChar(c),
+      ),
+    );
+  } else {
+    const target = resolve(choice.out);
+    try {
+      if (choice.format === 'csv') {
+        mkdirSync(target, { recursive: true });
+        for (const file of files) {
+          // The names are the exporter's own; never a path that leaves the folder.
+          if (basename(file.name) !== file.name)
+            throw new DeskError('internal', `the export named a file "${file.name}"`);
+          writeFileSync(join(target, file.name), file.content);
+        }
+        where = `${target} (${files.map((f) => f.name).join(', ')})`;
+      } else {
+        writeFileSync(target, files[0]?.content ?? '');
+        where = target;
+      }
+    } catch (error) {
+      if (error instanceof DeskError) throw error;
+      throw new DeskError(
+        'rejected',
+        `${target}: cannot write the export: ${describeFsError(error)}`,
+      );
+    }
+  }
+  warn(
+    `exported ${count(counts.claims, 'claim')}, ${count(counts.evidence, 'evidence link')}, ` +
+      `${count(counts.passages, 'passage')}, ${count(counts.reports, 'report')}, ` +
+      `${count(counts.sources, 'source')} (${choice.format}) → ${show(where)}`,
+  );
+  return 0;
 }
 
 function listReportsCommand(

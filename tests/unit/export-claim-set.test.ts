@@ -5,10 +5,12 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { loadCorroborationInput } from '../../electron/core/db/corroboration-input.ts';
 import { buildClaimSet } from '../../electron/core/export/claim-set.ts';
 import { exportCounts, exportFiles } from '../../electron/core/export/index.ts';
 import { claimSetSchema, type ClaimSet, type ClaimSetFilter } from '../../shared/claim-set.ts';
 import { claimSetJsonSchema, SCHEMA_FILE } from '../../scripts/claim-set-schema.ts';
+import { assessClaim } from '../../shared/corroboration.ts';
 import { demoDesk } from './desk.ts';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under ESM.
@@ -261,6 +263,70 @@ describe('the claim set export', () => {
     expect(set.audit.filter((a) => a.item === desk.claims.vehicles).map((a) => a.action)).toEqual(
       expect.arrayContaining(['claim.create', 'evidence.link', 'claim.verdict']),
     );
+  });
+
+  it('gives each claim the origin groups the desk assesses, a confirmed shared origin as one', async () => {
+    const desk = await seededDesk();
+    // Two reports without outlet, one sentence near-identical: two origins until the reviewer
+    // confirms they share one.
+    const copied =
+      'Traders in Hyesan say repair shops now fix cars brought over from China every week';
+    const [a, b] = await desk.call<{ reportId: number }[]>('reports.import', {
+      files: [
+        { name: 'copy-a.txt', data: base64(`Copy A\n\nFirst. ${copied}. End.\n`) },
+        { name: 'copy-b.txt', data: base64(`Copy B\n\nSecond. ${copied}. Fin.\n`) },
+      ],
+    });
+    const pa = await desk.passage(a?.reportId as number, copied);
+    const pb = await desk.passage(b?.reportId as number, copied);
+    const shared = await desk.call<Summary>('claims.create', { text: 'Repair shops fix cars' });
+    for (const p of [pa, pb])
+      await desk.call('evidence.link', {
+        claimId: shared.id,
+        passageId: p.id,
+        stance: 'supports',
+        credibility: 3,
+      });
+    const before = buildClaimSet(desk.db, { filter: null, withTexts: false });
+    const uuid = (table: string, id: number): string =>
+      desk.db.prepare(`SELECT uuid FROM ${table} WHERE id = ?`).pluck().get(id) as string;
+    expect(before.claims.find((c) => c.id === uuid('claims', shared.id))?.origins).toHaveLength(2);
+    await desk.call('claims.reviewWarning', {
+      claimId: shared.id,
+      passageA: Math.min(pa.id, pb.id),
+      passageB: Math.max(pa.id, pb.id),
+      decision: 'confirmed',
+    });
+    const set = buildClaimSet(desk.db, { filter: null, withTexts: false });
+    expectValid(set);
+    const input = loadCorroborationInput(desk.db);
+    for (const claim of set.claims) {
+      const id = desk.db.prepare('SELECT id FROM claims WHERE uuid = ?').pluck().get(claim.id);
+      const evidence = input.byClaim.get(id as number) ?? [];
+      const assessed = assessClaim(evidence, input.sources, input.reviews.get(id as number));
+      const groups = (['supports', 'contradicts', 'context'] as const).flatMap((stance) =>
+        assessed[
+          stance === 'supports'
+            ? 'supporting'
+            : stance === 'contradicts'
+              ? 'contradicting'
+              : 'context'
+        ].map((g) => ({
+          stance,
+          name: g.name,
+          outlet: g.outlet,
+          reliability: g.reliability,
+          evidence: g.evidence.map((e) => uuid('evidence', e.id)).sort(),
+        })),
+      );
+      expect(claim.origins.map(({ origin: _, ...rest }) => rest)).toEqual(
+        expect.arrayContaining(groups),
+      );
+      expect(claim.origins).toHaveLength(groups.length);
+      expect(claim.counts.independentOrigins).toBe(assessed.supporting.length);
+      expect(claim.status).toBe(assessed.status);
+    }
+    expect(set.claims.find((c) => c.id === uuid('claims', shared.id))?.origins).toHaveLength(1);
   });
 
   it('gives positions in code points: the emoji before the quote count one each', async () => {

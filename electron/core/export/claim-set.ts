@@ -19,20 +19,21 @@ import type { Credibility, Reliability } from '../../../shared/admiralty.ts';
 import { convertOffsets } from '../../../shared/code-points.ts';
 import {
   assessClaim,
+  foldedOrigins,
   originOf,
   type EvidenceItem,
-  type OriginGroup,
   type OriginReview,
   type SourceNode,
 } from '../../../shared/corroboration.ts';
 import type { ReportFormat } from '../../../shared/formats.ts';
-import type {
-  AnchorStatus,
-  AuditAction,
-  ClaimStatus,
-  SourceKind,
-  Stance,
-  Verdict,
+import {
+  STANCES,
+  type AnchorStatus,
+  type AuditAction,
+  type ClaimStatus,
+  type SourceKind,
+  type Stance,
+  type Verdict,
 } from '../../../shared/vocabulary.ts';
 import type { Db } from '../db/connection.ts';
 import { claimStatuses } from '../db/corroboration-input.ts';
@@ -370,6 +371,12 @@ function assemble(db: Db, { filter, withTexts, now = new Date() }: ClaimSetOptio
   // Evidence: the attributed source and its origin; each claim's links, in the desk's order, as
   // corroboration reads them.
   const claimUuid = new Map(claims.map((c) => [c.id, c.uuid]));
+  const roots = new Map<number, string>();
+  const rootOf = (start: number): string => {
+    let root = roots.get(start);
+    if (root === undefined) roots.set(start, (root = sourceUuid(originOf(start, nodes).root)));
+    return root;
+  };
   const items = new Map<number, EvidenceItem[]>();
   const evidenceUuid = new Map<number, string>();
   const setEvidence: SetEvidence[] = evidence.map((e) => {
@@ -404,7 +411,7 @@ function assemble(db: Db, { filter, withTexts, now = new Date() }: ClaimSetOptio
       credibility,
       note,
       source: start === null ? null : sourceUuid(start),
-      origin: start === null ? urnOf(report.sha256) : sourceUuid(originOf(start, nodes).root),
+      origin: start === null ? urnOf(report.sha256) : rootOf(start),
       createdAt,
     };
   });
@@ -430,25 +437,73 @@ function assemble(db: Db, { filter, withTexts, now = new Date() }: ClaimSetOptio
     .all() as (OriginReview & { claimId: number })[])
     reviews.set(r.claimId, [...(reviews.get(r.claimId) ?? []), r]);
   const originId = (key: string): string => {
-    const [kind, id] = [key.slice(0, key.indexOf(':')), Number(key.slice(key.indexOf(':') + 1))];
-    return kind === 'source' ? sourceUuid(id) : urnOf((reportById.get(id) as ReportRow).sha256);
+    const id = Number(key.slice(key.indexOf(':') + 1));
+    return key.startsWith('source:')
+      ? sourceUuid(id)
+      : urnOf((reportById.get(id) as ReportRow).sha256);
   };
-  const groups = (stance: Stance, list: OriginGroup[]): SetClaim['origins'] =>
-    list
+  /**
+   * A claim's origin groups as assessClaim forms them: its evidence by stance and origin, each
+   * outlet's own voice folded. A claim whose reviewer confirmed a shared origin goes through
+   * assessClaim itself (those origins are one); the rest are grouped here without the wording
+   * checks and conclusion assessClaim also works out, which the export does not need.
+   */
+  const originGroups = (claimId: number): SetClaim['origins'] => {
+    const list = items.get(claimId) ?? [];
+    const confirmed = reviews.get(claimId);
+    const found: (Omit<SetClaim['origins'][number], 'evidence' | 'origin'> & {
+      key: string;
+      evidence: number[];
+    })[] = [];
+    if (confirmed) {
+      const a = assessClaim(list, nodes, confirmed);
+      for (const [stance, groups] of [
+        ['supports', a.supporting],
+        ['contradicts', a.contradicting],
+        ['context', a.context],
+      ] as const)
+        for (const g of groups)
+          found.push({ ...g, stance, evidence: g.evidence.map((item) => item.id) });
+    } else {
+      const keys = foldedOrigins(list, nodes);
+      const byKey = new Map<string, (typeof found)[number]>();
+      list.forEach((item, i) => {
+        const key = keys[i] as string;
+        let group = byKey.get(`${item.stance} ${key}`);
+        if (!group) {
+          const root = key.startsWith('source:') ? nodes.get(Number(key.slice(7))) : undefined;
+          group = {
+            stance: item.stance,
+            key,
+            name: root?.name ?? `${item.reportTitle} (no outlet)`,
+            outlet: root?.outletName ?? null,
+            reliability: root?.reliability ?? null,
+            evidence: [],
+          };
+          byKey.set(`${item.stance} ${key}`, group);
+          found.push(group);
+        }
+        group.evidence.push(item.id);
+      });
+    }
+    return found
       .map((g) => ({
-        stance,
+        stance: g.stance,
         origin: originId(g.key),
         name: g.name,
         outlet: g.outlet,
         reliability: g.reliability,
-        evidence: g.evidence.map((item) => evidenceUuid.get(item.id) as string).sort(byString),
+        evidence: g.evidence.map((id) => evidenceUuid.get(id) as string).sort(byString),
       }))
-      .sort((a, b) => byString(a.origin, b.origin));
+      .sort(
+        (a, b) =>
+          STANCES.indexOf(a.stance) - STANCES.indexOf(b.stance) || byString(a.origin, b.origin),
+      );
+  };
   const setClaims: SetClaim[] = claims.map((c) => {
     const conclusion = statuses.get(c.id);
     if (!conclusion)
       throw new DeskError('internal', `${db.name}: claim ${c.uuid} has no computed status`);
-    const a = assessClaim(items.get(c.id) ?? [], nodes, reviews.get(c.id));
     return {
       id: c.uuid,
       text: c.text,
@@ -461,11 +516,7 @@ function assemble(db: Db, { filter, withTexts, now = new Date() }: ClaimSetOptio
         independentOrigins: conclusion.counts.supportingOrigins,
         contradictingOrigins: conclusion.counts.contradictingOrigins,
       },
-      origins: [
-        ...groups('supports', a.supporting),
-        ...groups('contradicts', a.contradicting),
-        ...groups('context', a.context),
-      ],
+      origins: originGroups(c.id),
       verdict: c.verdict,
       rationale: c.rationale,
       createdAt: c.createdAt,

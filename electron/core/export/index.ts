@@ -36,7 +36,8 @@ export function exportFiles(
           {
             name: 'claim-set.json',
             mediaType: 'application/json',
-            content: `${JSON.stringify(set, null, 2)}\n`,
+            // Compact: at 100,000 evidence links indentation adds a third to the size and the time.
+            content: `${JSON.stringify(set)}\n`,
           },
         ],
         counts,
