@@ -44,6 +44,7 @@ export const METHOD_NAMES = [
   'sets.export',
   'sets.merge',
   'sets.conflicts',
+  'sets.pending',
   'sets.resolve',
   'session.undo',
   'session.redo',

@@ -79,6 +79,17 @@ export const placedPassageSchema = z.object({
   report: z.string(),
 });
 
+/** A passage of a merged set waiting for its report: placed when a report with that text arrives. */
+export const pendingPassageSchema = z.object({
+  id: z.string(),
+  quote: z.string(),
+  report: z.string(),
+  sha256: z.string(),
+  fileName: z.string(),
+  mergedAt: z.string(),
+});
+export type PendingPassageItem = z.infer<typeof pendingPassageSchema>;
+
 export const mergeReportSchema = z.object({
   fileName: z.string(),
   fileSha256: z.string(),
@@ -132,6 +143,7 @@ export const setsMethods = {
   ),
   /** Conflicts from merges: the open ones first, then the resolved, newest first. */
   'sets.conflicts': op(z.object({}).strict(), z.array(mergeConflictSchema)),
+  'sets.pending': op(z.object({}).strict(), z.array(pendingPassageSchema)),
   'sets.resolve': op(
     z.object({ id, take: z.enum(['local', 'incoming']) }).strict(),
     mergeConflictSchema,

@@ -15,7 +15,12 @@ import { claimStatuses } from '../../electron/core/db/corroboration-input.ts';
 import type { Db } from '../../electron/core/db/connection.ts';
 import { storeReport } from '../../electron/core/db/reports.ts';
 import { sha256 } from '../../electron/core/import/normalise.ts';
-import { listConflicts, mergeClaimSet, resolveConflict } from '../../electron/core/merge/index.ts';
+import {
+  listConflicts,
+  listPending,
+  mergeClaimSet,
+  resolveConflict,
+} from '../../electron/core/merge/index.ts';
 import { preparedReport, tempDesk } from './helpers.ts';
 
 const TEXT =
@@ -251,6 +256,14 @@ describe('merge', () => {
       { id: set.passages[0]?.id, quote: QUOTE, report: 'Rice prices climb in Hyesan' },
     ]);
     expect(db.prepare('SELECT count(*) FROM passages').pluck().get()).toBe(0);
+    expect(listPending(db)).toMatchObject([
+      {
+        id: set.passages[0]?.id,
+        quote: QUOTE,
+        report: 'Rice prices climb in Hyesan',
+        fileName: 'colleague.json',
+      },
+    ]);
     storeReport(db, preparedReport('Rice prices climb in Hyesan', TEXT));
     const placed = db
       .prepare('SELECT uuid, position_start AS start, anchor_status AS status FROM passages')
@@ -261,7 +274,7 @@ describe('merge', () => {
       status: 'anchored',
     });
     expect(db.prepare('SELECT uuid FROM evidence').pluck().get()).toBe(set.evidence[0]?.id);
-    expect(db.prepare('SELECT count(*) FROM pending_passages').pluck().get()).toBe(0);
+    expect(listPending(db)).toEqual([]);
   });
 
   it('re-anchors a passage whose report the desk holds in a newer version', () => {

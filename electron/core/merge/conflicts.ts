@@ -1,7 +1,9 @@
-// Conflicts left by merges: a value the set and the desk disagree on, kept with both reviewers'
+// Conflicts left by merges, and passages still waiting for their report.
+// Conflicts: a value the set and the desk disagree on, kept with both reviewers'
 // names until the reviewer settles it. Taking the set's value makes the change as the desk always
 // does (audited, under the reviewer's name); keeping the desk's changes nothing but the conflict.
-import type { MergeConflict, MergedEntity } from '../../../shared/api/sets.ts';
+import type { MergeConflict, MergedEntity, PendingPassageItem } from '../../../shared/api/sets.ts';
+import type { SetPassage } from '../../../shared/claim-set.ts';
 import type { Reliability } from '../../../shared/admiralty.ts';
 import type { Stance, Verdict } from '../../../shared/vocabulary.ts';
 import { appendAudit, reviewerName } from '../db/audit.ts';
@@ -52,6 +54,21 @@ export function listConflicts(db: Db): MergeConflict[] {
   return (
     prepared(db, `${SELECT} ORDER BY c.resolution IS NOT NULL, c.id DESC`).all() as ConflictRow[]
   ).map(toConflict);
+}
+
+/** Passages of merged sets still waiting for their report, oldest merge first. */
+export function listPending(db: Db): PendingPassageItem[] {
+  return (
+    prepared(
+      db,
+      `SELECT p.uuid AS id, p.report_title AS report, p.report_sha256 AS sha256, p.passage,
+              m.file_name AS fileName, m.merged_at AS mergedAt
+       FROM pending_passages p JOIN merges m ON m.id = p.merge_id ORDER BY m.id, p.uuid`,
+    ).all() as (Omit<PendingPassageItem, 'quote'> & { passage: string })[]
+  ).map(({ passage, ...row }) => ({
+    ...row,
+    quote: (JSON.parse(passage) as SetPassage).target.selector[0].exact,
+  }));
 }
 
 const TABLE: Record<MergedEntity, string> = {

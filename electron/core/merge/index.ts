@@ -34,7 +34,7 @@ import {
 import { prepared } from '../db/statements.ts';
 import { readClaimSet, rejected } from './read.ts';
 
-export { listConflicts, resolveConflict } from './conflicts.ts';
+export { listConflicts, listPending, resolveConflict } from './conflicts.ts';
 
 export interface MergeOptions {
   /** The file's name, for messages and provenance. */
@@ -604,11 +604,12 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
   for (const [uuid, waiting] of pending) {
     const changes = prepared(
       db,
-      `INSERT OR IGNORE INTO pending_passages (uuid, report_sha256, merge_id, passage, evidence)
-       VALUES (?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO pending_passages (uuid, report_sha256, report_title, merge_id, passage, evidence)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     ).run(
       uuid,
       waiting.sha256,
+      reportTitle.get(waiting.passage.report) ?? waiting.passage.report,
       mergeId,
       JSON.stringify(waiting.passage),
       JSON.stringify(waiting.evidence),

@@ -90,6 +90,7 @@ CREATE INDEX merge_conflicts_open ON merge_conflicts(merge_id) WHERE resolution 
 CREATE TABLE pending_passages (
   uuid TEXT PRIMARY KEY,
   report_sha256 TEXT NOT NULL CHECK (length(report_sha256) = 64),
+  report_title TEXT NOT NULL,
   merge_id INTEGER NOT NULL REFERENCES merges(id),
   passage TEXT NOT NULL CHECK (json_valid(passage)),
   evidence TEXT NOT NULL CHECK (json_valid(evidence) AND json_type(evidence) = 'array')
