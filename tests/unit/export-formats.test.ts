@@ -454,6 +454,10 @@ describe('the brief in HTML', () => {
       `Dr Lena Ortiz — Harbour Gazette, reliability A (${RELIABILITY.A}); 2 quotes`,
     );
     expect(sections[1]?.textContent).toContain('Contradicted by 1 independent origin');
+    // A claim with no evidence says so once, with no empty lists of origins or quotes.
+    const hostile = sections[3]?.querySelector('article.claim') as Element;
+    expect(hostile.querySelector('.empty')?.textContent).toBe('No evidence linked yet.');
+    expect(hostile.querySelectorAll('.origins, .quotes-heading')).toHaveLength(0);
   });
 
   it('shows every quote with its report, outlet, date, source and grades, and flags the orphaned one', () => {

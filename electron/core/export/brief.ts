@@ -64,6 +64,8 @@ interface ClaimEntry {
 interface Brief {
   title: string;
   exported: string;
+  /** The exporting desk's id: where a colleague's merge will say the items came from. */
+  desk: string;
   included: string;
   summary: string;
   groups: { label: string; verdict: string; claims: ClaimEntry[] }[];
@@ -173,22 +175,24 @@ function claimEntry(index: SetIndex, claim: SetClaim): ClaimEntry {
     return { heading: STANCE_HEADINGS[stance](count), origins };
   };
   const contextCount = claim.origins.filter((o) => o.stance === 'context').length;
-  const sides = [side('supports', claim.counts.independentOrigins)];
-  if (claim.counts.contradictingOrigins > 0)
-    sides.push(side('contradicts', claim.counts.contradictingOrigins));
-  if (contextCount > 0) sides.push(side('context', contextCount));
-  return {
+  const quotes = index.evidenceOf(claim.id).flatMap((e) => {
+    const passage = index.passage(e.passage);
+    return passage ? [quoteOfPassage(index, passage, e)] : [];
+  });
+  const base = {
     text: claim.text,
     verdict: verdictLabel(claim.verdict),
     status: STATUS_LABEL[claim.status],
     tags: claim.tags,
     rationale: claim.rationale,
-    sides,
-    quotes: index.evidenceOf(claim.id).flatMap((e) => {
-      const passage = index.passage(e.passage);
-      return passage ? [quoteOfPassage(index, passage, e)] : [];
-    }),
+    quotes,
   };
+  if (quotes.length === 0) return { ...base, sides: [] };
+  const sides = [side('supports', claim.counts.independentOrigins)];
+  if (claim.counts.contradictingOrigins > 0)
+    sides.push(side('contradicts', claim.counts.contradictingOrigins));
+  if (contextCount > 0) sides.push(side('context', contextCount));
+  return { ...base, sides };
 }
 
 function briefOf(set: ClaimSet): Brief {
@@ -216,13 +220,16 @@ function briefOf(set: ClaimSet): Brief {
     .join(' ');
   return {
     title: 'Verification brief',
-    exported: `Exported by ${set.exported.reviewer} on ${when(set.exported.at)} from Source Desk (desk ${set.exported.desk}).`,
+    exported: `Exported by ${set.exported.reviewer} on ${when(set.exported.at)}, from Source Desk.`,
+    desk: `Desk ${set.exported.desk}`,
     included: included(set.exported.filter),
     summary,
     groups: groups.filter((g) => g.claims.length > 0),
     others: index.unlinkedPassages.map((p) => quoteOfPassage(index, p)),
   };
 }
+
+const NO_EVIDENCE = 'No evidence linked yet.';
 
 const ORPHANED_NOTE =
   'Orphaned passage: this quote no longer stands in its report’s current text (it was placed in an earlier version).';
@@ -273,7 +280,7 @@ export function briefMarkdown(set: ClaimSet): ExportFile {
   const out: string[] = [
     `# ${brief.title}`,
     '',
-    `${mdText(brief.exported)}  `,
+    `${mdText(brief.exported)} ${mdText(brief.desk)}\.  `,
     `Included: ${mdText(brief.included)}  `,
     mdText(brief.summary),
   ];
@@ -294,7 +301,10 @@ export function briefMarkdown(set: ClaimSet): ExportFile {
         for (const o of side.origins)
           out.push(`- ${mdText(o.name)} — ${mdText(o.detail)}; ${plural(o.quotes, 'quote')}`);
       }
-      out.push('', `**Quotes (${claim.quotes.length})**`);
+      out.push(
+        '',
+        claim.quotes.length ? `**Quotes (${claim.quotes.length})**` : `*${NO_EVIDENCE}*`,
+      );
       for (const q of claim.quotes) out.push('', mdQuoteBlock(q));
     }
   }
@@ -359,11 +369,11 @@ function htmlClaim(claim: ClaimEntry, n: number): string {
       ? ` <span class="tags">${claim.tags.map((t) => `<span class="tag">${html(t)}</span>`).join(' ')}</span>`
       : ''
   }</p>${claim.rationale ? `\n<p class="rationale"><strong>Rationale:</strong> ${html(claim.rationale)}</p>` : ''}
-<div class="origins">
-${sides}
-</div>
-<h4 class="quotes-heading">Quotes (${claim.quotes.length})</h4>
-${claim.quotes.map(htmlQuote).join('\n')}
+${sides ? `<div class="origins">\n${sides}\n</div>\n` : ''}${
+    claim.quotes.length
+      ? `<h4 class="quotes-heading">Quotes (${claim.quotes.length})</h4>\n${claim.quotes.map(htmlQuote).join('\n')}`
+      : `<p class="empty">${NO_EVIDENCE}</p>`
+  }
 </article>`;
 }
 
@@ -373,15 +383,18 @@ const CSS = `
 * { box-sizing: border-box; }
 html { font-size: 17px; }
 body { margin: 0; background: #f4f5f7; color: var(--ink);
-  font-family: Charter, "Bitstream Charter", "Iowan Old Style", Georgia, Cambria, "Times New Roman", serif;
+  font-family: Charter, "Bitstream Charter", "Iowan Old Style", Georgia, Cambria, "Times New Roman", serif,
+    "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji";
   line-height: 1.55; -webkit-font-smoothing: antialiased; }
 main { max-width: 48rem; margin: 2rem auto; padding: 2.5rem 3rem; background: var(--paper);
   border: 1px solid var(--rule); border-radius: 4px; }
 h1, h2, h3, h4, .standing, figcaption, .meta, .summary, .tag {
-  font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+  font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif,
+    "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"; }
 h1 { font-size: 1.9rem; margin: 0 0 .6rem; letter-spacing: -.01em; }
 header { border-bottom: 2px solid var(--ink); padding-bottom: 1rem; margin-bottom: 1.5rem; }
 .meta { margin: .15rem 0; color: var(--muted); font-size: .86rem; }
+.desk { white-space: nowrap; font-size: .78rem; }
 .summary { margin: .6rem 0 0; font-size: .92rem; }
 h2 { font-size: 1.15rem; text-transform: uppercase; letter-spacing: .06em; margin: 2.5rem 0 1rem;
   padding-bottom: .3rem; border-bottom: 1px solid var(--rule); }
@@ -416,6 +429,7 @@ figcaption .grade { color: var(--ink); font-weight: 600; }
 figcaption cite { font-style: italic; color: var(--ink); }
 figcaption a { color: inherit; }
 .flag { color: var(--warn); font-weight: 700; }
+.empty { color: var(--muted); font-style: italic; margin: .6rem 0 0; }
 @media (max-width: 720px) { main { margin: 0; padding: 1.25rem; border: 0; } }
 @media print {
   @page { margin: 16mm 18mm; }
@@ -460,7 +474,7 @@ ${brief.others.map(htmlQuote).join('\n')}
 <main>
 <header>
 <h1>${html(brief.title)}</h1>
-<p class="meta">${html(brief.exported)}</p>
+<p class="meta">${html(brief.exported)} <span class="desk">${html(brief.desk)}</span></p>
 <p class="meta">Included: ${html(brief.included)}</p>
 <p class="summary">${html(brief.summary)}</p>
 </header>

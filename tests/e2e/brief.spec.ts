@@ -1,0 +1,99 @@
+// The HTML brief as an editor sees it: the brief of the hand-built claim set (tests/unit/
+// claim-set-fixture.ts) opened from a file in Chromium, no app server. Screenshots at 1440 and
+// 1024 px wide (the first screen, and the whole page), and in print, go to test-results/brief-*.png (with the printed brief-print.pdf),
+// to be looked at.
+import { expect, test } from '@playwright/test';
+import { chromium, type Browser } from 'playwright-core';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { briefHtml } from '../../electron/core/export/brief.ts';
+import { claimSetFixture, EMOJI_QUOTE, HOSTILE } from '../unit/claim-set-fixture.ts';
+import { ROOT } from './desk.ts';
+
+const OUT = join(ROOT, 'test-results');
+
+let browser: Browser;
+let dir: string;
+let url: string;
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'source-desk-brief-'));
+  const file = join(dir, 'brief.html');
+  writeFileSync(file, briefHtml(claimSetFixture()).content);
+  url = pathToFileURL(file).href;
+  mkdirSync(OUT, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+for (const width of [1440, 1024] as const) {
+  test(`the brief reads at ${width} px: grouped by verdict, every quote, nothing run or fetched`, async () => {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+    });
+    page.on('request', (r) => {
+      if (r.url() !== url) problems.push(`fetched ${r.url()}`);
+    });
+    page.on('dialog', (d) => problems.push(`dialog: ${d.message()}`));
+    await page.goto(url);
+
+    await expect(page.locator('h1')).toHaveText('Verification brief');
+    await expect(page.locator('section.group > h2')).toHaveText([
+      /^Verified/,
+      /^Refuted/,
+      /^Unresolved/,
+      /^No verdict yet/,
+      /^Passages not linked/,
+    ]);
+    // The hostile claim is shown as the words typed, not run.
+    await expect(page.locator('h3', { hasText: '<script>' })).toContainText(HOSTILE.claim);
+    await expect(page.locator('blockquote', { hasText: EMOJI_QUOTE })).toBeVisible();
+    await expect(page.locator('figure.quote')).toHaveCount(9);
+    await expect(page.locator('figure.orphaned .flag')).toContainText('Orphaned passage');
+    // The quote with a line break keeps it.
+    const gone = page.locator('blockquote', { hasText: 'the road is gone' });
+    expect((await gone.boundingBox())?.height ?? 0).toBeGreaterThan(40);
+
+    // Nothing wider than the window; the text column keeps a readable measure.
+    const layout = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      inner: window.innerWidth,
+      main: document.querySelector('main')?.getBoundingClientRect().width ?? 0,
+      fontSize: parseFloat(
+        getComputedStyle(document.querySelector('blockquote p') as Element).fontSize,
+      ),
+    }));
+    expect(layout.scroll).toBeLessThanOrEqual(layout.inner);
+    expect(layout.main).toBeLessThanOrEqual(900);
+    expect(layout.fontSize).toBeGreaterThanOrEqual(16);
+
+    await page.screenshot({ path: join(OUT, `brief-${width}-top.png`) });
+    await page.screenshot({ path: join(OUT, `brief-${width}.png`), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+}
+
+test('the brief prints: print styles apply and Chromium makes a PDF of it', async () => {
+  const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+  await page.goto(url);
+  await page.emulateMedia({ media: 'print' });
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+    'rgba(0, 0, 0, 0)',
+  );
+  await page.screenshot({ path: join(OUT, 'brief-print.png'), fullPage: true });
+  const pdf = await page.pdf({ format: 'A4', path: join(OUT, 'brief-print.pdf') });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await page.close();
+});
