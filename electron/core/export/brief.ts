@@ -238,7 +238,7 @@ const ORPHANED_NOTE =
 
 /**
  * Analyst text, inert in Markdown. Backslash-escaped: every mark that opens inline syntax
- * anywhere (emphasis, code, links, images, raw HTML, entities, tables, strikethrough, a
+ * anywhere (emphasis, code, links and images by their brackets, raw HTML, entities, tables, strikethrough, a
  * heading's closing `#`), the `@`, `://` and `www.` from which GFM makes bare links, and a first character
  * that would start a block (a heading, quote, list, rule). Line breaks become spaces, so the text
  * cannot start a block of its own further on.
@@ -247,7 +247,7 @@ export function mdText(s: string): string {
   return s
     .trim()
     .replace(/[ \t]*(?:\r\n?|\n)[ \t]*/g, ' ')
-    .replace(/[\\`*_[\]()<>&!|~@#]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]<>&!|~@#]/g, (c) => `\\${c}`)
     .replace(/:\/\//g, '\\://')
     .replace(/\b(www)\./gi, '$1\\.')
     .replace(/^([>+\-=]|\d+(?=[.)]))/, (mark: string) =>
@@ -280,7 +280,7 @@ export function briefMarkdown(set: ClaimSet): ExportFile {
   const out: string[] = [
     `# ${brief.title}`,
     '',
-    `${mdText(brief.exported)} ${mdText(brief.desk)}\.  `,
+    `${mdText(brief.exported)} ${mdText(brief.desk)}.  `,
     `Included: ${mdText(brief.included)}  `,
     mdText(brief.summary),
   ];
