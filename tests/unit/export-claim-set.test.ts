@@ -287,6 +287,25 @@ describe('the claim set export', () => {
         stance: 'supports',
         credibility: 3,
       });
+    // ASIAPRESS's own voice and its named partner on one claim: the voice folds into the partner.
+    const informant = desk.db
+      .prepare('SELECT id FROM sources WHERE uuid = ?')
+      .pluck()
+      .get(desk.sources.informant) as number;
+    const voice = await desk.passage(
+      3,
+      'schoolyards in Hyesan are filled with smuggled Chinese vehicles',
+    );
+    const named = await desk.passage(3, 'mid-river islands in the Yalu');
+    await desk.call('passages.attribute', { passageId: named.id, sourceId: informant });
+    const folded = await desk.call<Summary>('claims.create', { text: 'Smuggled cars fill Hyesan' });
+    for (const p of [voice, named])
+      await desk.call('evidence.link', {
+        claimId: folded.id,
+        passageId: p.id,
+        stance: 'supports',
+        credibility: 3,
+      });
     const before = buildClaimSet(desk.db, { filter: null, withTexts: false });
     const uuid = (table: string, id: number): string =>
       desk.db.prepare(`SELECT uuid FROM ${table} WHERE id = ?`).pluck().get(id) as string;
@@ -327,6 +346,9 @@ describe('the claim set export', () => {
       expect(claim.status).toBe(assessed.status);
     }
     expect(set.claims.find((c) => c.id === uuid('claims', shared.id))?.origins).toHaveLength(1);
+    expect(set.claims.find((c) => c.id === uuid('claims', folded.id))?.origins).toEqual([
+      expect.objectContaining({ origin: desk.sources.informant, evidence: expect.any(Array) }),
+    ]);
   });
 
   it('gives positions in code points: the emoji before the quote count one each', async () => {
