@@ -5,6 +5,8 @@ import { Library } from './features/library/Library.tsx';
 import { PassagePanel } from './features/reader/PassagePanel.tsx';
 import { Reader } from './features/reader/Reader.tsx';
 import { ClaimsView } from './features/claims/ClaimsView.tsx';
+import { ExportDialog } from './features/export/ExportDialog.tsx';
+import { MergeView } from './features/merge/MergeView.tsx';
 import { SourcesView } from './features/sources/SourcesView.tsx';
 import { useDesk } from './store/index.ts';
 import { ShortcutsDialog } from './ui/ShortcutsDialog.tsx';
@@ -24,6 +26,7 @@ export function App() {
   const view = useDesk((s) => s.view);
   const loadSources = useDesk((s) => s.loadSources);
   const loadSession = useDesk((s) => s.loadSession);
+  const loadConflicts = useDesk((s) => s.loadConflicts);
   const undo = useDesk((s) => s.undo);
   const redo = useDesk((s) => s.redo);
   const showShortcuts = useDesk((s) => s.showShortcuts);
@@ -37,8 +40,10 @@ export function App() {
     void loadReports();
     void loadSources();
     void loadSession();
+    // Their count stays in the top bar, so that none is forgotten.
+    void loadConflicts();
     return followDesk();
-  }, [loadReports, loadSources, loadSession, followDesk]);
+  }, [loadReports, loadSources, loadSession, loadConflicts, followDesk]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -126,7 +131,10 @@ export function App() {
         </div>
       )}
       <ImportResults />
-      {loaded && reportCount === 0 ? (
+      {view === 'merge' ? (
+        // An empty desk can take a colleague's set too.
+        <MergeView />
+      ) : loaded && reportCount === 0 ? (
         <EmptyDesk onImport={() => fileInput.current?.click()} />
       ) : view === 'claims' ? (
         <ClaimsView />
@@ -142,6 +150,7 @@ export function App() {
       <UndoNoticeBar />
       <ReviewerPrompt />
       <ShortcutsDialog />
+      <ExportDialog />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <p>Drop reports to import them</p>
@@ -171,6 +180,8 @@ function TopBar({
   const redo = useDesk((s) => s.redo);
   const showShortcuts = useDesk((s) => s.showShortcuts);
   const claimCount = useDesk((s) => s.claimCount);
+  const showExport = useDesk((s) => s.showExport);
+  const openConflicts = useDesk((s) => s.conflicts.filter((c) => c.resolution === null).length);
   return (
     <header className="topbar">
       <span className="brand">Source Desk</span>
@@ -180,6 +191,10 @@ function TopBar({
             ['reports', 'Reports'],
             ['claims', `Claims${claimCount ? ` (${claimCount.toLocaleString('en')})` : ''}`],
             ['sources', 'Sources'],
+            [
+              'merge',
+              `Merge${openConflicts ? ` (${openConflicts.toLocaleString('en')} conflicts)` : ''}`,
+            ],
           ] as const
         ).map(([key, label]) => (
           <button
@@ -207,6 +222,9 @@ function TopBar({
       />
       <button type="button" className="primary" onClick={onImport} title="Import reports (Ctrl+O)">
         Import…
+      </button>
+      <button type="button" onClick={() => showExport(true)} title="Export claims in open formats">
+        Export…
       </button>
       <button
         type="button"
@@ -371,6 +389,7 @@ function ReviewerPrompt() {
 
 function EmptyDesk({ onImport }: { onImport: () => void }) {
   const loadDemo = useDesk((s) => s.loadDemo);
+  const setView = useDesk((s) => s.setView);
   return (
     <main className="empty-desk">
       <h1>This desk has no reports yet</h1>
@@ -384,6 +403,9 @@ function EmptyDesk({ onImport }: { onImport: () => void }) {
         </button>
         <button type="button" onClick={() => void loadDemo()}>
           Load the demo case
+        </button>
+        <button type="button" onClick={() => setView('merge')}>
+          Merge a colleague’s claim set…
         </button>
       </div>
       <p className="muted">

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createClaimsSlice } from './claims.ts';
 import { createLibrarySlice } from './library.ts';
 import { createReaderSlice } from './reader.ts';
+import { createSetsSlice } from './sets.ts';
 import type { DeskState } from './slice.ts';
 import { createSourcesSlice } from './sources.ts';
 import { createUiSlice } from './ui.ts';
@@ -12,6 +13,7 @@ export { CLAIMS_PAGE } from './claims.ts';
 export type { LibrarySlice } from './library.ts';
 export { SEARCH_DELAY_MS } from './library.ts';
 export type { ReaderSlice } from './reader.ts';
+export type { PickedSet, SetsSlice } from './sets.ts';
 export type { SourcesSlice } from './sources.ts';
 export type { UiSlice, View } from './ui.ts';
 
@@ -22,4 +24,5 @@ export const useDesk = create<DeskState>()((...a) => ({
   ...createUiSlice(...a),
   ...createClaimsSlice(...a),
   ...createSourcesSlice(...a),
+  ...createSetsSlice(...a),
 }));

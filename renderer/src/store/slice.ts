@@ -4,6 +4,7 @@ import { ApiError } from '../api.ts';
 import type { ClaimsSlice } from './claims.ts';
 import type { LibrarySlice } from './library.ts';
 import type { ReaderSlice } from './reader.ts';
+import type { SetsSlice } from './sets.ts';
 import type { SourcesSlice } from './sources.ts';
 import type { UiSlice } from './ui.ts';
 
@@ -11,7 +12,12 @@ import type { UiSlice } from './ui.ts';
  * The whole store: one slice per file, each owning its own state. A slice changes another's state
  * only through that slice's named actions, never by writing its fields.
  */
-export type DeskState = LibrarySlice & ReaderSlice & UiSlice & ClaimsSlice & SourcesSlice;
+export type DeskState = LibrarySlice &
+  ReaderSlice &
+  UiSlice &
+  ClaimsSlice &
+  SourcesSlice &
+  SetsSlice;
 export type Slice<T> = StateCreator<DeskState, [], [], T>;
 
 /**

@@ -1,7 +1,8 @@
 import { call } from '../api.ts';
 import { guarded, type Slice } from './slice.ts';
 
-export type View = 'reports' | 'claims' | 'sources';
+/** `merge`: a colleague's claim set merged, and the conflicts merges left. */
+export type View = 'reports' | 'claims' | 'sources' | 'merge';
 
 /** What the last undo or redo did, shown briefly with the step that reverses it. */
 export interface UndoNotice {
