@@ -260,7 +260,8 @@ const mdQuote = (s: string): string =>
   s
     .split(/\r\n?|\n/)
     .map((line) => (line.trim() ? `> ${mdText(line.trim())}` : '>'))
-    .join('\n');
+    // Two spaces end a line with a break of its own: the quote keeps its lines.
+    .join('  \n');
 
 function mdQuoteBlock(q: Quote): string {
   const lines = [
