@@ -114,10 +114,11 @@ describe('a damaged desk', () => {
       'damaged pages throughout, the schema too',
       (file: string) => {
         const pages = statSync(file).size / 4096;
+        // At each page's start: its b-tree header. Further in, an empty table's page has only
+        // unused bytes, which no check reads (this missed once the schema grew).
         damage(
           file,
           Array.from({ length: Math.floor((pages - 1) / 2) }, (_, i) => 3 + 2 * i),
-          100,
         );
       },
     ],

@@ -61,3 +61,15 @@ export function preparedReport(
     ...more,
   };
 }
+
+/** Takes a desk back from schema 9 to 8 (what migration 009 added), to fake an older desk. */
+export const UNDO_CLAIM_SETS = ['claims', 'sources', 'passages', 'evidence']
+  .map(
+    (table) =>
+      `DROP TRIGGER ${table}_uuid; DROP INDEX ${table}_uuid; ALTER TABLE ${table} DROP COLUMN uuid;`,
+  )
+  .concat(
+    'DROP TABLE pending_passages; DROP TABLE merge_conflicts; DROP TABLE provenance;',
+    "DROP TABLE merges; DELETE FROM preferences WHERE key = 'desk_id';",
+  )
+  .join(' ');
