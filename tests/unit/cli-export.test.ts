@@ -1,6 +1,6 @@
 // `source-desk export`: the claim set to standard output or a file, filtered as asked; values that
 // are not allowed are usage errors naming the option and what it allows.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -93,6 +93,22 @@ describe('source-desk export', () => {
     const set = claimSetSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
     expect(set.exported.withTexts).toBe(true);
     expect(set.reports.every((report) => typeof report.text === 'string')).toBe(true);
+  });
+
+  it('writes the open formats: csv into the folder --out names, the others to standard output', async () => {
+    const d = await desk();
+    const folder = join(tempDir(), 'csv', 'here');
+    const csv = await cli('export', '--format', 'csv', '--out', folder, '--db', d.file);
+    expect(csv.code).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(
+      ['claims.csv', 'csv-metadata.json', 'evidence.csv', 'sources.csv'].sort(),
+    );
+    expect(readFileSync(join(folder, 'claims.csv'), 'utf8')).toContain('Cars are everywhere');
+    const annotations = await cli('export', '--format', 'annotations', '--db', d.file);
+    expect(JSON.parse(annotations.out)).toMatchObject({ type: 'AnnotationCollection' });
+    const brief = await cli('export', '--format', 'md', '--verdict', 'verified', '--db', d.file);
+    expect(brief.out).toContain('Auto repair is a new market');
+    expect(brief.out).not.toContain('Cars are everywhere');
   });
 
   it('refuses csv without --out, which names the folder for its files, and writes nothing', async () => {
