@@ -15,7 +15,9 @@ import { annotationsFile } from '../../electron/core/export/annotations.ts';
 import { briefHtml, briefMarkdown } from '../../electron/core/export/brief.ts';
 import { claimReviewFile } from '../../electron/core/export/claimreview.ts';
 import { csvFiles } from '../../electron/core/export/csv.ts';
+import { exportFiles } from '../../electron/core/export/index.ts';
 import { claimSetFixture, EMOJI_QUOTE, HOSTILE, IDS, REPORTS, TEXTS } from './claim-set-fixture.ts';
+import { demoDesk } from './desk.ts';
 
 const CONTEXTS = join(import.meta.dirname, '..', 'fixtures', 'jsonld');
 const bundled = (file: string): unknown => JSON.parse(readFileSync(join(CONTEXTS, file), 'utf8'));
@@ -518,5 +520,107 @@ describe('the brief in Markdown', () => {
     expect(rendered.body.textContent).toContain('Corroborated by 2 independent origins');
     expect(rendered.body.textContent).toContain('Supports · credibility 2 (Probably true)');
     expect(rendered.body.textContent).toContain('⚠ Orphaned passage');
+  });
+});
+
+describe('every format, from a real desk (the demo case as the export builds it)', () => {
+  it('expands, reads back and shows every quote', async () => {
+    const desk = await demoDesk();
+    const { call, passage } = desk;
+    // The demo case's reports, one with emoji before and in the quote, one orphaned passage.
+    const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+    const [emoji, old] = await call<{ reportId: number }[]>('reports.import', {
+      files: [
+        { name: 'notes.txt', data: base64(`Notes 🇰🇵🚗\n\n${EMOJI_QUOTE} and then 🌊.\n`) },
+        { name: 'old.txt', data: base64('Old notes\n\nThese words go away. The rest stays.\n') },
+      ],
+    });
+    const link = (claimId: number, passageId: number, stance: string, credibility: number) =>
+      call('evidence.link', { claimId, passageId, stance, credibility });
+    const claim = (text: string) =>
+      call<{ id: number }>('claims.create', { text, tags: [HOSTILE.tag] });
+    const verified = await claim('Car repair is a growing trade');
+    await link(
+      verified.id,
+      (await passage(1, 'auto repair is becoming a new market')).id,
+      'supports',
+      2,
+    );
+    await link(verified.id, (await passage(2, 'car')).id, 'supports', 3);
+    await link(
+      verified.id,
+      (await passage(emoji?.reportId as number, EMOJI_QUOTE)).id,
+      'context',
+      6,
+    );
+    await call('claims.update', {
+      id: verified.id,
+      verdict: 'verified',
+      verdictRationale: HOSTILE.rationale,
+    });
+    const hostile = await claim(HOSTILE.claim);
+    await link(
+      hostile.id,
+      (await passage(old?.reportId as number, 'These words go away')).id,
+      'contradicts',
+      5,
+    );
+    await call('claims.update', { id: hostile.id, verdict: 'refuted', verdictRationale: '' });
+    await call('reports.importVersion', {
+      id: old?.reportId,
+      file: { name: 'old-v2.txt', data: base64('Old notes\n\nThe rest stays.\n') },
+    });
+    const [setFile] = exportFiles(desk.db, { format: 'set', filter: null, withTexts: true }).files;
+    const set = JSON.parse(setFile?.content ?? '') as ClaimSet;
+    expect(set.evidence).toHaveLength(4);
+    expect(set.passages.filter((p) => p.status === 'orphaned')).toHaveLength(1);
+    const only = (format: 'annotations' | 'claimreview' | 'md' | 'html') => {
+      const [file] = exportFiles(desk.db, { format, filter: null, withTexts: false }).files;
+      return file?.content ?? '';
+    };
+
+    // Annotations: one per evidence link, and each anchored quote stands at its code points.
+    const [collection] = await expand(only('annotations'));
+    const items = one(one(collection as Node, `${AS}first`), `${AS}items`)['@list'] as Node[];
+    const assessing = items.filter((a) => ids(a, `${OA}motivatedBy`)[0] === `${OA}assessing`);
+    expect(assessing).toHaveLength(set.evidence.length);
+    const texts = new Map(set.reports.map((r) => [r.id, r.text ?? '']));
+    for (const a of items) {
+      const target = one(a, `${OA}hasTarget`);
+      const selectors = values(target, `${OA}hasSelector`);
+      const kind = (s: Node) => (s['@type'] as string[])[0];
+      const position = selectors.find((s) => kind(s) === `${OA}TextPositionSelector`) as Node;
+      const quote = selectors.find((s) => kind(s) === `${OA}TextQuoteSelector`) as Node;
+      const text = texts.get(ids(target, `${OA}hasSource`)[0] as string);
+      if (text === undefined) continue; // an orphan's selectors are on an earlier text
+      const [start, end] = [literal(position, `${OA}start`), literal(position, `${OA}end`)];
+      expect([...text].slice(Number(start), Number(end)).join('')).toBe(
+        literal(quote, `${OA}exact`),
+      );
+    }
+
+    // ClaimReview: one per claim with a verdict, and it expands.
+    const reviews = await expand(only('claimreview'));
+    expect(reviews).toHaveLength(2);
+
+    // CSV: every file reads back, its header is its metadata, no cell runs as a formula.
+    const files = exportFiles(desk.db, { format: 'csv', filter: null, withTexts: false }).files;
+    const metadata = JSON.parse(files.find((f) => f.name === 'csv-metadata.json')?.content ?? '');
+    for (const t of metadata.tables as {
+      url: string;
+      tableSchema: { columns: { name: string }[] };
+    }[]) {
+      const [header, ...rows] = readCsv(
+        (files.find((f) => f.name === t.url)?.content ?? '').slice(1),
+      );
+      expect(header).toEqual(t.tableSchema.columns.map((c) => c.name));
+      for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+
+    // The briefs: every quote.
+    const { document } = new JSDOM(only('html')).window;
+    const quoted = [...document.querySelectorAll('blockquote')].map((b) => b.textContent);
+    for (const quote of quotesOf(set)) expect(quoted).toContain(quote);
+    expect(only('md')).toContain('# Verification brief');
   });
 });
