@@ -19,9 +19,10 @@ import type { Credibility, Reliability } from '../../../shared/admiralty.ts';
 import { convertOffsets } from '../../../shared/code-points.ts';
 import {
   assessClaim,
-  foldedOrigins,
+  foldOwnVoice,
   originOf,
   type EvidenceItem,
+  type VoiceLink,
   type OriginReview,
   type SourceNode,
 } from '../../../shared/corroboration.ts';
@@ -377,7 +378,15 @@ function assemble(db: Db, { filter, withTexts, now = new Date() }: ClaimSetOptio
     if (root === undefined) roots.set(start, (root = sourceUuid(originOf(start, nodes).root)));
     return root;
   };
-  const items = new Map<number, EvidenceItem[]>();
+  /** Each link as corroboration reads it, with its origin and voice worked out once. */
+  type Link = EvidenceItem & VoiceLink<string>;
+  const items = new Map<number, Link[]>();
+  const originKeys = new Map<number, string>();
+  const originKeyOf = (start: number): string => {
+    let key = originKeys.get(start);
+    if (key === undefined) originKeys.set(start, (key = `source:${originOf(start, nodes).root}`));
+    return key;
+  };
   const evidenceUuid = new Map<number, string>();
   const setEvidence: SetEvidence[] = evidence.map((e) => {
     const [id, uuid, claimId, passageId, stance, credibility, note, createdAt] = e;
@@ -390,6 +399,7 @@ function assemble(db: Db, { filter, withTexts, now = new Date() }: ClaimSetOptio
     const start = sourceId ?? outletSourceId;
     let list = items.get(claimId);
     if (!list) items.set(claimId, (list = []));
+    const attributed = start === null ? undefined : nodes.get(start);
     // The groups depend on sources, stances and confirmed shared origins, not on the wording:
     // the words are left out (the status, which may, comes from claimStatuses).
     list.push({
@@ -402,6 +412,9 @@ function assemble(db: Db, { filter, withTexts, now = new Date() }: ClaimSetOptio
       stance,
       credibility,
       exact: '',
+      origin: start === null ? `report:${report.id}` : originKeyOf(start),
+      voiceOf: attributed?.kind === 'outlet' ? attributed.outletId : null,
+      namedIn: attributed?.kind === 'named' ? attributed.outletId : null,
     });
     return {
       id: uuid,
@@ -465,7 +478,8 @@ function assemble(db: Db, { filter, withTexts, now = new Date() }: ClaimSetOptio
         for (const g of groups)
           found.push({ ...g, stance, evidence: g.evidence.map((item) => item.id) });
     } else {
-      const keys = foldedOrigins(list, nodes);
+      // As foldedOrigins, with each link's origin and voice already known.
+      const keys = foldOwnVoice(list);
       const byKey = new Map<string, (typeof found)[number]>();
       list.forEach((item, i) => {
         const key = keys[i] as string;
