@@ -191,10 +191,7 @@ function TopBar({
             ['reports', 'Reports'],
             ['claims', `Claims${claimCount ? ` (${claimCount.toLocaleString('en')})` : ''}`],
             ['sources', 'Sources'],
-            [
-              'merge',
-              `Merge${openConflicts ? ` (${openConflicts.toLocaleString('en')} conflicts)` : ''}`,
-            ],
+            ['merge', 'Merge'],
           ] as const
         ).map(([key, label]) => (
           <button
@@ -205,6 +202,7 @@ function TopBar({
             onClick={() => setView(key)}
           >
             {label}
+            {key === 'merge' && openConflicts > 0 && <ConflictBadge count={openConflicts} />}
           </button>
         ))}
       </nav>
@@ -263,6 +261,19 @@ function TopBar({
         {theme === 'dark' ? 'Light' : 'Dark'}
       </button>
     </header>
+  );
+}
+
+/** The open conflicts merges left, on the Merge tab: a small count, read out in words. */
+function ConflictBadge({ count }: { count: number }) {
+  const n = count.toLocaleString('en');
+  return (
+    <>
+      <span className="tab-badge" aria-hidden="true">
+        {n}
+      </span>
+      <span className="visually-hidden"> ({n} open conflicts)</span>
+    </>
   );
 }
 

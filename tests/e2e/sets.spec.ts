@@ -175,6 +175,37 @@ test('export: the counts follow the filter; the claim set downloads and names th
   await expect.poll(() => names.length).toBeGreaterThanOrEqual(3);
   expect(names).toEqual(expect.arrayContaining(['claims.csv', 'evidence.csv', 'sources.csv']));
 
+  // Brief as PDF: the HTML brief, styled, handed to the print dialog from a frame that runs nothing.
+  await page.evaluate(() => {
+    const seen = ((window as unknown as { printed: unknown[] }).printed = [] as unknown[]);
+    new MutationObserver((changes) => {
+      for (const node of changes.flatMap((c) => Array.from(c.addedNodes)))
+        if (node instanceof HTMLIFrameElement && node.classList.contains('print-brief'))
+          node.addEventListener('load', () => {
+            const doc = node.contentDocument;
+            seen.push({
+              sandbox: node.getAttribute('sandbox'),
+              text: doc?.body.innerText ?? '',
+              sheets: doc?.adoptedStyleSheets.length ?? 0,
+              scripts: doc?.querySelectorAll('script').length ?? 0,
+            });
+          });
+    }).observe(document.body, { childList: true });
+  });
+  await exportDialog(page).getByRole('radio', { name: 'Brief as PDF', exact: true }).check();
+  await exportDialog(page).getByRole('button', { name: 'Print…' }).click();
+  await expect(exportDialog(page).getByRole('status')).toContainText('print dialog');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { printed: unknown[] }).printed))
+    .toEqual([
+      {
+        sandbox: 'allow-same-origin allow-modals',
+        text: expect.stringContaining(CLAIM_VERIFIED) as unknown,
+        sheets: 1,
+        scripts: 0,
+      },
+    ]);
+
   await page.keyboard.press('Escape');
   await expect(exportDialog(page)).toBeHidden();
 });
@@ -315,7 +346,9 @@ test('merge: a colleague’s set is previewed, merged, merged again to no effect
     // Listed for the reviewer, counted in the top bar; nothing local was overwritten.
     const conflicts = mine.getByRole('region', { name: /Conflicts to decide/ });
     await expect(conflicts).toContainText('2 open');
-    await expect(views(mine).getByRole('button', { name: 'Merge (2 conflicts)' })).toBeVisible();
+    await expect(
+      views(mine).getByRole('button', { name: 'Merge (2 open conflicts)' }),
+    ).toBeVisible();
     const grade = conflicts.getByRole('listitem', { name: /Reporting partner A/ });
     const verdict = conflicts.getByRole('listitem', { name: new RegExp(CLAIM_OPEN) });
     await expect(grade).toContainText('D — Not usually reliable');

@@ -127,6 +127,7 @@ function Export() {
   const empty = counts !== null && counts.claims === 0;
 
   const run = async (): Promise<void> => {
+    if (exporting) return;
     setSaved(null);
     const files = await exportSet({
       format: format === 'pdf' ? 'html' : format,
@@ -268,7 +269,8 @@ function Export() {
           </p>
         )}
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={exporting || empty || !counts}>
+          {/* Not disabled while it works: a disabled button drops the keyboard's focus. */}
+          <button type="submit" className="primary" disabled={empty || !counts}>
             {exporting ? 'Exporting…' : format === 'pdf' ? 'Print…' : 'Export'}
           </button>
           <button type="button" onClick={close}>

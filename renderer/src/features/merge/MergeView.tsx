@@ -207,12 +207,10 @@ function Report({ report }: { report: MergeReport }) {
           </ul>
         </section>
       )}
-      {report.conflicts.length > 0 && (
+      {/* Once merged, they are listed under Conflicts to decide, with their buttons. */}
+      {preview && report.conflicts.length > 0 && (
         <section className="merge-section" aria-label="Conflicts from this set">
-          <h3>
-            {preview ? 'Conflicts the merge would list' : 'Conflicts listed'} (
-            {report.conflicts.length})
-          </h3>
+          <h3>Conflicts the merge would list ({report.conflicts.length})</h3>
           <p className="muted small">
             Where the set and this desk differ on a grade, stance or verdict. Nothing here is
             overwritten: each is listed for you to decide.
