@@ -17,6 +17,7 @@ const BENCHES: Bench[] = [
   { name: 'import-one-core', command: ['taskset', '-c', '0', node, `${here}/import.bench.ts`] },
   { name: 'search', command: [node, `${here}/search.bench.ts`] },
   { name: 'claims', command: [node, `${here}/claims.bench.ts`] },
+  { name: 'sets', command: [node, `${here}/sets.bench.ts`] },
   { name: 'anchoring', command: [node, `${here}/anchoring.bench.ts`] },
   { name: 'reader', command: [node, `${here}/reader.bench.ts`] },
   { name: 'library', command: [node, `${here}/library.bench.ts`] },
