@@ -346,6 +346,17 @@ describe('the claim set export', () => {
       expect(claim.status).toBe(assessed.status);
     }
     expect(set.claims.find((c) => c.id === uuid('claims', shared.id))?.origins).toHaveLength(1);
+    // The decision travels with its claim, the pair by the passages' ids; claims without any
+    // carry no list.
+    expect(set.claims.find((c) => c.id === uuid('claims', shared.id))?.originReviews).toEqual([
+      {
+        passages: [uuid('passages', pa.id), uuid('passages', pb.id)].sort(),
+        decision: 'confirmed',
+        reviewer: 'T. Reviewer',
+        at: expect.any(String),
+      },
+    ]);
+    expect(set.claims.filter((c) => 'originReviews' in c)).toHaveLength(1);
     expect(set.claims.find((c) => c.id === uuid('claims', folded.id))?.origins).toEqual([
       expect.objectContaining({ origin: desk.sources.informant, evidence: expect.any(Array) }),
     ]);

@@ -441,14 +441,36 @@ function assemble(db: Db, { filter, withTexts, now = new Date() }: ClaimSetOptio
     if (!list) tags.set(claimId, (list = []));
     list.push(tag);
   }
+  // The reviewer's shared-origin decisions: the confirmed ones make two origins one (the groups
+  // need them); all of them travel with their claim, each pair by its passages' ids in the set.
   const reviews = new Map<number, OriginReview[]>();
+  const decisions = new Map<number, NonNullable<SetClaim['originReviews']>>();
   for (const r of db
     .prepare(
-      `SELECT claim_id AS claimId, passage_a AS passageA, passage_b AS passageB, decision
-       FROM origin_reviews WHERE decision = 'confirmed'`,
+      `SELECT claim_id AS claimId, passage_a AS passageA, passage_b AS passageB, decision, reviewer,
+              decided_at AS at
+       FROM origin_reviews WHERE claim_id IN (SELECT value FROM json_each(?))`,
     )
-    .all() as (OriginReview & { claimId: number })[])
-    reviews.set(r.claimId, [...(reviews.get(r.claimId) ?? []), r]);
+    .all(ids(claimUuid.keys())) as (OriginReview & {
+    claimId: number;
+    reviewer: string;
+    at: string;
+  })[]) {
+    if (r.decision === 'confirmed') reviews.set(r.claimId, [...(reviews.get(r.claimId) ?? []), r]);
+    const a = passageById.get(r.passageA)?.[1];
+    const b = passageById.get(r.passageB)?.[1];
+    // A pair whose passage the set does not carry (no longer evidence of a chosen claim) decides
+    // nothing the set holds.
+    if (a === undefined || b === undefined) continue;
+    let list = decisions.get(r.claimId);
+    if (!list) decisions.set(r.claimId, (list = []));
+    list.push({
+      passages: a < b ? [a, b] : [b, a],
+      decision: r.decision,
+      reviewer: r.reviewer,
+      at: r.at,
+    });
+  }
   const originId = (key: string): string => {
     const id = Number(key.slice(key.indexOf(':') + 1));
     return key.startsWith('source:')
@@ -533,6 +555,12 @@ function assemble(db: Db, { filter, withTexts, now = new Date() }: ClaimSetOptio
       origins: originGroups(c.id),
       verdict: c.verdict,
       rationale: c.rationale,
+      ...(decisions.has(c.id) && {
+        originReviews: (decisions.get(c.id) ?? []).sort(
+          (x, y) =>
+            byString(x.passages[0], y.passages[0]) || byString(x.passages[1], y.passages[1]),
+        ),
+      }),
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
     };
