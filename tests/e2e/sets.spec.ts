@@ -388,6 +388,94 @@ test('merge: a colleague’s set is previewed, merged, merged again to no effect
   }
 });
 
+const EXTRA_REPORT = {
+  name: 'hyesan-market.md',
+  text: [
+    '# Hyesan market traders report new fuel prices',
+    '',
+    'Traders in Hyesan said that diesel now sells for twice last month’s price, a source in Ryanggang province told reporters.',
+    '',
+    'The rise followed new checks at the border crossing.',
+    '',
+  ].join('\n'),
+};
+
+test('merge: passages whose report the set does not carry wait, listed, and are placed when it is imported', async ({
+  page,
+  desk: served,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  // Desk A holds a report desk B has not got, and exports without the reports' texts.
+  await page.goto(served.url);
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible();
+  const [imported] = await desk<{ reportId: number }[]>(page, 'reports.import', {
+    files: [{ name: EXTRA_REPORT.name, data: Buffer.from(EXTRA_REPORT.text).toString('base64') }],
+  });
+  if (!imported) throw new Error('the extra report was not imported');
+  const quote = 'diesel now sells for twice last month’s price';
+  await desk(page, 'claims.create', {
+    text: 'Diesel prices doubled in Hyesan',
+    evidence: { passageId: await passage(page, imported.reportId, quote), credibility: 3 },
+  });
+  const { files } = await desk<{ files: { content: string }[] }>(page, 'sets.export', {
+    format: 'set',
+    filter: null,
+    withTexts: false,
+  });
+
+  const dir = mkdtempSync(join(tmpdir(), 'source-desk-e2e-b-'));
+  const b = await startServer(join(dir, 'desk.sqlite'));
+  const mine = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+  try {
+    await mine.goto(b.url);
+    await expect(mine.getByRole('navigation', { name: 'Library' })).toBeVisible();
+    await desk(mine, 'preferences.set', { reviewer: 'B. Reviewer' });
+    await views(mine).getByRole('button', { name: 'Merge', exact: true }).click();
+    await mine.getByLabel('Claim set file').setInputFiles({
+      name: 'no-texts.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(files[0]?.content ?? ''),
+    });
+    const preview = mine.getByRole('article', { name: 'Merge preview' });
+    await expect(preview.locator('[data-count="Reports"] td').nth(2)).toHaveText('1');
+    await expect(
+      preview.getByRole('region', { name: 'Passages waiting for their report' }),
+    ).toContainText(quote);
+    await preview.getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect(mine.getByRole('article', { name: 'Merge result' })).toBeVisible();
+    const waiting = mine.getByRole('region', { name: /Waiting for their report/ });
+    await expect(waiting.getByRole('region', { name: /Hyesan market traders/ })).toContainText(
+      quote,
+    );
+    await expect(waiting).toContainText('from no-texts.json');
+    await mine.screenshot({ path: join(SCREENSHOTS, 'sets-merge-pending-1440.png') });
+
+    // The report arrives: the passage is placed, and waits no more.
+    await views(mine).getByRole('button', { name: 'Reports', exact: true }).click();
+    await mine.getByTestId('file-input').setInputFiles({
+      name: EXTRA_REPORT.name,
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(EXTRA_REPORT.text),
+    });
+    await expect(mine.getByRole('heading', { level: 1 })).toContainText('Hyesan market traders');
+    await views(mine).getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect(mine.getByRole('region', { name: /Conflicts to decide/ })).toBeVisible();
+    await expect(waiting).toHaveCount(0);
+    const [claim] = (
+      await desk<{ items: { counts: { passages: number } }[] }>(mine, 'claims.list', {
+        filter: { text: 'Diesel' },
+      })
+    ).items;
+    expect(claim?.counts.passages).toBe(1);
+  } finally {
+    await mine.close();
+    b.child.kill('SIGTERM');
+    await new Promise((done) => b.child.once('exit', done));
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('merge: a refused set shows its reason and nothing changes', async ({
   page,
   desk: served,

@@ -6,6 +6,7 @@ import type {
   Input,
   MergeConflict,
   MergeReport,
+  Output,
 } from '../../../shared/api.ts';
 import { isReviewerRequired } from '../../../shared/api/session.ts';
 import type { ClaimSetFilter } from '../../../shared/claim-set.ts';
@@ -38,6 +39,8 @@ export interface SetsSlice {
   merging: boolean;
   /** Every conflict merges left, the open ones first. */
   conflicts: MergeConflict[];
+  /** Passages merged sets brought for reports this desk does not hold yet. */
+  pending: Output<'sets.pending'>;
   showExport(shown: boolean): void;
   /** Asks how much an export with this filter would hold (the last asked wins). */
   previewExport(filter: ClaimSetFilter | null): Promise<void>;
@@ -54,6 +57,7 @@ export interface SetsSlice {
   /** Back to picking a file. */
   clearMerge(): void;
   loadConflicts(): Promise<void>;
+  loadPending(): Promise<void>;
   /** Settles a conflict with the desk's value (`local`) or the set's (`incoming`). */
   resolveConflict(id: number, take: 'local' | 'incoming'): Promise<void>;
 }
@@ -101,6 +105,7 @@ export const createSetsSlice: Slice<SetsSlice> = (set, get) => {
     mergeError: null,
     merging: false,
     conflicts: [],
+    pending: [],
     showExport: (shown) => set({ exportShown: shown, ...(shown ? {} : { exportCounts: null }) }),
     previewExport: async (filter) => {
       const ticket = ++previewTicket;
@@ -130,11 +135,15 @@ export const createSetsSlice: Slice<SetsSlice> = (set, get) => {
       const report = await merge({ ...file, dryRun: false, duplicates });
       if (!report) return;
       set({ mergeReport: report });
-      if (report.changed) await Promise.all([showAgain(), get().loadConflicts()]);
+      if (report.changed)
+        await Promise.all([showAgain(), get().loadConflicts(), get().loadPending()]);
     },
     clearMerge: () => set({ mergeFile: null, mergeReport: null, mergeError: null }),
     loadConflicts: async () => {
       await guarded(get, async () => set({ conflicts: await call('sets.conflicts', {}) }));
+    },
+    loadPending: async () => {
+      await guarded(get, async () => set({ pending: await call('sets.pending', {}) }));
     },
     resolveConflict: async (id, take) => {
       await guarded(get, async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type {
   Duplicate,
   DuplicateDecision,
@@ -13,13 +13,19 @@ import './merge.css';
 /** The merge of a colleague's claim set (previewed, then applied) and the conflicts merges left. */
 export function MergeView() {
   const loadConflicts = useDesk((s) => s.loadConflicts);
+  const loadPending = useDesk((s) => s.loadPending);
   useEffect(() => {
     void loadConflicts();
-  }, [loadConflicts]);
+    // Reports imported since may have placed some.
+    void loadPending();
+  }, [loadConflicts, loadPending]);
   return (
     <main className="merge-view">
       <MergePanel />
-      <ConflictsPanel />
+      <div className="merge-side">
+        <ConflictsPanel />
+        <PendingPanel />
+      </div>
     </main>
   );
 }
@@ -336,6 +342,43 @@ function ConflictsPanel() {
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+/** Passages from merged sets that wait for their report: they are placed when it is imported. */
+function PendingPanel() {
+  const pending = useDesk((s) => s.pending);
+  const byReport = useMemo(() => {
+    const groups = new Map<string, typeof pending>();
+    for (const p of pending) groups.set(p.sha256, [...(groups.get(p.sha256) ?? []), p]);
+    return [...groups.values()];
+  }, [pending]);
+  if (pending.length === 0) return null;
+  return (
+    <section className="pending-panel" aria-labelledby="pending-title">
+      <h2 id="pending-title">
+        Waiting for their report <span className="count">{pending.length}</span>
+      </h2>
+      <p className="muted small">
+        Import the report (the same text) and these passages are checked and placed in it.
+      </p>
+      {byReport.map((passages) => {
+        const first = passages[0];
+        if (!first) return null;
+        return (
+          <section key={first.sha256} className="pending-report" aria-label={first.report}>
+            <h3>{first.report}</h3>
+            <ul className="merge-passages">
+              {passages.map((p) => (
+                <li key={p.id}>
+                  <q>{p.quote}</q> <span className="muted">— from {p.fileName}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
     </section>
   );
 }
