@@ -451,6 +451,12 @@ describe('the claim set export', () => {
         'reporting partner in Ryanggang',
       ].sort(),
     );
+    // An id typed in capitals is the same id.
+    const upper = buildClaimSet(desk.db, {
+      filter: { claims: [desk.claims.vehicles.toUpperCase()] },
+      withTexts: false,
+    });
+    expect(upper.claims.map((c) => c.id)).toEqual([desk.claims.vehicles]);
     const border = buildClaimSet(desk.db, {
       filter: { claims: [desk.claims.border] },
       withTexts: true,

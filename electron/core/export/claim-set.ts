@@ -134,13 +134,15 @@ function select(db: Db, filter: ClaimSetFilter | null): Selection {
               updated_at AS updatedAt FROM claims`,
     )
     .all() as ClaimRow[];
-  const statuses = filter === null || filter.statuses ? claimStatuses(db) : null;
+  // Computed only when the filter asks for them; the set computes them anyway (assemble).
+  const statuses = filter?.statuses ? claimStatuses(db) : null;
   let claims = allClaims;
   if (filter !== null) {
     const tagged = filter.tags ? claimsTagged(db, filter.tags) : null;
     const verdicts = filter.verdicts ? new Set(filter.verdicts) : null;
     const wanted = filter.statuses ? new Set<ClaimStatus>(filter.statuses) : null;
-    const chosen = filter.claims ? new Set(filter.claims) : null;
+    // The desk writes its UUIDs in lower case; one typed in capitals is the same id.
+    const chosen = filter.claims ? new Set(filter.claims.map((id) => id.toLowerCase())) : null;
     claims = allClaims.filter(
       (c) =>
         (verdicts === null || verdicts.has(c.verdict ?? 'none')) &&
