@@ -113,7 +113,9 @@ test('export: the counts follow the filter; the claim set downloads and names th
   await buildCase(page);
   await page.reload();
 
-  await page.getByRole('button', { name: 'Export…' }).click();
+  // Reached from the keyboard: the Export… button in the top bar.
+  await page.getByRole('button', { name: 'Export…' }).focus();
+  await page.keyboard.press('Enter');
   await expect(exportDialog(page)).toBeVisible();
   // Everything, at first; the claim set with the reports' texts.
   await expect(preview(page).locator('[data-count="claims"]')).toHaveText('2 claims');
@@ -208,6 +210,7 @@ test('export: the counts follow the filter; the claim set downloads and names th
 
   await page.keyboard.press('Escape');
   await expect(exportDialog(page)).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Export…' })).toBeFocused();
 });
 
 test('merge: a colleague’s set is previewed, merged, merged again to no effect; its conflicts are decided', async ({

@@ -102,7 +102,14 @@ function Export() {
     }
   }, [scope, verdicts, statuses, tags, claimUuid]);
 
-  useEffect(() => dialog.current?.focus(), []);
+  // The keyboard starts in the dialog, and goes back where it was (the Export… button) after.
+  useEffect(() => {
+    const before = document.activeElement;
+    dialog.current?.focus();
+    return () => {
+      if (before instanceof HTMLElement) before.focus();
+    };
+  }, []);
   useEffect(() => {
     void previewExport(filter);
   }, [filter, previewExport]);
