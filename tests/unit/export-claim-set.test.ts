@@ -375,6 +375,9 @@ describe('the claim set export', () => {
     // regional indicators, four units; each car two).
     expect(text.indexOf(EMOJI_QUOTE) - (position?.start ?? 0)).toBe(4);
     expect(passage?.target.source).toBe(passage?.report);
+    // Without the texts, the same positions: the text with emoji is still read to convert them.
+    const bare = buildClaimSet(desk.db, { filter: null, withTexts: false });
+    expect(bare.passages).toEqual(set.passages);
   });
 
   it('keeps an orphaned passage on its old text, carried in texts[] with --with-texts', async () => {

@@ -311,14 +311,20 @@ function assemble(db: Db, { filter, withTexts, now = new Date() }: ClaimSetOptio
   });
 
   // Texts: each report's current one, and the older ones orphaned passages still point into.
+  // Without texts to carry, only those with a character beyond U+FFFF are read: in any other,
+  // code points and UTF-16 units count alike (SQLite's length() counts code points, `chars` the
+  // units), and the offsets need no converting.
   const reportById = new Map(reports.map((r) => [r.id, r]));
   const neededTexts = new Set(passages.map((p) => p[3]));
   if (withTexts) for (const r of reports) neededTexts.add(r.sha256);
   const texts = new Map(
     db
-      .prepare('SELECT sha256, body FROM texts WHERE sha256 IN (SELECT value FROM json_each(?))')
+      .prepare(
+        `SELECT sha256, ${withTexts ? 'body' : 'CASE WHEN length(body) = chars THEN NULL ELSE body END'}
+         FROM texts WHERE sha256 IN (SELECT value FROM json_each(?))`,
+      )
       .raw()
-      .all(JSON.stringify([...neededTexts])) as [string, string][],
+      .all(JSON.stringify([...neededTexts])) as [string, string | null][],
   );
 
   // Passages: offsets converted to code points, one pass over each text for all its passages.
@@ -333,6 +339,7 @@ function assemble(db: Db, { filter, withTexts, now = new Date() }: ClaimSetOptio
     const text = texts.get(sha256);
     if (text === undefined)
       throw new DeskError('internal', `${db.name}: the text ${sha256} of a passage is missing`);
+    if (text === null) continue;
     const offsets: number[] = [];
     for (const p of list) offsets.push(p[4], p[5]);
     let converted: number[];
@@ -352,7 +359,7 @@ function assemble(db: Db, { filter, withTexts, now = new Date() }: ClaimSetOptio
   const setPassages: SetPassage[] = passages.map((p) => {
     passageById.set(p[0], p);
     const report = reportById.get(p[2]) as ReportRow;
-    const [start, end] = points.get(p[0]) as [number, number];
+    const [start, end] = points.get(p[0]) ?? [p[4], p[5]];
     return {
       id: p[1],
       report: urnOf(report.sha256),
