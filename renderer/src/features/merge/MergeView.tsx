@@ -271,7 +271,9 @@ function mergedSummary(report: MergeReport): string {
   const said = [parts.length > 0 ? `Added ${parts.join(', ')}` : 'Nothing new added'];
   if (report.conflicts.length > 0)
     said.push(`${plural(report.conflicts.length, 'conflict')} listed for you to decide`);
-  return `${said.join('; ')}. ${plural(report.audit, 'change')} recorded in the audit log.`;
+  const audited =
+    report.audit > 0 ? ` ${plural(report.audit, 'change')} recorded in the audit log.` : '';
+  return `${said.join('; ')}.${audited}`;
 }
 
 function CountRow({
