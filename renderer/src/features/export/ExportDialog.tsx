@@ -98,7 +98,7 @@ function Export() {
       case 'tag':
         return { tags };
       case 'claim':
-        return claimUuid ? { claims: [claimUuid] } : null;
+        return { claims: claimUuid ? [claimUuid] : [] };
     }
   }, [scope, verdicts, statuses, tags, claimUuid]);
 
