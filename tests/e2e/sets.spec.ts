@@ -479,6 +479,52 @@ test('merge: passages whose report the set does not carry wait, listed, and are 
   }
 });
 
+test.describe('an empty desk', () => {
+  test.use({ emptyDesk: true });
+
+  test('takes a colleague’s set with its reports from its first screen', async ({
+    page,
+    desk: served,
+    browser,
+  }) => {
+    // The colleague's desk: the demo case with claims, exported with the reports' texts.
+    const dir = mkdtempSync(join(tmpdir(), 'source-desk-e2e-a-'));
+    const a = await startServer(join(dir, 'desk.sqlite'));
+    const theirs = await browser.newPage();
+    try {
+      await theirs.goto(a.url);
+      await expect(theirs.getByRole('navigation', { name: 'Library' })).toBeVisible();
+      await desk(theirs, 'preferences.set', { reviewer: 'A. Colleague' });
+      await buildCase(theirs);
+      const set = await exportSet(theirs);
+
+      await page.goto(served.url);
+      await page.getByRole('button', { name: 'Merge a colleague’s claim set…' }).click();
+      await page.getByLabel('Claim set file').setInputFiles({
+        name: 'case.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(set),
+      });
+      const preview = page.getByRole('article', { name: 'Merge preview' });
+      await expect(preview.locator('[data-count="Reports"] td').first()).toHaveText('2');
+      await preview.getByRole('button', { name: 'Merge', exact: true }).click();
+      await expect(page.getByRole('article', { name: 'Merge result' })).toContainText(
+        'Added 2 claims',
+      );
+      // The reports came with the set: the library holds them, with their passages.
+      await views(page).getByRole('button', { name: 'Reports', exact: true }).click();
+      const library = page.getByRole('navigation', { name: 'Library' });
+      await expect(library.getByRole('button')).toHaveCount(2);
+      await expect(library).toContainText('2 passages');
+    } finally {
+      await theirs.close();
+      a.child.kill('SIGTERM');
+      await new Promise((done) => a.child.once('exit', done));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 test('merge: a refused set shows its reason and nothing changes', async ({
   page,
   desk: served,
