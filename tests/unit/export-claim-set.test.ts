@@ -2,6 +2,7 @@
 // Schema shipped beside it, positions in code points, filters that carry only what the chosen
 // claims need and never a dangling id, and the same output twice.
 import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
@@ -479,6 +480,27 @@ describe('the claim set export', () => {
     expect(JSON.stringify({ ...b, exported: { ...b.exported, at: a.exported.at } })).toBe(
       JSON.stringify(a),
     );
+  });
+
+  it('works the statuses out again when another program wrote before the snapshot', async () => {
+    const desk = await seededDesk();
+    // Another connection takes the border claim's evidence away just before the export's snapshot.
+    const other = new Database(desk.file);
+    const transaction = desk.db.transaction.bind(desk.db);
+    desk.db.transaction = ((fn: () => unknown) => {
+      other
+        .prepare('DELETE FROM evidence WHERE claim_id = (SELECT id FROM claims WHERE uuid = ?)')
+        .run(desk.claims.border);
+      return transaction(fn);
+    }) as typeof desk.db.transaction;
+    const set = buildClaimSet(desk.db, { filter: null, withTexts: false });
+    desk.db.transaction = transaction;
+    other.close();
+    expect(set.claims.find((c) => c.id === desk.claims.border)).toMatchObject({
+      status: 'no-evidence',
+      counts: { passages: 0 },
+    });
+    expectValid(set);
   });
 
   it('the committed JSON Schema is what scripts/claim-set-schema.ts writes', async () => {

@@ -120,22 +120,24 @@ interface Selection {
   chosenSources: number[];
   /** The outlet-source of each outlet. */
   outletSource: Map<number, number>;
-  /** Computed statuses of every claim, when the filter needed them. */
-  statuses: ReturnType<typeof claimStatuses> | null;
 }
 
 const ids = (list: Iterable<number>): string => JSON.stringify([...list]);
 
-/** The claims a filter chooses (every given criterion must hold) and everything they need. */
-function select(db: Db, filter: ClaimSetFilter | null): Selection {
+type Statuses = ReturnType<typeof claimStatuses>;
+
+/**
+ * The claims a filter chooses (every given criterion must hold) and everything they need.
+ * `statusesOf` gives every claim's computed status, asked for only when the filter needs it.
+ */
+function select(db: Db, filter: ClaimSetFilter | null, statusesOf: () => Statuses): Selection {
   const allClaims = db
     .prepare(
       `SELECT id, uuid, text, verdict, verdict_rationale AS rationale, created_at AS createdAt,
               updated_at AS updatedAt FROM claims`,
     )
     .all() as ClaimRow[];
-  // Computed only when the filter asks for them; the set computes them anyway (assemble).
-  const statuses = filter?.statuses ? claimStatuses(db) : null;
+  const statuses = filter?.statuses ? statusesOf() : null;
   let claims = allClaims;
   if (filter !== null) {
     const tagged = filter.tags ? claimsTagged(db, filter.tags) : null;
@@ -208,7 +210,7 @@ function select(db: Db, filter: ClaimSetFilter | null): Selection {
     for (const r of reports) if (r.outletId !== null) add(outletSource.get(r.outletId));
     chosenSources = [...chosen];
   }
-  return { claims, evidence, passages, reports, sources, chosenSources, outletSource, statuses };
+  return { claims, evidence, passages, reports, sources, chosenSources, outletSource };
 }
 
 /** The ids of the claims carrying any of these tags. */
@@ -229,7 +231,7 @@ export function claimSetCounts(
   filter: ClaimSetFilter | null,
 ): { claims: number; evidence: number; passages: number; reports: number; sources: number } {
   return db.transaction(() => {
-    const s = select(db, filter);
+    const s = select(db, filter, () => claimStatuses(db));
     return {
       claims: s.claims.length,
       evidence: s.evidence.length,
@@ -253,13 +255,30 @@ const byString = (a: string, b: string): number => (a < b ? -1 : +(a > b));
 
 /** The claim set of the claims `filter` chooses (null: the whole desk), read in one snapshot. */
 export function buildClaimSet(db: Db, options: ClaimSetOptions): ClaimSet {
-  return db.transaction(() => assemble(db, options))();
+  // The statuses are worked out first, outside the snapshot: only there does claimStatuses keep
+  // the passages' word trigrams for the connection (at 100,000 links, most of its time). They are
+  // used if no other connection wrote in between (data_version says so once the snapshot is
+  // taken), else worked out again inside it.
+  const early = db.inTransaction
+    ? null
+    : { statuses: claimStatuses(db), version: db.pragma('data_version', { simple: true }) };
+  return db.transaction(() => assemble(db, options, early))();
 }
 
-function assemble(db: Db, { filter, withTexts, now = new Date() }: ClaimSetOptions): ClaimSet {
-  const selection = select(db, filter);
+function assemble(
+  db: Db,
+  { filter, withTexts, now = new Date() }: ClaimSetOptions,
+  early: { statuses: Statuses; version: unknown } | null,
+): ClaimSet {
+  let statuses: Statuses | undefined;
+  // Asked for after the claims are read, so the snapshot is taken when data_version is compared.
+  const statusesOf = (): Statuses =>
+    (statuses ??=
+      early !== null && db.pragma('data_version', { simple: true }) === early.version
+        ? early.statuses
+        : claimStatuses(db));
+  const selection = select(db, filter, statusesOf);
   const { claims, evidence, passages, reports, sources, outletSource } = selection;
-  const statuses = selection.statuses ?? claimStatuses(db);
   const preference = db.prepare('SELECT value FROM preferences WHERE key = ?').pluck();
   const desk = preference.get('desk_id') as string | undefined;
   if (desk === undefined)
@@ -545,8 +564,9 @@ function assemble(db: Db, { filter, withTexts, now = new Date() }: ClaimSetOptio
           STANCES.indexOf(a.stance) - STANCES.indexOf(b.stance) || byString(a.origin, b.origin),
       );
   };
+  const computed = statusesOf();
   const setClaims: SetClaim[] = claims.map((c) => {
-    const conclusion = statuses.get(c.id);
+    const conclusion = computed.get(c.id);
     if (!conclusion)
       throw new DeskError('internal', `${db.name}: claim ${c.uuid} has no computed status`);
     return {
