@@ -5,6 +5,8 @@ import { claimStatus, credibility, id, verdict } from './common.ts';
 
 export const claimSummarySchema = z.object({
   id,
+  /** Its identity in claim sets (docs/claim-set.md): the same on every desk it is merged into. */
+  uuid: z.string(),
   text: z.string(),
   tags: z.array(z.string()),
   verdict: verdict.nullable(),

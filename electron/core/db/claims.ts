@@ -27,6 +27,7 @@ type Verdict = 'verified' | 'refuted' | 'unresolved';
 
 export interface ClaimRow {
   id: number;
+  uuid: string;
   text: string;
   verdict: Verdict | null;
   verdictRationale: string;
@@ -39,6 +40,7 @@ const splitTags = (tags: string | null): string[] => (tags ? tags.split('\u001f'
 function summary(row: ClaimRow, conclusion: ClaimConclusion, openWarnings: number): ClaimSummary {
   return {
     id: row.id,
+    uuid: row.uuid,
     text: row.text,
     tags: splitTags(row.tags),
     verdict: row.verdict,
@@ -59,7 +61,7 @@ export const summarise = (row: ClaimRow, a: ClaimAssessment): ClaimSummary =>
   summary(row, a, openWarningCount(a));
 
 export const CLAIM_SQL = `
-  SELECT c.id, c.text, c.verdict, c.verdict_rationale AS verdictRationale, c.updated_at AS updatedAt,
+  SELECT c.id, c.uuid, c.text, c.verdict, c.verdict_rationale AS verdictRationale, c.updated_at AS updatedAt,
          (SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id) AS tags
   FROM claims c`;
 

@@ -82,8 +82,8 @@ function Export() {
   const dialog = useRef<HTMLFormElement>(null);
   const close = (): void => showExport(false);
 
-  // The open claim's id in the set, when the desk tells it (the claims list does not yet).
-  const claimUuid = openClaim && 'uuid' in openClaim ? String(openClaim.uuid) : null;
+  // The open claim, by its id in claim sets.
+  const claimUuid = openClaim?.uuid ?? null;
   // Tags the loaded claims use, offered while typing.
   const knownTags = useMemo(() => [...new Set(claims.flatMap((c) => c.tags))].sort(), [claims]);
 
