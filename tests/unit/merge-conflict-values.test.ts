@@ -27,6 +27,9 @@ describe('conflictValue', () => {
   it('names a cited or attributed source by its id, and their absence in words', () => {
     const uuid = '0b8f3a52-7c1e-4d8e-9a4f-2f1d3c5b6a7e';
     expect(conflictValue('cites', uuid).text).toBe('source 0b8f3a52');
+    expect(conflictValue('cites', { id: uuid, name: 'partner A (ASIAPRESS)' }).text).toBe(
+      'partner A (ASIAPRESS)',
+    );
     expect(conflictValue('cites', null).text).toBe('Cites no other source');
     expect(conflictValue('source', null).text).toBe('The report’s outlet');
   });

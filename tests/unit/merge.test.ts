@@ -395,6 +395,32 @@ describe('merge', () => {
   });
 });
 
+describe('a conflict over which source', () => {
+  it('names both sources, and taking theirs makes the source cite theirs', () => {
+    const { db } = tempDesk();
+    const set = smallSet();
+    merge(db, set);
+    const theirs = structuredClone(set);
+    const [outlet, named] = theirs.sources as [
+      ClaimSet['sources'][number],
+      ClaimSet['sources'][number],
+    ];
+    named.cites = outlet.id;
+    const [conflict] = merge(db, theirs).conflicts;
+    expect(conflict).toMatchObject({
+      entity: 'source',
+      field: 'cites',
+      label: 'a source in Ryanggang province (Daily NK)',
+      local: null,
+      incoming: { id: outlet.id, name: 'Daily NK' },
+    });
+    resolveConflict(db, listConflicts(db)[0]?.id as number, 'incoming');
+    expect(
+      db.prepare(`SELECT derives_from_id FROM sources WHERE uuid = ?`).pluck().get(named.id),
+    ).toBe(db.prepare(`SELECT id FROM sources WHERE uuid = ?`).pluck().get(outlet.id));
+  });
+});
+
 describe('merge refuses a bad set and leaves the desk byte for byte as it was', () => {
   const refused = (
     make: (set: ClaimSet) => unknown,

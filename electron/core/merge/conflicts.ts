@@ -122,11 +122,16 @@ export function resolveConflict(db: Db, id: number, take: 'local' | 'incoming'):
   })();
 }
 
-const sourceIdOf = (db: Db, uuid: unknown): number | null =>
-  typeof uuid === 'string'
-    ? ((prepared(db, 'SELECT id FROM sources WHERE uuid = ?').pluck().get(uuid) as
-        number | undefined) ?? null)
-    : null;
+/** The desk's source for a conflict's value: `{ id, name }` (or null, none). */
+function sourceIdOf(db: Db, value: unknown): number | null {
+  const uuid = (value as { id?: unknown } | null)?.id;
+  if (typeof uuid !== 'string') return null;
+  const id = prepared(db, 'SELECT id FROM sources WHERE uuid = ?').pluck().get(uuid) as
+    number | undefined;
+  if (id === undefined)
+    throw new DeskError('not-found', 'the source the set names is no longer in the desk');
+  return id;
+}
 
 function applyIncoming(db: Db, row: ConflictRow, id: number, value: unknown): void {
   const v = value as Record<string, unknown>;

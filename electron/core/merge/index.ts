@@ -369,6 +369,18 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
     ctx.verified.get(sha)?.text ??
     (prepared(db, 'SELECT body FROM texts WHERE sha256 = ?').pluck().get(sha) as string);
 
+  // A source named in a conflict: its id, and its name and outlet for the reviewer to read.
+  const sourceRef = (id: number | null): { id: string; name: string } | null => {
+    if (id === null) return null;
+    const row = prepared(
+      db,
+      `SELECT s.uuid, s.name, o.name AS outlet FROM sources s JOIN outlets o ON o.id = s.outlet_id WHERE s.id = ?`,
+    ).get(id) as { uuid: string; name: string; outlet: string };
+    return {
+      id: row.uuid,
+      name: row.name === row.outlet ? row.name : `${row.name} (${row.outlet})`,
+    };
+  };
   const uuidOfSource = (id: number | null): string | null =>
     id === null
       ? null
@@ -413,8 +425,8 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
         item: uuidOfSource(id) as string,
         label,
         field: 'cites',
-        local: uuidOfSource(row.cites),
-        incoming: uuidOfSource(cites),
+        local: sourceRef(row.cites),
+        incoming: sourceRef(cites),
         localReviewer: lastLocalReviewer('source', id),
         incomingReviewer: incomingReviewer(s.id),
       });
@@ -517,7 +529,7 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
         });
       if (p.note !== '' && p.note !== row.note) compare('note', row.note, p.note);
       if (p.source !== null && sourceId !== row.sourceId)
-        compare('source', uuidOfSource(row.sourceId), uuidOfSource(sourceId));
+        compare('source', sourceRef(row.sourceId), sourceRef(sourceId));
       continue;
     }
     const where = reportByUrn.get(p.report);

@@ -40,9 +40,13 @@ export interface ValueText {
   why: string;
 }
 
-/** A source's id in the set: the first characters are enough to tell two apart. */
-const sourceRef = (uuid: unknown, none: string): string =>
-  typeof uuid === 'string' ? `source ${uuid.slice(0, 8)}` : none;
+/** A source as the merge names it: by name and outlet, else by the first characters of its id. */
+const sourceRef = (value: unknown, none: string): string => {
+  const { id, name } = record(value);
+  if (typeof name === 'string' && name !== '') return name;
+  const uuid = typeof value === 'string' ? value : id;
+  return typeof uuid === 'string' ? `source ${uuid.slice(0, 8)}` : none;
+};
 
 export function conflictValue(field: string, value: unknown): ValueText {
   const v = record(value);
