@@ -407,7 +407,7 @@ function assemble(
     return root;
   };
   /** Each link as corroboration reads it, with its origin and voice worked out once. */
-  type Link = EvidenceItem & VoiceLink<string>;
+  type Link = EvidenceItem & VoiceLink<string> & { uuid: string };
   const items = new Map<number, Link[]>();
   const originKeys = new Map<number, string>();
   const originKeyOf = (start: number): string => {
@@ -415,10 +415,8 @@ function assemble(
     if (key === undefined) originKeys.set(start, (key = `source:${originOf(start, nodes).root}`));
     return key;
   };
-  const evidenceUuid = new Map<number, string>();
   const setEvidence: SetEvidence[] = evidence.map((e) => {
     const [id, uuid, claimId, passageId, stance, credibility, note, createdAt] = e;
-    evidenceUuid.set(id, uuid);
     const p = passageById.get(passageId) as PassageRow;
     const report = reportById.get(p[2]) as ReportRow;
     const outletSourceId =
@@ -440,6 +438,7 @@ function assemble(
       stance,
       credibility,
       exact: '',
+      uuid,
       origin: start === null ? `report:${report.id}` : originKeyOf(start),
       voiceOf: attributed?.kind === 'outlet' ? attributed.outletId : null,
       namedIn: attributed?.kind === 'named' ? attributed.outletId : null,
@@ -514,10 +513,23 @@ function assemble(
   const originGroups = (claimId: number): SetClaim['origins'] => {
     const list = items.get(claimId) ?? [];
     const confirmed = reviews.get(claimId);
-    const found: (Omit<SetClaim['origins'][number], 'evidence' | 'origin'> & {
-      key: string;
-      evidence: number[];
-    })[] = [];
+    const found: SetClaim['origins'] = [];
+    // Each group's key (`source:<id>`, `report:<id>`), beside it.
+    const keysFound: string[] = [];
+    const group = (stance: Stance, key: string, first: Link): (typeof found)[number] => {
+      const root = key.startsWith('source:') ? nodes.get(Number(key.slice(7))) : undefined;
+      const made = {
+        stance,
+        origin: originId(key),
+        name: root?.name ?? `${first.reportTitle} (no outlet)`,
+        outlet: root?.outletName ?? null,
+        reliability: root?.reliability ?? null,
+        evidence: [],
+      };
+      found.push(made);
+      keysFound.push(key);
+      return made;
+    };
     if (confirmed) {
       const a = assessClaim(list, nodes, confirmed);
       for (const [stance, groups] of [
@@ -525,45 +537,30 @@ function assemble(
         ['contradicts', a.contradicting],
         ['context', a.context],
       ] as const)
-        for (const g of groups)
-          found.push({ ...g, stance, evidence: g.evidence.map((item) => item.id) });
-    } else {
-      // As foldedOrigins, with each link's origin and voice already known.
-      const keys = foldOwnVoice(list);
-      const byKey = new Map<string, (typeof found)[number]>();
-      list.forEach((item, i) => {
-        const key = keys[i] as string;
-        let group = byKey.get(`${item.stance} ${key}`);
-        if (!group) {
-          const root = key.startsWith('source:') ? nodes.get(Number(key.slice(7))) : undefined;
-          group = {
-            stance: item.stance,
-            key,
-            name: root?.name ?? `${item.reportTitle} (no outlet)`,
-            outlet: root?.outletName ?? null,
-            reliability: root?.reliability ?? null,
-            evidence: [],
-          };
-          byKey.set(`${item.stance} ${key}`, group);
-          found.push(group);
+        for (const g of groups) {
+          const made = group(stance, g.key, g.evidence[0] as Link);
+          for (const item of g.evidence) made.evidence.push((item as Link).uuid);
         }
-        group.evidence.push(item.id);
-      });
+    } else {
+      // As foldedOrigins, with each link's origin and voice already known. A claim has a handful
+      // of links: a scan of its groups beats a map.
+      const keys = foldOwnVoice(list);
+      for (let i = 0; i < list.length; i++) {
+        const item = list[i] as Link;
+        const key = keys[i] as string;
+        let g: (typeof found)[number] | undefined;
+        for (let j = 0; j < found.length; j++)
+          if (keysFound[j] === key && found[j]?.stance === item.stance) g = found[j];
+        (g ?? group(item.stance, key, item)).evidence.push(item.uuid);
+      }
     }
-    return found
-      .map((g) => ({
-        stance: g.stance,
-        origin: originId(g.key),
-        name: g.name,
-        outlet: g.outlet,
-        reliability: g.reliability,
-        evidence: g.evidence.map((id) => evidenceUuid.get(id) as string).sort(byString),
-      }))
-      .sort(
-        (a, b) =>
-          STANCES.indexOf(a.stance) - STANCES.indexOf(b.stance) || byString(a.origin, b.origin),
-      );
+    for (const g of found) g.evidence.sort(byString);
+    return found.sort(
+      (a, b) =>
+        STANCES.indexOf(a.stance) - STANCES.indexOf(b.stance) || byString(a.origin, b.origin),
+    );
   };
+
   const computed = statusesOf();
   const setClaims: SetClaim[] = claims.map((c) => {
     const conclusion = computed.get(c.id);
