@@ -563,10 +563,7 @@ function exportCommand(
       }
     } catch (error) {
       if (error instanceof DeskError) throw error;
-      throw new DeskError(
-        'rejected',
-        `${target}: cannot write the export: ${describeFsError(error)}`,
-      );
+      throw new DeskError('rejected', `${target}: cannot write the export: ${writeFailure(error)}`);
     }
   }
   warn(
@@ -575,6 +572,16 @@ function exportCommand(
       `${count(counts.sources, 'source')} (${choice.format}) → ${show(where)}`,
   );
   return 0;
+}
+
+/** Why a file or folder could not be written, in plain words. */
+function writeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EEXIST') return 'a file is there, where the folder for the CSV files would be';
+  if (code === 'ENOSPC') return 'the disk is full';
+  const said = describeFsError(error);
+  // describeFsError speaks of reading when it knows no better.
+  return said.startsWith('cannot read') ? `failed (${code ?? (error as Error).message})` : said;
 }
 
 function listReportsCommand(

@@ -1,6 +1,6 @@
 // `source-desk export`: the claim set to standard output or a file, filtered as asked; values that
 // are not allowed are usage errors naming the option and what it allows.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -171,6 +171,23 @@ describe('source-desk export', () => {
     expect(r.code).toBe(1);
     expect(r.err).toBe(`source-desk: ${d.file} has no claim 999 (source-desk claims lists them)\n`);
     expect(existsSync(file)).toBe(false);
+  });
+
+  it('says why it cannot write: a file where the csv folder would be, a folder for a file', async () => {
+    const d = await desk();
+    const file = join(tempDir(), 'taken');
+    writeFileSync(file, 'something else');
+    const csv = await cli('export', '--format', 'csv', '--out', file, '--db', d.file);
+    expect(csv).toMatchObject({ code: 1, out: '' });
+    expect(csv.err).toBe(
+      `source-desk: ${file}: cannot write the export: a file is there, where the folder for the CSV files would be\n`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe('something else');
+    const folder = tempDir();
+    const set = await cli('export', '--format', 'set', '--out', folder, '--db', d.file);
+    expect(set.err).toBe(
+      `source-desk: ${folder}: cannot write the export: a folder where a file was expected\n`,
+    );
   });
 
   it('does not create a desk that is not there', async () => {
