@@ -19,8 +19,11 @@ import { exportFiles } from '../core/export/index.ts';
 import { describeFsError } from '../core/fs-errors.ts';
 import { defaultDeskPath } from '../core/paths.ts';
 import { importPaths } from '../core/reports/import-files.ts';
+import { mergeCommand } from './merge.ts';
 
-type OptionName = 'db' | 'outlet' | 'port' | 'json' | 'help' | 'version' | ExportOption;
+type OptionName =
+  'db' | 'outlet' | 'port' | 'json' | 'help' | 'version' | ExportOption | MergeOption;
+type MergeOption = 'dry-run' | 'merge-duplicates' | 'reviewer';
 type ExportOption = 'format' | 'verdict' | 'status' | 'tag' | 'claim' | 'with-texts' | 'out';
 /** Options that take a comma-separated list; given twice, the lists are joined. */
 const LIST_OPTIONS: readonly OptionName[] = ['verdict', 'status', 'tag', 'claim'];
@@ -39,6 +42,9 @@ const OPTIONS = {
   claim: { type: 'string' },
   'with-texts': { type: 'boolean' },
   out: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'merge-duplicates': { type: 'boolean' },
+  reviewer: { type: 'string' },
 } as const satisfies Record<OptionName, { type: 'string' | 'boolean'; short?: string }>;
 
 interface Command {
@@ -112,6 +118,17 @@ const COMMANDS: Record<string, Command> = {
       '--claim (by number or id). --with-texts carries the reports’ texts. Written to --out or to\n' +
       'standard output; csv writes its files into the folder --out names.',
   },
+  merge: {
+    args: '<claim-set.json> [--dry-run] [--merge-duplicates] [--reviewer NAME] [--json]',
+    options: ['dry-run', 'merge-duplicates', 'reviewer', 'json'],
+    positionals: 'some',
+    does:
+      'merges a colleague’s claim set (docs/claim-set.md), or with --dry-run says what it would do\n' +
+      'and writes nothing. A set that fails any check is refused with the reason, the desk unchanged.\n' +
+      'Lists passages re-anchored, orphaned or waiting for their report, likely duplicates (kept\n' +
+      'separate unless --merge-duplicates) and conflicts (settled in the app). --reviewer: who the\n' +
+      'merge is recorded under (else the desk’s reviewer). Creates the desk if there is none.',
+  },
   serve: {
     args: '[--port N]',
     options: ['port'],
@@ -144,16 +161,26 @@ ${commands}
 Options:
   --db PATH      the desk file; by default the desktop app's own,
                  ${defaultDeskPath()}
-                 reports, search, claims, mentions and check only read it: they never create a desk,
-                 and a path with no desk is an error.
+                 reports, search, claims, mentions, check and export only read it: they never create
+                 a desk, and a path with no desk is an error.
   --outlet NAME  import: the outlet of every imported file, over what the files say
+  --format F     export: set, annotations, claimreview, csv, md or html
+  --verdict, --status, --tag, --claim LIST
+                 export: only the claims matching each one given (comma-separated lists)
+  --with-texts   export: carry the reports' texts, so every quote can be re-checked
+  --out PATH     export: the file to write (csv: the folder)
+  --dry-run      merge: say what the merge would do; write nothing
+  --merge-duplicates
+                 merge: merge each likely duplicate into the desk's item
+  --reviewer NAME
+                 merge: who the merge is recorded under
   --port N       serve: the loopback port (default: a free one)
   --json         machine-readable output
   -h, --help     this help
   --version      the version of source-desk
 
-Exit status: 0 on success; 1 when a file was rejected, a check failed or the desk cannot be
-opened; 2 on a usage error.`;
+Exit status: 0 on success; 1 when a file was rejected, a set refused, a check failed or the desk
+cannot be opened; 2 on a usage error.`;
 }
 
 class UsageError extends Error {}
@@ -257,10 +284,14 @@ function parse(argv: string[]): Invocation | 'help' | 'version' {
     throw new UsageError(
       command === 'import'
         ? 'import needs at least one file or folder'
-        : command === 'mentions'
-          ? 'mentions needs a report id (source-desk reports lists them)'
-          : 'search needs a query',
+        : command === 'merge'
+          ? 'merge needs a claim set file'
+          : command === 'mentions'
+            ? 'mentions needs a report id (source-desk reports lists them)'
+            : 'search needs a query',
     );
+  if (command === 'merge' && rest.length > 1)
+    throw new UsageError(`merge takes one claim set file, but was given ${rest.length}`);
   if (command === 'mentions' && (rest.length > 1 || !/^[1-9]\d{0,15}$/.test(rest[0] ?? '')))
     throw new UsageError(
       `mentions takes one report id, a whole number such as 3, but was given "${show(rest.join(' '))}"`,
@@ -395,6 +426,25 @@ export async function run(
         return exportCommand(dbPath, exportChoice(values), out, warn);
       case 'import':
         return await importCommand(rest, dbPath, values, print, warn);
+      case 'merge': {
+        const { db } = openDesk(dbPath);
+        try {
+          mergeCommand(
+            db,
+            rest[0] as string,
+            {
+              dryRun: values['dry-run'] === true,
+              mergeDuplicates: values['merge-duplicates'] === true,
+              reviewer: typeof values.reviewer === 'string' ? values.reviewer : undefined,
+              json: asJson,
+            },
+            print,
+          );
+          return 0;
+        } finally {
+          db.close();
+        }
+      }
       case 'check': {
         const result = checkDesk(dbPath);
         if (asJson) print(json(result));

@@ -2,31 +2,11 @@
 // are not allowed are usage errors naming the option and what it allows.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../electron/cli/main.ts';
 import { claimSetSchema } from '../../shared/claim-set.ts';
 import { demoDesk } from './desk.ts';
+import { cli } from './cli-run.ts';
 import { tempDir } from './helpers.ts';
-
-function capture(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  }) as Writable & { text: () => string };
-  stream.text = () => chunks.join('');
-  return stream;
-}
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = capture();
-  const err = capture();
-  const code = await run(args, out, err);
-  return { code, out: out.text(), err: err.text() };
-}
 
 /** The demo case with two claims, one verified, and a passage attributed to an outlet's voice. */
 async function desk() {
