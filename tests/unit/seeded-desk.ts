@@ -8,13 +8,14 @@ export const EMOJI_QUOTE = 'the border guards took the cars';
 export const EMOJI_TEXT =
   'Notes from the border\n\nA message marked 🇰🇵 and 🚗🚗 arrived first. Then the report said ' +
   `${EMOJI_QUOTE} back across the river at night.\n`;
-const DOOMED = 'These doomed words are dropped in the next version';
-const ORPHAN_TEXT = `Old notes\n\nAlpha beta gamma delta. ${DOOMED}. Omega closes the notes.\n`;
-const ORPHAN_V2 = 'Old notes\n\nAlpha beta gamma delta. Omega closes the notes, rewritten.\n';
+export const DOOMED = 'These doomed words are dropped in the next version';
+export const ORPHAN_TEXT = `Old notes\n\nAlpha beta gamma delta. ${DOOMED}. Omega closes the notes.\n`;
+export const ORPHAN_V2 =
+  'Old notes\n\nAlpha beta gamma delta. Omega closes the notes, rewritten.\n';
 
-const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+export const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 
-interface Summary {
+export interface Summary {
   id: number;
   status: string;
 }
