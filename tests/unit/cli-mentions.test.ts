@@ -1,24 +1,10 @@
 // `source-desk mentions <report-id> [--json]` and the contract's mentions.list: a report's source
 // mentions with what each governs.
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../electron/cli/main.ts';
 import { demoDesk } from './desk.ts';
 import { SEEDS, tempDir } from './helpers.ts';
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const chunks = { out: [] as string[], err: [] as string[] };
-  const sink = (into: string[]): Writable =>
-    new Writable({
-      write(chunk, _enc, done) {
-        into.push(String(chunk));
-        done();
-      },
-    });
-  const code = await run(args, sink(chunks.out), sink(chunks.err));
-  return { code, out: chunks.out.join(''), err: chunks.err.join('') };
-}
+import { cli } from './cli-run.ts';
 
 async function seededDesk(): Promise<{ db: string; ids: Record<string, number> }> {
   const db = join(tempDir(), 'desk.sqlite');

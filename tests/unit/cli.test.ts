@@ -10,35 +10,15 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { run } from '../../electron/cli/main.ts';
 import { createClaim } from '../../electron/core/db/claims.ts';
 import { openDesk } from '../../electron/core/db/connection.ts';
 import { createPassage } from '../../electron/core/db/passages.ts';
 import { sha256 } from '../../electron/core/import/normalise.ts';
 import { importPaths } from '../../electron/core/reports/import-files.ts';
 import { FIXTURES, ROOT, SEED_FILES, SEEDS, tempDir } from './helpers.ts';
-
-function capture(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  }) as Writable & { text: () => string };
-  stream.text = () => chunks.join('');
-  return stream;
-}
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = capture();
-  const err = capture();
-  const code = await run(args, out, err);
-  return { code, out: out.text(), err: err.text() };
-}
+import { cli } from './cli-run.ts';
 
 describe('source-desk import / reports / search', () => {
   it('imports the seeds and lists them as JSON with outlets and the date of 000', async () => {

@@ -12,23 +12,12 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../electron/cli/main.ts';
 import { checkDesk } from '../../electron/core/check.ts';
 import { openDesk } from '../../electron/core/db/connection.ts';
 import { sha256 } from '../../electron/core/import/normalise.ts';
 import { importPaths } from '../../electron/core/reports/import-files.ts';
 import { FIXTURES, SEEDS, tempDir } from './helpers.ts';
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(
-    args,
-    { write: (text: string) => (out += text) },
-    { write: (text: string) => (err += text) },
-  );
-  return { code, out, err };
-}
+import { cli } from './cli-run.ts';
 
 /** A desk holding the seeds, checkpointed and closed. */
 async function seededDesk(): Promise<string> {
