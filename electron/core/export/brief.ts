@@ -73,20 +73,9 @@ interface Brief {
   others: Quote[];
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** A month's English name: the brief reads the same on every machine, whatever its locale. */
+const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+const monthName = (month: number): string => MONTH.format(Date.UTC(2000, month, 1));
 
 /** "20 November 2026, 14:30 UTC" for a timestamp. */
 function when(iso: string): string {
@@ -94,14 +83,15 @@ function when(iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
+  return `${d.getUTCDate()} ${monthName(d.getUTCMonth())} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
 }
 
 /** "18 November 2026" (", 08:30" with a time) for a date as a report states it; else as it is. */
 function statedDate(stated: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?/.exec(stated);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  if (!m || !month) return stated;
+  const number = m ? Number(m[2]) : 0;
+  if (!m || number < 1 || number > 12) return stated;
+  const month = monthName(number - 1);
   return `${Number(m[3])} ${month} ${m[1]}${m[4] ? `, ${m[4]}` : ''}`;
 }
 
