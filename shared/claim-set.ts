@@ -40,7 +40,8 @@ export const reportUrn = z
 export const uuidSchema = z.uuid();
 const isoTime = z.iso.datetime({ offset: true });
 const text = (max: number = CLAIM_SET_LIMITS.field) => z.string().max(max);
-const nonEmpty = z.string().trim().min(1).max(CLAIM_SET_LIMITS.field);
+/** Not blank; checked, never trimmed: a set's values are taken as they are. */
+const nonEmpty = z.string().max(CLAIM_SET_LIMITS.field).regex(/\S/, 'must not be blank');
 
 /** `urn:sha256:<hex>` of a text's SHA-256. */
 export const urnOf = (sha256: string): string => `urn:sha256:${sha256}`;
@@ -148,7 +149,7 @@ export const originGroupSchema = z.strictObject({
 export const setClaimSchema = z.strictObject({
   id: uuidSchema,
   text: nonEmpty,
-  tags: z.array(z.string().trim().min(1).max(200)).max(1000),
+  tags: z.array(z.string().max(200).regex(/\S/, 'must not be blank')).max(1000),
   /** Computed by the exporting desk from its evidence (docs/corroboration.md); recomputed on merge. */
   status: z.enum(CLAIM_STATUSES),
   counts: z.strictObject({

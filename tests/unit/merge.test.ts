@@ -277,6 +277,37 @@ describe('merge', () => {
     expect(listPending(db)).toEqual([]);
   });
 
+  it('places waiting passages once when a later set brings their report', () => {
+    const { db } = tempDesk();
+    const set = smallSet({ withText: false });
+    merge(db, set);
+    const withText = structuredClone(set);
+    const [report] = withText.reports as [ClaimSet['reports'][number]];
+    report.text = TEXT;
+    const second = merge(db, withText, { fileName: 'with-text.json' });
+    expect(second.passages).toMatchObject({ created: 1, pending: [] });
+    expect(db.prepare('SELECT count(*) FROM passages').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM evidence').pluck().get()).toBe(1);
+    expect(listPending(db)).toEqual([]);
+  });
+
+  it('keeps the set’s outlet (its UUID and grades) whatever the order of its sources', () => {
+    const { db } = tempDesk();
+    const set = smallSet();
+    set.sources.reverse();
+    const report = merge(db, set);
+    expect(report.sources).toEqual({ created: 2, matched: 0 });
+    expect(report.conflicts).toEqual([]);
+    const outlet = set.sources.find((s) => s.kind === 'outlet') as ClaimSet['sources'][number];
+    expect(
+      db
+        .prepare(
+          `SELECT s.kind, r.reliability FROM sources s JOIN ratings r ON r.source_id = s.id WHERE s.uuid = ?`,
+        )
+        .get(outlet.id),
+    ).toEqual({ kind: 'outlet', reliability: 'B' });
+  });
+
   it('re-anchors a passage whose report the desk holds in a newer version', () => {
     const { db } = tempDesk();
     const stored = storeReport(db, preparedReport('Rice prices climb in Hyesan', TEXT));

@@ -127,17 +127,17 @@ export function insertSetPassage(
   );
 }
 
-/** Writes a set's evidence link under its UUID; false when the claim and passage are linked already. */
+/** Writes a set's evidence link under its UUID; returns its id. */
 export function insertSetEvidence(
   db: Db,
   evidence: SetEvidence,
   claimId: number,
   passageId: number,
-): boolean {
-  return (
+): number {
+  return Number(
     prepared(
       db,
-      `INSERT OR IGNORE INTO evidence (uuid, claim_id, passage_id, stance, credibility, note, created_at)
+      `INSERT INTO evidence (uuid, claim_id, passage_id, stance, credibility, note, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       evidence.id,
@@ -147,7 +147,7 @@ export function insertSetEvidence(
       evidence.credibility,
       evidence.note,
       evidence.createdAt,
-    ).changes > 0
+    ).lastInsertRowid,
   );
 }
 
@@ -169,8 +169,9 @@ export interface PendingPassage {
 
 /**
  * Places the passages waiting for a report with text `sha256`, which report `reportId` now holds;
- * a link whose claim no longer exists is dropped with the claim. Call in the transaction that
- * stored the report. Returns how many were placed.
+ * a link whose claim no longer exists is dropped with the claim, and a passage or link already in
+ * the desk (a later merge brought it) is not written twice. Call in the transaction that stored the
+ * report. Returns how many were waiting.
  */
 export function placePendingPassages(
   db: Db,
@@ -183,6 +184,9 @@ export function placePendingPassages(
     'SELECT uuid, passage, evidence FROM pending_passages WHERE report_sha256 = ?',
   ).all(sha256) as { uuid: string; passage: string; evidence: string }[];
   for (const row of waiting) {
+    prepared(db, 'DELETE FROM pending_passages WHERE uuid = ?').run(row.uuid);
+    // Already here: a later merge brought it with its report.
+    if (prepared(db, 'SELECT 1 FROM passages WHERE uuid = ?').get(row.uuid)) continue;
     const passage = JSON.parse(row.passage) as SetPassage;
     const targetSha = shaOfUrn(passage.target.source);
     const targetText =
@@ -197,9 +201,14 @@ export function placePendingPassages(
     const passageId = insertSetPassage(db, passage, reportId, placed, sourceId);
     for (const link of JSON.parse(row.evidence) as SetEvidence[]) {
       const claimId = localId(db, 'claims', link.claim);
-      if (claimId !== undefined) insertSetEvidence(db, link, claimId, passageId);
+      const linked =
+        claimId !== undefined &&
+        prepared(
+          db,
+          'SELECT 1 FROM evidence WHERE uuid = ? OR (claim_id = ? AND passage_id = ?)',
+        ).get(link.id, claimId, passageId) !== undefined;
+      if (claimId !== undefined && !linked) insertSetEvidence(db, link, claimId, passageId);
     }
-    prepared(db, 'DELETE FROM pending_passages WHERE uuid = ?').run(row.uuid);
   }
   return waiting.length;
 }

@@ -29,10 +29,11 @@ import {
   insertSetEvidence,
   insertSetPassage,
   placePassage,
+  placePendingPassages,
   type PendingPassage,
 } from '../db/set-passages.ts';
 import { prepared } from '../db/statements.ts';
-import { readClaimSet, rejected } from './read.ts';
+import { CHECKS_VERSION, readClaimSet, rejected } from './read.ts';
 
 export { listConflicts, listPending, resolveConflict } from './conflicts.ts';
 
@@ -68,7 +69,16 @@ export function mergeClaimSet(
   options: MergeOptions,
 ): MergeReport {
   const { fileName } = options;
-  const { set, fileSha256, texts } = readClaimSet(content, fileName, options.maxBytes);
+  const checkedBefore = prepared(
+    db,
+    `SELECT 1 FROM merges WHERE file_sha256 = ? AND json_extract(summary, '$.checks') = ${CHECKS_VERSION}`,
+  );
+  const { set, fileSha256, texts } = readClaimSet(
+    content,
+    fileName,
+    options.maxBytes,
+    (sha) => checkedBefore.get(sha) !== undefined,
+  );
   const verified = verifyQuotes(db, set, texts, fileName);
   const reviewer = (options.reviewer ?? reviewerName(db)).trim();
   if (!options.dryRun && reviewer === '')
@@ -283,8 +293,14 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
   // Sources: by UUID; an outlet by its name (outlets are named alike everywhere); a named source
   // with the same name in the same outlet is a likely duplicate, merged only on the reviewer's word.
   const sourceLocal = new Map<string, number>();
-  const createdSources: SetSource[] = [];
-  for (const s of set.sources) {
+  const createdSources = new Set<SetSource>();
+  // Outlets first: a named source's outlet must not be made anew (under a new UUID for its own
+  // voice) before the set's own outlet source is read.
+  const outletsFirst = [
+    ...set.sources.filter((s) => s.kind === 'outlet'),
+    ...set.sources.filter((s) => s.kind !== 'outlet'),
+  ];
+  for (const s of outletsFirst) {
     let id = find('sources', s.id);
     if (id !== undefined) {
       report.sources.matched++;
@@ -338,13 +354,14 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
     );
     for (const r of s.history) rate.run(id, r.reliability, r.rationale, r.reviewer, r.at);
     sourceLocal.set(s.id, id);
-    createdSources.push(s);
+    createdSources.add(s);
     remember('source', s.id, s.id);
     report.sources.created++;
     wrote(1);
   }
   // Reports: by the SHA-256 of their text, now or in an earlier version.
   const reportByUrn = new Map<string, { id: number; sha256: string; title: string } | null>();
+  const importedReports: { id: number; sha256: string }[] = [];
   const findReport = prepared(
     db,
     `SELECT r.id, r.sha256, r.title FROM report_versions v JOIN reports r ON r.id = v.report_id
@@ -357,7 +374,9 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
       report.reports.matched++;
       reportByUrn.set(r.id, found);
     } else if (r.text !== undefined) {
-      reportByUrn.set(r.id, { id: insertReport(db, r, r.text), sha256: r.sha256, title: r.title });
+      const imported = { id: insertReport(db, r, r.text), sha256: r.sha256, title: r.title };
+      reportByUrn.set(r.id, imported);
+      importedReports.push(imported);
       report.reports.imported++;
       wrote(1);
     } else {
@@ -388,7 +407,7 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
   for (const s of set.sources) {
     const id = sourceLocal.get(s.id) as number;
     const cites = s.cites === null ? null : (sourceLocal.get(s.cites) ?? null);
-    if (createdSources.includes(s)) {
+    if (createdSources.has(s)) {
       if (cites !== null)
         prepared(db, 'UPDATE sources SET derives_from_id = ? WHERE id = ?').run(cites, id);
       continue;
@@ -571,6 +590,23 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
   // passage until that is placed.
   const setPassageById = new Map(set.passages.map((p) => [p.id, p]));
   const setClaimById = new Map(set.claims.map((c) => [c.id, c]));
+  // The desk's links, read once: by UUID, and by claim and passage.
+  interface LinkRow {
+    id: number;
+    uuid: string;
+    stance: string;
+    credibility: number;
+    note: string;
+  }
+  const links = new Map<number, LinkRow>();
+  const linkOfPair = new Map<string, number>();
+  for (const row of prepared(
+    db,
+    'SELECT id, uuid, claim_id AS claimId, passage_id AS passageId, stance, credibility, note FROM evidence',
+  ).all() as (LinkRow & { claimId: number; passageId: number })[]) {
+    links.set(row.id, row);
+    linkOfPair.set(`${row.claimId} ${row.passageId}`, row.id);
+  }
   for (const e of set.evidence) {
     const claimId = claimLocal.get(e.claim) as number;
     const waiting = pending.get(e.passage);
@@ -579,30 +615,31 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
       continue;
     }
     const passageId = passageLocal.get(e.passage) as number;
-    const id =
-      find('evidence', e.id) ??
-      (prepared(db, 'SELECT id FROM evidence WHERE claim_id = ? AND passage_id = ?')
-        .pluck()
-        .get(claimId, passageId) as number | undefined);
-    if (id === undefined) {
-      insertSetEvidence(db, e, claimId, passageId);
+    const pair = `${claimId} ${passageId}`;
+    const id = find('evidence', e.id) ?? linkOfPair.get(pair);
+    const row = id === undefined ? undefined : links.get(id);
+    if (!row) {
+      const inserted = insertSetEvidence(db, e, claimId, passageId);
+      links.set(inserted, {
+        id: inserted,
+        uuid: e.id,
+        stance: e.stance,
+        credibility: e.credibility,
+        note: e.note,
+      });
+      linkOfPair.set(pair, inserted);
       remember('evidence', e.id, e.id);
       report.evidence.created++;
       wrote(1);
       continue;
     }
     report.evidence.matched++;
-    const row = prepared(
-      db,
-      'SELECT uuid, stance, credibility, note FROM evidence WHERE id = ?',
-    ).get(id) as { uuid: string; stance: string; credibility: number; note: string };
     if (row.uuid !== e.id) remember('evidence', e.id, row.uuid);
-    const label = `“${clip(setPassageById.get(e.passage)?.target.selector[0].exact ?? '')}” for “${clip(setClaimById.get(e.claim)?.text ?? '')}”`;
     const compare = (field: string, mine: unknown, theirs: unknown): void =>
       conflict({
         entity: 'evidence',
         item: row.uuid,
-        label,
+        label: `“${clip(setPassageById.get(e.passage)?.target.selector[0].exact ?? '')}” for “${clip(setClaimById.get(e.claim)?.text ?? '')}”`,
         field,
         local: mine,
         incoming: theirs,
@@ -631,6 +668,10 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
       report.passages.pending = report.passages.pending.filter((p) => p.id !== uuid);
     wrote(changes);
   }
+
+  // Passages an earlier merge left waiting for a report this one brought.
+  for (const imported of importedReports)
+    wrote(placePendingPassages(db, imported.id, imported.sha256, textOf(imported.sha256)));
 
   // The reviewer's shared-origin decisions, between passages both now in the desk.
   const review = prepared(
@@ -682,6 +723,7 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
 
   report.changed = writes > 0;
   const summary = {
+    checks: CHECKS_VERSION,
     file: ctx.fileName,
     sha256: ctx.fileSha256,
     from: report.from,
