@@ -57,7 +57,7 @@ export function createDeskService(options: ServiceOptions) {
     ...evidenceHandlers({ db, undo }),
     ...sourcesHandlers({ db, undo }),
     ...mentionsHandlers({ db }),
-    ...setsHandlers({ db }),
+    ...setsHandlers({ db, undo }),
     ...attributionHandlers({
       db,
       undo,

@@ -82,6 +82,9 @@ export const placedPassageSchema = z.object({
 /** A passage of a merged set waiting for its report: placed when a report with that text arrives. */
 export const pendingPassageSchema = z.object({
   id: z.string(),
+  /** Its report (the desk has none with its text), or the text it was made on (its quote could
+   * not be checked, and is not word for word in the desk's version of the report). */
+  waitingFor: z.enum(['report', 'text']),
   quote: z.string(),
   report: z.string(),
   sha256: z.string(),

@@ -69,6 +69,7 @@ export const UNDO_CLAIM_SETS = ['claims', 'sources', 'passages', 'evidence']
       `DROP TRIGGER ${table}_uuid; DROP INDEX ${table}_uuid; ALTER TABLE ${table} DROP COLUMN uuid;`,
   )
   .concat(
+    'ALTER TABLE audit_log DROP COLUMN merge_id;',
     'DROP TABLE pending_passages; DROP TABLE merge_conflicts; DROP TABLE provenance;',
     "DROP TABLE merges; DELETE FROM preferences WHERE key = 'desk_id';",
   )

@@ -34,6 +34,18 @@ describe('conflictValue', () => {
     expect(conflictValue('source', null).text).toBe('The report’s outlet');
   });
 
+  it('reads a shared-origin decision with the two quotes it is about', () => {
+    expect(
+      conflictValue('originReview', {
+        decision: 'confirmed',
+        quotes: ['rice is dear', 'rice costs more'],
+      }),
+    ).toEqual({ text: 'One origin', why: '“rice is dear” and “rice costs more”' });
+    expect(conflictValue('originReview', { decision: 'dismissed', quotes: [] }).text).toBe(
+      'Separate origins',
+    );
+  });
+
   it('shows text fields as they are, an empty one as empty', () => {
     expect(conflictValue('note', 'Seen twice')).toEqual({ text: 'Seen twice', why: '' });
     expect(conflictValue('note', '')).toEqual({ text: '(empty)', why: '' });

@@ -111,7 +111,7 @@ function insertReport(db: Db, report: PreparedReport): StoreResult {
     },
   });
   // Passages of a merged claim set may have been waiting for this text.
-  placePendingPassages(db, id, report.sha256, report.text);
+  placePendingPassages(db, report.sha256, report.text);
   return { status: 'imported', id };
 }
 

@@ -1,7 +1,9 @@
-// Passages that come from a claim set: placed in the desk's text of their report, and the ones
-// whose report is not in the desk yet, kept until it arrives (a report imported later with that
-// text places them). Used by the merge (merge/index.ts) and by every import (reports.ts).
-import { anchorPassage, describePassage, splitsSurrogatePair } from '../../../shared/anchoring.ts';
+// Passages that come from a claim set: placed in the desk's text of their report, or kept until
+// the text they need arrives: their report's (the desk does not hold the report), or the very text
+// they were made on (their quote could not be checked, and is not in the desk's version word for
+// word). A passage is never stored where its quote does not stand. Used by the merge
+// (merge/index.ts), by every import (reports.ts) and by a report's new version (versions.ts).
+import { anchorPassage, describePassage } from '../../../shared/anchoring.ts';
 import type { SetEvidence, SetPassage } from '../../../shared/claim-set.ts';
 import { shaOfUrn } from '../../../shared/claim-set.ts';
 import { convertOffsets } from '../../../shared/code-points.ts';
@@ -22,35 +24,24 @@ export interface Placement {
 }
 
 /**
- * Places `passage` in its report's text as the desk holds it (`reportSha`, `reportText`).
- * `targetText` is the text the set's selectors were made on, when known (the set carried it, or
- * the desk holds it); the caller has checked the quote stands there. An orphaned passage keeps the
- * set's selectors, on the text they were made on when the desk holds it.
+ * Places `passage` in its report's text as the desk holds it (`reportSha`, `reportText`);
+ * `units` is its position in code units of `target`, the text it was made on, when that is at
+ * hand (its quote was checked there), else a guess in the report's text. With its own text it
+ * lands as it is, re-anchored, or orphaned on that text (the caller stores the text). Without, it
+ * lands only where its quote stands word for word; else null: the caller keeps it waiting.
  */
 export function placePassage(
   passage: SetPassage,
+  units: readonly [number, number],
   reportSha: string,
   reportText: string,
-  targetText: string | undefined,
-  targetHeld: boolean,
-): Placement {
-  const [quote, position] = passage.target.selector;
+  target: string | undefined,
+): Placement | null {
+  const [quote] = passage.target.selector;
   const targetSha = shaOfUrn(passage.target.source);
   const { exact, prefix, suffix } = quote;
-  const guide = targetText ?? reportText;
-  // Code points to code units in the text the offsets count in; past its end, a rough position.
-  let start: number;
-  let end: number;
-  try {
-    [start, end] = convertOffsets(guide, [position.start, position.end], 'units') as [
-      number,
-      number,
-    ];
-  } catch {
-    start = Math.min(position.start, guide.length);
-    end = start + exact.length;
-  }
-  if (targetText !== undefined && targetSha === reportSha)
+  const [start, end] = units;
+  if (target !== undefined && targetSha === reportSha)
     return {
       sha256: reportSha,
       start,
@@ -61,12 +52,16 @@ export function placePassage(
       status: 'anchored',
       how: 'as-is',
     };
-  const anchor = anchorPassage(reportText, { start, end, exact, prefix, suffix }, guide.length);
-  if (anchor) {
+  const anchor = anchorPassage(reportText, { start, end, exact, prefix, suffix }, target?.length);
+  // A quote nobody could check is placed only on its own words, never on words like them.
+  if (
+    anchor &&
+    (target !== undefined || anchor.method === 'position' || anchor.method === 'quote')
+  ) {
     const selector = describePassage(reportText, anchor.start, anchor.end);
     return { sha256: reportSha, ...selector, status: 'anchored', how: 'reanchored' };
   }
-  if (targetText !== undefined && targetHeld)
+  if (target !== undefined)
     return {
       sha256: targetSha,
       start,
@@ -77,22 +72,29 @@ export function placePassage(
       status: 'orphaned',
       how: 'orphaned',
     };
-  // Neither placed nor its own text at hand: kept on the report's text at a valid rough place, for
-  // the reviewer to find by its quote.
-  let from = Math.max(0, Math.min(start, reportText.length - 1));
-  if (splitsSurrogatePair(reportText, from)) from--;
-  let to = Math.max(from + 1, Math.min(from + exact.length, reportText.length));
-  if (splitsSurrogatePair(reportText, to)) to++;
-  return {
-    sha256: reportSha,
-    start: from,
-    end: to,
-    exact,
-    prefix,
-    suffix,
-    status: 'orphaned',
-    how: 'orphaned',
-  };
+  return null;
+}
+
+/**
+ * The code-unit positions of passages in `text`, from their code-point offsets in one pass; a
+ * passage whose offsets do not fit it gets a guess (the caller re-anchors by its quote).
+ */
+export function unitsIn(text: string, passages: readonly SetPassage[]): [number, number][] {
+  const offsets = passages.flatMap((p) => [p.target.selector[1].start, p.target.selector[1].end]);
+  try {
+    const units = convertOffsets(text, offsets, 'units');
+    return passages.map((_, i) => [units[2 * i] as number, units[2 * i + 1] as number]);
+  } catch {
+    return passages.map((p) => {
+      const [quote, position] = p.target.selector;
+      try {
+        return convertOffsets(text, [position.start, position.end], 'units') as [number, number];
+      } catch {
+        const start = Math.min(position.start, text.length);
+        return [start, start + quote.exact.length];
+      }
+    });
+  }
 }
 
 /** Writes a set's passage as placed, under the set's UUID and times; returns its id. */
@@ -161,44 +163,71 @@ function localId(db: Db, table: 'claims' | 'sources', uuid: string): number | un
     .get(uuid, uuid) as number | undefined;
 }
 
-/** A passage kept for its report, with its evidence: the claims named by the set's UUID. */
+/** A passage kept for the text it needs, with its evidence: the claims named by the set's UUID. */
 export interface PendingPassage {
   passage: SetPassage;
   evidence: SetEvidence[];
 }
 
-/**
- * Places the passages waiting for a report with text `sha256`, which report `reportId` now holds;
- * a link whose claim no longer exists is dropped with the claim, and a passage or link already in
- * the desk (a later merge brought it) is not written twice. Call in the transaction that stored the
- * report. Returns how many were waiting.
- */
-export function placePendingPassages(
+/** What a waiting passage waits for: its report, or the text it was made on. */
+export type WaitingFor = 'report' | 'text';
+
+/** The desk's report holding `sha256` now or in an earlier version, with its current text. */
+export function reportHolding(
   db: Db,
-  reportId: number,
   sha256: string,
-  text: string,
-): number {
+): { id: number; sha256: string; title: string } | undefined {
+  return prepared(
+    db,
+    `SELECT r.id, r.sha256, r.title FROM report_versions v JOIN reports r ON r.id = v.report_id
+     WHERE v.sha256 = ? ORDER BY v.version DESC LIMIT 1`,
+  ).get(sha256) as { id: number; sha256: string; title: string } | undefined;
+}
+
+/**
+ * Places the passages waiting for the text `sha256` (`text`), which the desk now holds: as a
+ * report's (a new report, or a new version) or as a set's. A link whose claim no longer exists is
+ * dropped with the claim, and a passage or link already in the desk (a later merge brought it) is
+ * not written twice. One that still cannot be placed waits on, for the text it was made on. Call
+ * in the transaction that stored the text. Returns how many rows changed.
+ */
+export function placePendingPassages(db: Db, sha256: string, text: string): number {
   const waiting = prepared(
     db,
     'SELECT uuid, passage, evidence FROM pending_passages WHERE report_sha256 = ?',
   ).all(sha256) as { uuid: string; passage: string; evidence: string }[];
+  const readText = prepared(db, 'SELECT body FROM texts WHERE sha256 = ?').pluck();
+  let changed = 0;
   for (const row of waiting) {
-    prepared(db, 'DELETE FROM pending_passages WHERE uuid = ?').run(row.uuid);
-    // Already here: a later merge brought it with its report.
-    if (prepared(db, 'SELECT 1 FROM passages WHERE uuid = ?').get(row.uuid)) continue;
     const passage = JSON.parse(row.passage) as SetPassage;
+    if (prepared(db, 'SELECT 1 FROM passages WHERE uuid = ?').get(row.uuid)) {
+      // Already here: a later merge brought it.
+      changed += prepared(db, 'DELETE FROM pending_passages WHERE uuid = ?').run(row.uuid).changes;
+      continue;
+    }
+    const report = reportHolding(db, shaOfUrn(passage.report));
+    if (!report) continue;
     const targetSha = shaOfUrn(passage.target.source);
-    const targetText =
-      targetSha === sha256
-        ? text
-        : (prepared(db, 'SELECT body FROM texts WHERE sha256 = ?').pluck().get(targetSha) as
-            string | undefined);
-    const placed = placePassage(passage, sha256, text, targetText, targetText !== undefined);
-    const sourceId = passage.source
-      ? ((localId(db, 'sources', passage.source) as number | undefined) ?? null)
-      : null;
-    const passageId = insertSetPassage(db, passage, reportId, placed, sourceId);
+    const held = targetSha === sha256 ? text : (readText.get(targetSha) as string | undefined);
+    const reportText = report.sha256 === sha256 ? text : (readText.get(report.sha256) as string);
+    const [units] = unitsIn(held ?? reportText, [passage]);
+    const placed = placePassage(
+      passage,
+      units as [number, number],
+      report.sha256,
+      reportText,
+      held,
+    );
+    if (!placed) {
+      changed += prepared(
+        db,
+        `UPDATE pending_passages SET report_sha256 = ?, waiting_for = 'text' WHERE uuid = ? AND report_sha256 <> ?`,
+      ).run(targetSha, row.uuid, targetSha).changes;
+      continue;
+    }
+    changed += prepared(db, 'DELETE FROM pending_passages WHERE uuid = ?').run(row.uuid).changes;
+    const sourceId = passage.source ? (localId(db, 'sources', passage.source) ?? null) : null;
+    const passageId = insertSetPassage(db, passage, report.id, placed, sourceId);
     for (const link of JSON.parse(row.evidence) as SetEvidence[]) {
       const claimId = localId(db, 'claims', link.claim);
       const linked =
@@ -210,5 +239,5 @@ export function placePendingPassages(
       if (claimId !== undefined && !linked) insertSetEvidence(db, link, claimId, passageId);
     }
   }
-  return waiting.length;
+  return changed;
 }

@@ -11,12 +11,14 @@ import { updateClaim } from '../db/claims.ts';
 import type { Db } from '../db/connection.ts';
 import { DeskError } from '../db/errors.ts';
 import { updateEvidence } from '../db/evidence.ts';
+import { reviewWarning } from '../db/origin-reviews.ts';
 import { updatePassageNote } from '../db/passages.ts';
 import { attributePassage, rateSource, updateSource } from '../db/sources.ts';
 import { prepared } from '../db/statements.ts';
 
 interface ConflictRow {
   id: number;
+  merge_id: number;
   entity: MergedEntity;
   uuid: string;
   label: string;
@@ -61,7 +63,7 @@ export function listPending(db: Db): PendingPassageItem[] {
   return (
     prepared(
       db,
-      `SELECT p.uuid AS id, p.report_title AS report, p.report_sha256 AS sha256, p.passage,
+      `SELECT p.uuid AS id, p.waiting_for AS waitingFor, p.report_title AS report, p.report_sha256 AS sha256, p.passage,
               m.file_name AS fileName, m.merged_at AS mergedAt
        FROM pending_passages p JOIN merges m ON m.id = p.merge_id ORDER BY m.id, p.uuid`,
     ).all() as (Omit<PendingPassageItem, 'quote'> & { passage: string })[]
@@ -91,27 +93,35 @@ export function resolveConflict(db: Db, id: number, take: 'local' | 'incoming'):
     const itemId = prepared(db, `SELECT id FROM ${TABLE[row.entity]} WHERE uuid = ?`)
       .pluck()
       .get(row.uuid) as number | undefined;
-    if (itemId === undefined)
+    // Keeping the desk's value needs nothing of the item: one deleted since is settled all the same.
+    if (itemId === undefined && take === 'incoming')
       throw new DeskError(
         'not-found',
-        `${row.label} is no longer in the desk; the conflict cannot be settled by taking a value`,
+        `${row.label} is no longer in the desk; its value cannot be taken (keep yours to close this)`,
       );
     const incoming: unknown = JSON.parse(row.incoming_value);
-    if (take === 'incoming') applyIncoming(db, row, itemId, incoming);
+    if (take === 'incoming') applyIncoming(db, row, itemId as number, incoming);
     const reviewer = reviewerName(db);
     const now = new Date().toISOString();
     prepared(
       db,
       'UPDATE merge_conflicts SET resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?',
     ).run(take, reviewer, now, id);
-    const claimOfEvidence = (): number =>
-      prepared(db, 'SELECT claim_id FROM evidence WHERE id = ?').pluck().get(itemId) as number;
+    const claimOfEvidence = (): number | null =>
+      (prepared(db, 'SELECT claim_id FROM evidence WHERE id = ?').pluck().get(itemId) as
+        number | undefined) ?? null;
     appendAudit(db, {
       action: 'conflict.resolve',
-      entity: row.entity === 'evidence' ? 'claim' : row.entity,
-      entityId: row.entity === 'evidence' ? claimOfEvidence() : itemId,
+      entity: itemId === undefined ? 'merge' : row.entity === 'evidence' ? 'claim' : row.entity,
+      entityId:
+        itemId === undefined
+          ? row.merge_id
+          : row.entity === 'evidence'
+            ? claimOfEvidence()
+            : itemId,
       after: {
         conflict: id,
+        item: row.uuid,
         field: row.field,
         took: take,
         value: take === 'incoming' ? incoming : JSON.parse(row.local_value),
@@ -137,10 +147,12 @@ function applyIncoming(db: Db, row: ConflictRow, id: number, value: unknown): vo
   const v = value as Record<string, unknown>;
   switch (`${row.entity}.${row.field}`) {
     case 'source.reliability':
+      // The grade is written under the reviewer who took it; its rationale says whose it was.
       rateSource(db, {
         id,
         reliability: v.grade as Reliability,
-        rationale: String(v.rationale ?? ''),
+        rationale:
+          `${String(v.rationale ?? '')} (${row.incoming_reviewer}'s grade, from ${row.file_name})`.trim(),
       });
       return;
     case 'source.cites':
@@ -156,6 +168,22 @@ function applyIncoming(db: Db, row: ConflictRow, id: number, value: unknown): vo
     case 'claim.text':
       updateClaim(db, { id, text: String(value) });
       return;
+    case 'claim.originReview': {
+      const [passageA, passageB] = (v.passages as string[]).map(
+        (uuid) =>
+          prepared(db, 'SELECT id FROM passages WHERE uuid = ?').pluck().get(uuid) as
+            number | undefined,
+      );
+      if (passageA === undefined || passageB === undefined)
+        throw new DeskError('not-found', 'one of the two passages is no longer in the desk');
+      reviewWarning(db, {
+        claimId: id,
+        passageA,
+        passageB,
+        decision: v.decision as 'confirmed' | 'dismissed',
+      });
+      return;
+    }
     case 'evidence.stance':
       updateEvidence(db, { id, stance: value as Stance });
       return;

@@ -30,7 +30,9 @@ import {
   insertSetPassage,
   placePassage,
   placePendingPassages,
+  unitsIn,
   type PendingPassage,
+  type WaitingFor,
 } from '../db/set-passages.ts';
 import { prepared } from '../db/statements.ts';
 import { CHECKS_VERSION, readClaimSet, rejected } from './read.ts';
@@ -113,18 +115,25 @@ export function mergeClaimSet(
   }
 }
 
+/** The texts the set's quotes were checked against, and each checked passage's position in its own. */
+interface Verified {
+  /** By SHA-256: carried by the set or held by the desk. */
+  texts: Map<string, string>;
+  /** By passage id: its position in code units of the text it was made on. */
+  units: Map<string, [number, number]>;
+}
+
 /**
  * The quote of every passage whose text is at hand (carried by the set, or held by the desk) must
  * stand at its position there, with its context around it: a set whose quote contradicts its own
- * text was changed or made wrongly, and is refused. Returns each such passage's offsets in code
- * units of that text.
+ * text was changed or made wrongly, and is refused. Each text's offsets are converted in one pass.
  */
 function verifyQuotes(
   db: Db,
   set: ClaimSet,
   texts: Map<string, string>,
   fileName: string,
-): Map<string, { text: string; held: boolean }> {
+): Verified {
   const byText = new Map<string, SetPassage[]>();
   for (const p of set.passages) {
     const sha = shaOfUrn(p.target.source);
@@ -133,21 +142,32 @@ function verifyQuotes(
     list.push(p);
   }
   const readText = prepared(db, 'SELECT body FROM texts WHERE sha256 = ?').pluck();
-  const found = new Map<string, { text: string; held: boolean }>();
+  const verified: Verified = { texts: new Map(), units: new Map() };
   for (const [sha, passages] of byText) {
-    const held = readText.get(sha) as string | undefined;
-    const text = texts.get(sha) ?? held;
+    const text = texts.get(sha) ?? (readText.get(sha) as string | undefined);
     if (text === undefined) continue;
-    found.set(sha, { text, held: held !== undefined });
+    verified.texts.set(sha, text);
     let units: number[];
-    const offsets = passages.flatMap((p) => [p.target.selector[1].start, p.target.selector[1].end]);
     try {
-      units = convertOffsets(text, offsets, 'units');
-    } catch (error) {
-      throw rejected(
-        fileName,
-        `a passage's position does not fit the text ${sha} (${(error as Error).message})`,
+      units = convertOffsets(
+        text,
+        passages.flatMap((p) => [p.target.selector[1].start, p.target.selector[1].end]),
+        'units',
       );
+    } catch {
+      // Which one: each on its own, only now that one is known to be wrong.
+      for (const p of passages) {
+        const { start, end } = p.target.selector[1];
+        try {
+          convertOffsets(text, [start, end], 'units');
+        } catch (error) {
+          throw rejected(
+            fileName,
+            `passage ${p.id}'s position ${start}–${end} does not fit its text ${sha} (${(error as Error).message})`,
+          );
+        }
+      }
+      throw rejected(fileName, `a passage's position does not fit its text ${sha}`);
     }
     passages.forEach((p, i) => {
       const [quote] = p.target.selector;
@@ -156,16 +176,18 @@ function verifyQuotes(
       const there = text.slice(start, end);
       if (
         there !== quote.exact ||
-        !text.slice(0, start).endsWith(quote.prefix) ||
+        start < quote.prefix.length ||
+        !text.startsWith(quote.prefix, start - quote.prefix.length) ||
         !text.startsWith(quote.suffix, end)
       )
         throw rejected(
           fileName,
           `passage ${p.id} quotes “${clip(quote.exact)}” at ${p.target.selector[1].start}–${p.target.selector[1].end}, but its text reads “${clip(there)}” there`,
         );
+      verified.units.set(p.id, [start, end]);
     });
   }
-  return found;
+  return verified;
 }
 
 const clip = (text: string): string => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
@@ -174,7 +196,7 @@ interface Context {
   fileName: string;
   fileSha256: string;
   texts: Map<string, string>;
-  verified: Map<string, { text: string; held: boolean }>;
+  verified: Verified;
   reviewer: string;
   decisions: Map<string, DuplicateDecision>;
 }
@@ -285,7 +307,10 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
   const lastLocalReviewer = (entity: string, id: number): string =>
     (prepared(
       db,
-      'SELECT reviewer FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1',
+      // The desk's own changes first: history copied in from a merged set only for an item it
+      // brought and the desk has not changed since.
+      `SELECT reviewer FROM audit_log WHERE entity = ? AND entity_id = ?
+       ORDER BY merge_id IS NOT NULL, id DESC LIMIT 1`,
     )
       .pluck()
       .get(entity, id) as string | undefined) ?? ctx.reviewer;
@@ -312,11 +337,13 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
       s.kind === 'outlet' && !hasOutlet(db, s.outlet)
         ? createOutlet(db, s.outlet, s.createdAt)
         : ensureOutlet(db, s.outlet);
+    // UNIQUE (outlet, name) holds whatever the kind: a named source spelt like the outlet's own
+    // voice is one of its likely duplicates.
     const sameName = prepared(
       db,
       s.kind === 'outlet'
         ? `SELECT id, uuid, name FROM sources WHERE outlet_id = ? AND kind = 'outlet'`
-        : `SELECT id, uuid, name FROM sources WHERE outlet_id = ? AND kind = 'named' AND name = ?`,
+        : `SELECT id, uuid, name FROM sources WHERE outlet_id = ? AND name = ?`,
     ).get(...(s.kind === 'outlet' ? [outletId] : [outletId, s.name])) as
       { id: number; uuid: string; name: string } | undefined;
     if (sameName && s.kind === 'outlet') {
@@ -361,7 +388,6 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
   }
   // Reports: by the SHA-256 of their text, now or in an earlier version.
   const reportByUrn = new Map<string, { id: number; sha256: string; title: string } | null>();
-  const importedReports: { id: number; sha256: string }[] = [];
   const findReport = prepared(
     db,
     `SELECT r.id, r.sha256, r.title FROM report_versions v JOIN reports r ON r.id = v.report_id
@@ -374,9 +400,7 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
       report.reports.matched++;
       reportByUrn.set(r.id, found);
     } else if (r.text !== undefined) {
-      const imported = { id: insertReport(db, r, r.text), sha256: r.sha256, title: r.title };
-      reportByUrn.set(r.id, imported);
-      importedReports.push(imported);
+      reportByUrn.set(r.id, { id: insertReport(db, r, r.text), sha256: r.sha256, title: r.title });
       report.reports.imported++;
       wrote(1);
     } else {
@@ -385,7 +409,7 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
     }
   }
   const textOf = (sha: string): string =>
-    ctx.verified.get(sha)?.text ??
+    ctx.verified.texts.get(sha) ??
     (prepared(db, 'SELECT body FROM texts WHERE sha256 = ?').pluck().get(sha) as string);
 
   // A source named in a conflict: its id, and its name and outlet for the reviewer to read.
@@ -521,8 +545,49 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
   }
 
   // Passages: by UUID, else placed in the desk's text of their report, else kept for it.
+  const comparePassage = (
+    p: SetPassage,
+    row: { id: number; uuid: string; note: string; sourceId: number | null },
+    sourceId: number | null,
+  ): void => {
+    const compare = (field: string, mine: unknown, theirs: unknown): void =>
+      conflict({
+        entity: 'passage',
+        item: row.uuid,
+        label: `“${clip(p.target.selector[0].exact)}”`,
+        field,
+        local: mine,
+        incoming: theirs,
+        localReviewer: lastLocalReviewer('passage', row.id),
+        incomingReviewer: incomingReviewer(p.id),
+      });
+    if (p.note !== '' && p.note !== row.note) compare('note', row.note, p.note);
+    if (p.source !== null && sourceId !== row.sourceId)
+      compare('source', sourceRef(row.sourceId), sourceRef(sourceId));
+  };
+  // Positions of passages whose own text is not at hand: guessed in their report's text, one pass
+  // per text.
+  const guesses = new Map<string, [number, number]>();
+  let unchecked: Map<string, SetPassage[]> | undefined;
+  const guessedUnits = (p: SetPassage, sha: string, text: string): [number, number] => {
+    if (!unchecked) {
+      unchecked = new Map();
+      for (const q of set.passages) {
+        const at = reportByUrn.get(q.report)?.sha256;
+        if (ctx.verified.units.has(q.id) || at === undefined) continue;
+        const list = unchecked.get(at);
+        if (list) list.push(q);
+        else unchecked.set(at, [q]);
+      }
+    }
+    if (!guesses.has(p.id)) {
+      const group = unchecked.get(sha) ?? [p];
+      unitsIn(text, group).forEach((u, i) => guesses.set((group[i] as SetPassage).id, u));
+    }
+    return guesses.get(p.id) as [number, number];
+  };
   const passageLocal = new Map<string, number>();
-  const pending = new Map<string, PendingPassage & { sha256: string }>();
+  const pending = new Map<string, PendingPassage & { sha256: string; waitingFor: WaitingFor }>();
   const reportTitle = new Map(set.reports.map((r) => [r.id, r.title]));
   for (const p of set.passages) {
     const quote = p.target.selector[0].exact;
@@ -531,43 +596,55 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
     if (id !== undefined) {
       report.passages.matched++;
       passageLocal.set(p.id, id);
-      const row = prepared(
-        db,
-        'SELECT uuid, note, source_id AS sourceId FROM passages WHERE id = ?',
-      ).get(id) as { uuid: string; note: string; sourceId: number | null };
-      const compare = (field: string, mine: unknown, theirs: unknown): void =>
-        conflict({
-          entity: 'passage',
-          item: row.uuid,
-          label: `“${clip(quote)}”`,
-          field,
-          local: mine,
-          incoming: theirs,
-          localReviewer: lastLocalReviewer('passage', id),
-          incomingReviewer: incomingReviewer(p.id),
-        });
-      if (p.note !== '' && p.note !== row.note) compare('note', row.note, p.note);
-      if (p.source !== null && sourceId !== row.sourceId)
-        compare('source', sourceRef(row.sourceId), sourceRef(sourceId));
+      comparePassage(
+        p,
+        prepared(db, 'SELECT id, uuid, note, source_id AS sourceId FROM passages WHERE id = ?').get(
+          id,
+        ) as { id: number; uuid: string; note: string; sourceId: number | null },
+        sourceId,
+      );
       continue;
     }
     const where = reportByUrn.get(p.report);
     const title = reportTitle.get(p.report) ?? p.report;
     if (!where) {
-      pending.set(p.id, { passage: p, evidence: [], sha256: shaOfUrn(p.report) });
+      pending.set(p.id, {
+        passage: p,
+        evidence: [],
+        sha256: shaOfUrn(p.report),
+        waitingFor: 'report',
+      });
       report.passages.pending.push({ id: p.id, quote, report: title });
       continue;
     }
-    const target = ctx.verified.get(shaOfUrn(p.target.source));
-    const placed = placePassage(
-      p,
-      where.sha256,
-      textOf(where.sha256),
-      target?.text,
-      target !== undefined,
-    );
+    const targetSha = shaOfUrn(p.target.source);
+    const target = ctx.verified.texts.get(targetSha);
+    const reportText = textOf(where.sha256);
+    const units = ctx.verified.units.get(p.id) ?? guessedUnits(p, where.sha256, reportText);
+    const placed = placePassage(p, units, where.sha256, reportText, target);
+    if (!placed) {
+      // Its quote could not be checked and is not word for word in the desk's version.
+      pending.set(p.id, { passage: p, evidence: [], sha256: targetSha, waitingFor: 'text' });
+      report.passages.pending.push({ id: p.id, quote, report: title });
+      continue;
+    }
+    // The same words already marked in the desk (by a duplicate the reviewer kept apart, or under
+    // another id): one passage, not two, so one quote is never counted twice.
+    const same = prepared(
+      db,
+      `SELECT id, uuid, note, source_id AS sourceId FROM passages
+       WHERE report_id = ? AND sha256 = ? AND position_start = ? AND position_end = ?`,
+    ).get(where.id, placed.sha256, placed.start, placed.end) as
+      { id: number; uuid: string; note: string; sourceId: number | null } | undefined;
+    if (same) {
+      report.passages.matched++;
+      passageLocal.set(p.id, same.id);
+      remember('passage', p.id, same.uuid);
+      comparePassage(p, same, sourceId);
+      continue;
+    }
     if (placed.status === 'orphaned' && placed.sha256 !== where.sha256) {
-      const text = target?.text as string;
+      const text = target as string;
       wrote(
         prepared(db, 'INSERT OR IGNORE INTO texts (sha256, body, chars) VALUES (?, ?, ?)').run(
           placed.sha256,
@@ -653,12 +730,13 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
   for (const [uuid, waiting] of pending) {
     const changes = prepared(
       db,
-      `INSERT OR IGNORE INTO pending_passages (uuid, report_sha256, report_title, merge_id, passage, evidence)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO pending_passages (uuid, report_sha256, report_title, waiting_for, merge_id, passage, evidence)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       uuid,
       waiting.sha256,
       reportTitle.get(waiting.passage.report) ?? waiting.passage.report,
+      waiting.waitingFor,
       mergeId,
       JSON.stringify(waiting.passage),
       JSON.stringify(waiting.evidence),
@@ -669,31 +747,55 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
     wrote(changes);
   }
 
-  // Passages an earlier merge left waiting for a report this one brought.
-  for (const imported of importedReports)
-    wrote(placePendingPassages(db, imported.id, imported.sha256, textOf(imported.sha256)));
+  // Passages an earlier merge left waiting for a text this set carries.
+  for (const [sha, text] of ctx.texts) wrote(placePendingPassages(db, sha, text));
 
   // The reviewer's shared-origin decisions, between passages both now in the desk.
+  // A decision the desk made otherwise is a conflict, not overwritten.
   const review = prepared(
     db,
-    `INSERT OR IGNORE INTO origin_reviews (claim_id, passage_a, passage_b, decision, reviewer, decided_at)
+    `INSERT INTO origin_reviews (claim_id, passage_a, passage_b, decision, reviewer, decided_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
+  const decided = prepared(
+    db,
+    'SELECT decision, reviewer FROM origin_reviews WHERE claim_id = ? AND passage_a = ? AND passage_b = ?',
+  );
+  const passageWords = prepared(db, 'SELECT uuid, exact FROM passages WHERE id = ?');
   for (const c of set.claims)
     for (const r of c.originReviews ?? []) {
       const a = passageLocal.get(r.passages[0]);
       const b = passageLocal.get(r.passages[1]);
+      const claimId = claimLocal.get(c.id) as number;
       if (a === undefined || b === undefined || a === b) continue;
-      wrote(
-        review.run(
-          claimLocal.get(c.id),
-          Math.min(a, b),
-          Math.max(a, b),
-          r.decision,
-          r.reviewer,
-          r.at,
-        ).changes,
-      );
+      const [first, second] = a < b ? [a, b] : [b, a];
+      const here = decided.get(claimId, first, second) as
+        { decision: string; reviewer: string } | undefined;
+      if (!here) {
+        wrote(review.run(claimId, first, second, r.decision, r.reviewer, r.at).changes);
+        continue;
+      }
+      if (here.decision === r.decision) continue;
+      const pair = [first, second].map((id) => passageWords.get(id)) as {
+        uuid: string;
+        exact: string;
+      }[];
+      const passages = pair.map((p) => p.uuid);
+      const quotes = pair.map((p) => clip(p.exact));
+      const claim = prepared(db, 'SELECT uuid, text FROM claims WHERE id = ?').get(claimId) as {
+        uuid: string;
+        text: string;
+      };
+      conflict({
+        entity: 'claim',
+        item: claim.uuid,
+        label: claim.text,
+        field: 'originReview',
+        local: { passages, quotes, decision: here.decision },
+        incoming: { passages, quotes, decision: r.decision },
+        localReviewer: here.reviewer,
+        incomingReviewer: r.reviewer,
+      });
     }
 
   // The items' history, as the exporting desk recorded it; an entry already here is not repeated.
@@ -705,7 +807,7 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
   );
   const addEntry = prepared(
     db,
-    `INSERT INTO audit_log (at, reviewer, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO audit_log (at, reviewer, action, entity, entity_id, before, after, merge_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const entry of set.audit) {
     const id = entityLocal[entry.entity].get(entry.item);
@@ -716,7 +818,7 @@ function applySet(db: Db, set: ClaimSet, ctx: Context): MergeReport {
       seen.get(entry.entity, id, entry.at, entry.action, entry.reviewer, before, after)
     )
       continue;
-    addEntry.run(entry.at, entry.reviewer, entry.action, entry.entity, id, before, after);
+    addEntry.run(entry.at, entry.reviewer, entry.action, entry.entity, id, before, after, mergeId);
     report.audit++;
     wrote(1);
   }

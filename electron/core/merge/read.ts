@@ -13,6 +13,7 @@ import {
 } from '../../../shared/claim-set.ts';
 import { DeskError } from '../db/errors.ts';
 import { normaliseText } from '../import/normalise.ts';
+import { outletKey } from '../import/outlets.ts';
 
 /** Keys that name an object's prototype machinery: refused wherever they appear. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -142,9 +143,28 @@ function checkReferences(set: ClaimSet, fileName: string): void {
   for (const r of set.reports)
     if (r.id !== urnOf(r.sha256))
       throw rejected(fileName, `report ${r.id} does not match its sha256 ${r.sha256}`);
-  for (const s of set.sources)
+  const byId = new Map(set.sources.map((s) => [s.id, s]));
+  for (const s of set.sources) {
     if (s.cites !== null && !sources.has(s.cites))
       throw dangling(`source ${s.id} ("${s.name}")`, `source ${s.cites}`);
+    if (s.kind === 'outlet' && outletKey(s.name) !== outletKey(s.outlet))
+      throw rejected(
+        fileName,
+        `source ${s.id} is the own voice of outlet "${s.outlet}" but is named "${s.name}"`,
+      );
+    // "X cites Y" chains end: none leads back to where it started.
+    const seen = new Set([s.id]);
+    for (let at = s.cites; at !== null; at = byId.get(at)?.cites ?? null) {
+      if (seen.has(at))
+        throw rejected(
+          fileName,
+          at === s.id
+            ? `source ${s.id} ("${s.name}") cites itself, directly or through others`
+            : `the sources citing one another from ${s.id} ("${s.name}") go round in a circle`,
+        );
+      seen.add(at);
+    }
+  }
   for (const p of set.passages) {
     if (!reports.has(p.report)) throw dangling(`passage ${p.id}`, `report ${p.report}`);
     if (p.source !== null && !sources.has(p.source))
@@ -201,6 +221,7 @@ function textsOf(set: ClaimSet): Map<string, string> {
 function checkTexts(set: ClaimSet, fileName: string): Map<string, string> {
   const texts = new Map<string, string>();
   const check = (sha256: string, text: string, what: string): void => {
+    if (text === '') throw rejected(fileName, `the text of ${what} is empty`);
     if (normaliseText(text) !== text)
       throw rejected(
         fileName,

@@ -4,6 +4,7 @@ import { appendAudit } from '../db/audit.ts';
 import type { Db } from '../db/connection.ts';
 import { DeskError } from '../db/errors.ts';
 import { listPassages } from '../db/passages.ts';
+import { placePendingPassages } from '../db/set-passages.ts';
 import { findReportByText, getReport, getReportText, reindexReport } from '../db/reports.ts';
 import type { PreparedReport } from '../import/index.ts';
 
@@ -69,6 +70,8 @@ export function importNewVersion(db: Db, id: number, prepared: PreparedReport): 
       if (anchor.method === 'position') unchanged++;
       else moved++;
     }
+    // Passages of a merged set may have been waiting for this text.
+    placePendingPassages(db, prepared.sha256, prepared.text);
     const after = getReport(db, id) as typeof report;
     appendAudit(db, {
       action: 'report.version',

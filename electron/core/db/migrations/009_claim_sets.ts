@@ -9,8 +9,10 @@
 //   or the local duplicate the reviewer merged it into.
 // - `merge_conflicts`: a value that differs between the set and the desk, both kept with both
 //   reviewers' names until the reviewer picks one. Nothing local is overwritten by a merge.
-// - `pending_passages`: passages of a set whose report is not in the desk yet, with their evidence;
-//   they are placed when a report with that text arrives.
+// - `pending_passages`: passages of a set waiting, with their evidence, for a text the desk lacks:
+//   their report's (placed when a report with that text arrives), or the one they were made on (a
+//   quote that could not be checked and is not word for word in the desk's version).
+// - `audit_log.merge_id`: history copied in from a merged set, told apart from the desk's own.
 export const sql = /* sql */ `
 CREATE TEMP VIEW new_uuid AS SELECT
   lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
@@ -91,9 +93,12 @@ CREATE TABLE pending_passages (
   uuid TEXT PRIMARY KEY,
   report_sha256 TEXT NOT NULL CHECK (length(report_sha256) = 64),
   report_title TEXT NOT NULL,
+  waiting_for TEXT NOT NULL CHECK (waiting_for IN ('report','text')),
   merge_id INTEGER NOT NULL REFERENCES merges(id),
   passage TEXT NOT NULL CHECK (json_valid(passage)),
   evidence TEXT NOT NULL CHECK (json_valid(evidence) AND json_type(evidence) = 'array')
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX pending_passages_report ON pending_passages(report_sha256);
+
+ALTER TABLE audit_log ADD COLUMN merge_id INTEGER REFERENCES merges(id);
 `;

@@ -348,7 +348,10 @@ function ConflictsPanel() {
   );
 }
 
-/** Passages from merged sets that wait for their report: they are placed when it is imported. */
+/**
+ * Passages from merged sets that wait for their report (placed when it is imported), or for the
+ * text they were made on (their quote could not be checked against the desk's version).
+ */
 function PendingPanel() {
   const pending = useDesk((s) => s.pending);
   const byReport = useMemo(() => {
@@ -363,7 +366,9 @@ function PendingPanel() {
         Waiting for their report <span className="count">{pending.length}</span>
       </h2>
       <p className="muted small">
-        Import the report (the same text) and these passages are checked and placed in it.
+        Import the report (the same text) and these passages are checked and placed in it. A passage
+        marked “needs its own text” was made on a version of the report this desk does not have:
+        merge a set that carries the reports’ texts, or import that version.
       </p>
       {byReport.map((passages) => {
         const first = passages[0];
@@ -375,6 +380,7 @@ function PendingPanel() {
               {passages.map((p) => (
                 <li key={p.id}>
                   <q>{p.quote}</q> <span className="muted">— from {p.fileName}</span>
+                  {p.waitingFor === 'text' && <span className="muted"> · needs its own text</span>}
                 </li>
               ))}
             </ul>

@@ -22,6 +22,7 @@ export const FIELD_LABEL: Record<string, string> = {
   source: 'attributed source',
   stance: 'stance',
   credibility: 'credibility',
+  originReview: 'shared origin of two quotes',
 };
 
 const record = (value: unknown): Record<string, unknown> =>
@@ -68,6 +69,13 @@ export function conflictValue(field: string, value: unknown): ValueText {
       return { text: sourceRef(value, 'Cites no other source'), why: '' };
     case 'source':
       return { text: sourceRef(value, 'The report’s outlet'), why: '' };
+    case 'originReview': {
+      const quotes = Array.isArray(v.quotes) ? v.quotes.map((q) => `“${String(q)}”`) : [];
+      return {
+        text: v.decision === 'confirmed' ? 'One origin' : 'Separate origins',
+        why: quotes.join(' and '),
+      };
+    }
     default:
       if (value === null || value === undefined || value === '')
         return { text: '(empty)', why: '' };
