@@ -4,6 +4,7 @@
 // file under ./api/; this is the one place that composes them.
 import type { z } from 'zod';
 import { claimsMethods } from './api/claims.ts';
+import { compareMethods } from './api/compare.ts';
 import { evidenceMethods } from './api/evidence.ts';
 import { attributionMethods } from './api/attribution.ts';
 import { mentionsMethods } from './api/mentions.ts';
@@ -59,6 +60,12 @@ export {
   type SourceSummary,
 } from './api/sources.ts';
 export { deskInfoSchema } from './api/session.ts';
+export {
+  similarSentenceSchema,
+  suggestionSchema,
+  type SimilarSentence,
+  type Suggestion,
+} from './api/compare.ts';
 export { mentionSchema, type ReportMention } from './api/mentions.ts';
 export { attributionSuggestionSchema, type AttributionSuggestion } from './api/attribution.ts';
 export {
@@ -82,6 +89,7 @@ export const api = {
   ...mentionsMethods,
   ...attributionMethods,
   ...setsMethods,
+  ...compareMethods,
   // Each slice refuses a stray method (Slice in ./api/common.ts); this refuses a missing one.
 } as const satisfies { [M in MethodName]: { input: z.ZodType; output: z.ZodType } };
 

@@ -12,6 +12,7 @@ import type { Db } from './db/connection.ts';
 import { DeskError, explainDeskError } from './db/errors.ts';
 import { startParsePool, type ParsePool, type ParsePoolOptions } from './import/parse-pool.ts';
 import { claimsHandlers } from './service/claims.ts';
+import { compareHandlers } from './service/compare.ts';
 import { evidenceHandlers } from './service/evidence.ts';
 import { attributionHandlers, type Sync } from './service/attribution.ts';
 import { mentionsHandlers } from './service/mentions.ts';
@@ -65,6 +66,14 @@ export function createDeskService(options: ServiceOptions) {
       handlers: () => ({
         'sources.create': handlers['sources.create'] as Sync<'sources.create'>,
         'passages.attribute': handlers['passages.attribute'] as Sync<'passages.attribute'>,
+      }),
+    }),
+    ...compareHandlers({
+      db,
+      undo,
+      handlers: () => ({
+        'passages.create': handlers['passages.create'] as Sync<'passages.create'>,
+        'evidence.link': handlers['evidence.link'] as Sync<'evidence.link'>,
       }),
     }),
   };
