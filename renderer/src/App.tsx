@@ -5,6 +5,7 @@ import { Library } from './features/library/Library.tsx';
 import { PassagePanel } from './features/reader/PassagePanel.tsx';
 import { Reader } from './features/reader/Reader.tsx';
 import { ClaimsView } from './features/claims/ClaimsView.tsx';
+import { CompareView } from './features/compare/CompareView.tsx';
 import { ExportDialog } from './features/export/ExportDialog.tsx';
 import { MergeView } from './features/merge/MergeView.tsx';
 import { SourcesView } from './features/sources/SourcesView.tsx';
@@ -140,6 +141,8 @@ export function App() {
         <ClaimsView />
       ) : view === 'sources' ? (
         <SourcesView />
+      ) : view === 'compare' ? (
+        <CompareView />
       ) : (
         <main className="workspace">
           <Library />
@@ -180,6 +183,7 @@ function TopBar({
   const redo = useDesk((s) => s.redo);
   const showShortcuts = useDesk((s) => s.showShortcuts);
   const claimCount = useDesk((s) => s.claimCount);
+  const comparePicked = useDesk((s) => s.comparePicked.length);
   const showExport = useDesk((s) => s.showExport);
   const openConflicts = useDesk((s) => s.conflicts.filter((c) => c.resolution === null).length);
   return (
@@ -191,6 +195,7 @@ function TopBar({
             ['reports', 'Reports'],
             ['claims', `Claims${claimCount ? ` (${claimCount.toLocaleString('en')})` : ''}`],
             ['sources', 'Sources'],
+            ['compare', `Compare${comparePicked ? ` (${comparePicked})` : ''}`],
             ['merge', 'Merge'],
           ] as const
         ).map(([key, label]) => (

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createClaimsSlice } from './claims.ts';
+import { createCompareSlice } from './compare.ts';
 import { createLibrarySlice } from './library.ts';
 import { createReaderSlice } from './reader.ts';
 import { createSetsSlice } from './sets.ts';
@@ -10,6 +11,8 @@ import { createUiSlice } from './ui.ts';
 export type { DeskState } from './slice.ts';
 export type { ClaimsQuery, ClaimsSlice } from './claims.ts';
 export { CLAIMS_PAGE } from './claims.ts';
+export type { CompareColumn, CompareSlice } from './compare.ts';
+export { MAX_COMPARED } from './compare.ts';
 export type { LibrarySlice } from './library.ts';
 export { SEARCH_DELAY_MS } from './library.ts';
 export type { ReaderSlice } from './reader.ts';
@@ -25,4 +28,5 @@ export const useDesk = create<DeskState>()((...a) => ({
   ...createClaimsSlice(...a),
   ...createSourcesSlice(...a),
   ...createSetsSlice(...a),
+  ...createCompareSlice(...a),
 }));

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { isReviewerRequired } from '../../../shared/api/session.ts';
 import { ApiError } from '../api.ts';
 import type { ClaimsSlice } from './claims.ts';
+import type { CompareSlice } from './compare.ts';
 import type { LibrarySlice } from './library.ts';
 import type { ReaderSlice } from './reader.ts';
 import type { SetsSlice } from './sets.ts';
@@ -17,7 +18,8 @@ export type DeskState = LibrarySlice &
   UiSlice &
   ClaimsSlice &
   SourcesSlice &
-  SetsSlice;
+  SetsSlice &
+  CompareSlice;
 export type Slice<T> = StateCreator<DeskState, [], [], T>;
 
 /**

@@ -1,8 +1,11 @@
 import { call } from '../api.ts';
 import { guarded, type Slice } from './slice.ts';
 
-/** `merge`: a colleague's claim set merged, and the conflicts merges left. */
-export type View = 'reports' | 'claims' | 'sources' | 'merge';
+/**
+ * `merge`: a colleague's claim set merged, and the conflicts merges left. `compare`: two or three
+ * reports side by side.
+ */
+export type View = 'reports' | 'claims' | 'sources' | 'merge' | 'compare';
 
 /** What the last undo or redo did, shown briefly with the step that reverses it. */
 export interface UndoNotice {

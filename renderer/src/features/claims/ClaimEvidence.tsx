@@ -2,16 +2,22 @@ import { useState } from 'react';
 import type { ClaimDetail, Evidence } from '../../../../shared/api.ts';
 import { useDesk } from '../../store/index.ts';
 import { CredibilitySelect, ReliabilityBadge, StanceSelect } from '../../ui/grades.tsx';
+import { CompareClaimReports } from '../compare/ComparePick.tsx';
 
 type Group = ClaimDetail['supporting'][number];
 
 /** One stance's evidence, grouped by independent origin. */
 export function EvidenceSection({ title, groups }: { title: string; groups: Group[] }) {
+  const claim = useDesk((s) => s.claim);
   if (groups.length === 0) return null;
+  // The claim's reports side by side, offered once: on its first section with evidence.
+  const first =
+    claim && [claim.supporting, claim.contradicting, claim.context].find((g) => g.length > 0);
   return (
     <section className="evidence-section" aria-label={`${title} evidence`}>
       <h2>
         {title} · {groups.length} {groups.length === 1 ? 'origin' : 'origins'}
+        {claim && first === groups && <CompareClaimReports claim={claim} />}
       </h2>
       {groups.map((g) => (
         <article key={g.key} className="origin-group" aria-label={`Origin: ${g.name}`}>

@@ -3,6 +3,7 @@ import type { ReportListItem, ReportOrder, SearchHit } from '../../../../shared/
 import { useDesk } from '../../store/index.ts';
 import { formatDate } from '../../ui/format.ts';
 import { VirtualList, type ListGroup, type VirtualListHandle } from '../../ui/VirtualList.tsx';
+import { CompareToggle, CompareTray } from '../compare/ComparePick.tsx';
 import { Snippet } from './Snippet.tsx';
 
 /**
@@ -131,6 +132,7 @@ function ReportLibrary({ hidden }: { hidden: boolean }) {
         handle={list}
         onRangeChange={onRangeChange}
       />
+      <CompareTray />
     </nav>
   );
 }
@@ -287,18 +289,22 @@ const ReportRow = memo(function ReportRow({
       </ReportButton>
     );
   return (
-    <ReportButton id={r.id} current={current} onOpen={onOpen}>
-      <span className="title">{r.title}</span>
-      <span className="meta">
-        {r.publishedAt ? formatDate(r.publishedAt) : 'Undated'}
-        {r.byline ? ` · ${r.byline}` : ''}
-      </span>
-      <span className="meta">
-        {r.passageCount === 0
-          ? 'No passages'
-          : `${r.passageCount.toLocaleString('en')} ${r.passageCount === 1 ? 'passage' : 'passages'}`}
-      </span>
-    </ReportButton>
+    // The compare toggle sits beside the row's button, not in it (no button in a button).
+    <div className="report-row">
+      <ReportButton id={r.id} current={current} onOpen={onOpen}>
+        <span className="title">{r.title}</span>
+        <span className="meta">
+          {r.publishedAt ? formatDate(r.publishedAt) : 'Undated'}
+          {r.byline ? ` · ${r.byline}` : ''}
+        </span>
+        <span className="meta">
+          {r.passageCount === 0
+            ? 'No passages'
+            : `${r.passageCount.toLocaleString('en')} ${r.passageCount === 1 ? 'passage' : 'passages'}`}
+        </span>
+      </ReportButton>
+      <CompareToggle reportId={r.id} title={r.title} />
+    </div>
   );
 });
 
@@ -312,11 +318,14 @@ const HitRow = memo(function HitRow({
   onOpen: (id: number) => Promise<void>;
 }) {
   return (
-    <ReportButton id={hit.reportId} current={current} onOpen={onOpen}>
-      <span className="title">{hit.title}</span>
-      <span className="meta">{hit.outlet ?? 'No outlet'}</span>
-      <Snippet text={hit.snippet} />
-    </ReportButton>
+    <div className="report-row">
+      <ReportButton id={hit.reportId} current={current} onOpen={onOpen}>
+        <span className="title">{hit.title}</span>
+        <span className="meta">{hit.outlet ?? 'No outlet'}</span>
+        <Snippet text={hit.snippet} />
+      </ReportButton>
+      <CompareToggle reportId={hit.reportId} title={hit.title} />
+    </div>
   );
 });
 

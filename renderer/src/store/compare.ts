@@ -1,0 +1,127 @@
+import type { Output, Passage, Report } from '../../../shared/api.ts';
+import { call } from '../api.ts';
+import { guarded, type Slice } from './slice.ts';
+
+/** Reports read side by side at most: a fourth column would be too narrow to read. */
+export const MAX_COMPARED = 3;
+/**
+ * Passages per report whose claims are asked for (one `claims.forPassage` each): enough for any
+ * real report, and a bound on the requests opening a compare can make.
+ */
+export const MAX_LINKED_PASSAGES = 400;
+/** `claims.forPassage` requests on their way at once. */
+const PARALLEL = 6;
+
+type PassageClaims = Output<'claims.forPassage'>;
+
+/** One report in the compare view: its text, passages, and the claims each passage backs. */
+export interface CompareColumn {
+  reportId: number;
+  report: Report | null;
+  text: string;
+  passages: Passage[];
+  /** The claims each passage is evidence for, by passage id (only passages that are evidence). */
+  claimsByPassage: Record<number, PassageClaims>;
+  /** Passages that are evidence but whose claims were not asked for (beyond the bound). */
+  unasked: number;
+}
+
+export interface CompareSlice {
+  /** The reports picked to compare (in the library or from a claim), in column order. */
+  comparePicked: number[];
+  compareColumns: CompareColumn[];
+  /** Adds a report to the picked ones, or takes it out; refuses a fourth. */
+  togglePickCompare(id: number): void;
+  clearComparePicks(): void;
+  /** Opens the compare view on these reports (the first three). */
+  compareReports(ids: number[]): Promise<void>;
+  /** A compared report's passages and their claims again (after a passage or evidence change). */
+  reloadCompareColumn(reportId: number): Promise<void>;
+  /**
+   * Makes the reader's report this compared one (if it is not), so that the reader's passage
+   * flow (create, note, attribute, evidence) works on it from the compare view.
+   */
+  focusCompareReport(reportId: number): Promise<void>;
+}
+
+/** Runs `task` on every item, at most PARALLEL at once; results in the items' order. */
+async function mapBounded<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const at = next++;
+      results[at] = await task(items[at] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
+  return results;
+}
+
+/** A report's column: text, passages, and the claims of its passages that are evidence. */
+async function loadColumn(reportId: number): Promise<CompareColumn> {
+  const [{ report, text }, passages] = await Promise.all([
+    call('reports.get', { id: reportId }),
+    call('passages.list', { reportId }),
+  ]);
+  const linked = passages.filter((p) => p.claimCount > 0 && p.status === 'anchored');
+  const asked = linked.slice(0, MAX_LINKED_PASSAGES);
+  const claims = await mapBounded(asked, (p) => call('claims.forPassage', { passageId: p.id }));
+  const claimsByPassage: Record<number, PassageClaims> = {};
+  asked.forEach((p, i) => {
+    claimsByPassage[p.id] = claims[i] ?? [];
+  });
+  return {
+    reportId,
+    report,
+    text,
+    passages,
+    claimsByPassage,
+    unasked: linked.length - asked.length,
+  };
+}
+
+/** Counts compare loads: columns of an older set of reports are dropped on arrival. */
+let compareTicket = 0;
+
+export const createCompareSlice: Slice<CompareSlice> = (set, get) => ({
+  comparePicked: [],
+  compareColumns: [],
+  togglePickCompare: (id) => {
+    const picked = get().comparePicked;
+    if (picked.includes(id)) {
+      set({ comparePicked: picked.filter((p) => p !== id) });
+    } else if (picked.length >= MAX_COMPARED) {
+      get().showError(
+        `Compare takes up to ${MAX_COMPARED} reports side by side: take one out before adding another.`,
+      );
+    } else set({ comparePicked: [...picked, id] });
+  },
+  clearComparePicks: () => set({ comparePicked: [], compareColumns: [] }),
+  compareReports: async (ids) => {
+    const picked = [...new Set(ids)].slice(0, MAX_COMPARED);
+    const ticket = ++compareTicket;
+    // Columns already loaded stay while the others load.
+    set((s) => ({
+      comparePicked: picked,
+      compareColumns: s.compareColumns.filter((c) => picked.includes(c.reportId)),
+    }));
+    get().setView('compare');
+    await guarded(get, async () => {
+      const columns = await Promise.all(picked.map(loadColumn));
+      if (ticket === compareTicket) set({ compareColumns: columns });
+    });
+  },
+  reloadCompareColumn: async (reportId) => {
+    if (!get().compareColumns.some((c) => c.reportId === reportId)) return;
+    await guarded(get, async () => {
+      const column = await loadColumn(reportId);
+      set((s) => ({
+        compareColumns: s.compareColumns.map((c) => (c.reportId === reportId ? column : c)),
+      }));
+    });
+  },
+  focusCompareReport: async (reportId) => {
+    if (get().reportId !== reportId) await get().openReport(reportId);
+  },
+});

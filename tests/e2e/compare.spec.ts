@@ -1,0 +1,249 @@
+// The compare view on the seeds: reports side by side, a claim's passages in the same colour and
+// number in every column, counterparts outlined, the gutter, the next shared claim, and passages
+// made without leaving the view.
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, SCREENSHOTS, test } from './desk.ts';
+import { bridgeCall } from './helpers.ts';
+
+/** The seeds' reports, in import order: 000 (Daily NK), 001 and 002 (ASIAPRESS). */
+const R000 = 1;
+const R001 = 2;
+const R002 = 3;
+
+async function makePassage(page: Page, reportId: number, quote: string): Promise<number> {
+  const report = (await bridgeCall(page, 'reports.get', { id: reportId })) as {
+    value: { text: string };
+  };
+  const start = report.value.text.indexOf(quote);
+  expect(start, `"${quote}" in report ${reportId}`).toBeGreaterThanOrEqual(0);
+  const made = (await bridgeCall(page, 'passages.create', {
+    reportId,
+    start,
+    end: start + quote.length,
+    exact: quote,
+    note: '',
+  })) as { ok: boolean; value: { id: number } };
+  expect(made.ok).toBe(true);
+  return made.value.id;
+}
+
+/** A claim with one passage of evidence in each report given. */
+async function makeClaim(
+  page: Page,
+  text: string,
+  evidence: [reportId: number, quote: string, stance: string][],
+): Promise<number> {
+  const [first, ...more] = evidence;
+  if (!first) throw new Error('a claim needs evidence here');
+  const claim = (await bridgeCall(page, 'claims.create', {
+    text,
+    evidence: { passageId: await makePassage(page, first[0], first[1]), stance: first[2] },
+  })) as { ok: boolean; value: { id: number } };
+  expect(claim.ok).toBe(true);
+  for (const [reportId, quote, stance] of more) {
+    const linked = (await bridgeCall(page, 'evidence.link', {
+      claimId: claim.value.id,
+      passageId: await makePassage(page, reportId, quote),
+      stance,
+      credibility: 2,
+    })) as { ok: boolean };
+    expect(linked.ok).toBe(true);
+  }
+  return claim.value.id;
+}
+
+const column = (page: Page, reportId: number): Locator =>
+  page.locator(`.compare-column[data-report-id="${reportId}"]`);
+const marker = (page: Page, reportId: number, claimId: number): Locator =>
+  column(page, reportId).locator(`.claim-marker[data-claim-id="${claimId}"]`).first();
+const background = (locator: Locator): Promise<string> =>
+  locator.evaluate((el) => getComputedStyle(el).backgroundColor);
+const scrollTops = (page: Page): Promise<number[]> =>
+  page
+    .getByTestId('compare-scroll')
+    .evaluateAll((els) => els.map((el) => Math.round((el as HTMLElement).scrollTop)));
+
+/** Selects `phrase` in one column's text, as a drag would. */
+async function selectInColumn(page: Page, reportId: number, phrase: string): Promise<void> {
+  await expect(column(page, reportId).getByTestId('compare-text')).toContainText(phrase);
+  await column(page, reportId)
+    .getByTestId('compare-text')
+    .evaluate((article, from) => {
+      const p = Array.from(article.querySelectorAll('p')).find((el) =>
+        el.textContent?.includes(from),
+      );
+      const node = p?.firstChild as Text | undefined;
+      if (!node) throw new Error(`"${from}" is not in the column`);
+      const start = node.data.indexOf(from);
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + from.length);
+      const selection = window.getSelection() as Selection;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }, phrase);
+}
+
+async function shoot(page: Page, name: string, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: 900 });
+  // Badges are placed again once the columns have their new width.
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: join(SCREENSHOTS, name) });
+}
+
+test('two and three reports side by side, claims matched by colour and number', async ({
+  page,
+  desk,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(desk.url);
+  const library = page.getByRole('navigation', { name: 'Library' });
+  await expect(library).toContainText('Pandora');
+
+  const licence = await makeClaim(page, 'Driving licences now cost far more than before', [
+    [
+      R001,
+      'the license acquisition cost (including bribes), which was previously 300-500 yuan, has risen to 1,200 yuan',
+      'supports',
+    ],
+    [R002, 'Because of this, more people are getting driver’s licenses.', 'context'],
+  ]);
+  const pool = await makeClaim(page, 'Groups of 3–5 people pool money to buy one car', [
+    [
+      R001,
+      "it's becoming popular for individuals to pool money and have 3-5 people buy one car together",
+      'supports',
+    ],
+    [R002, 'Groups of 3-5 people pool money to buy a car and share it as needed.', 'supports'],
+  ]);
+  const repair = await makeClaim(page, 'Car repair has become a way to make money', [
+    [R000, 'auto repair is becoming a new market for making money', 'supports'],
+    [
+      R001,
+      'new money-making opportunities created by Chinese vehicles entering across the border',
+      'supports',
+    ],
+  ]);
+  const stateLed = await makeClaim(page, 'The vehicle smuggling is organised by the state', [
+    [R002, 'this is an organized, state-led influx of goods on a different scale', 'supports'],
+  ]);
+
+  // Picked in the library: two rows, then the tray opens them side by side.
+  await library.getByRole('button', { name: /^Compare “.*Pandora/ }).click();
+  await library.getByRole('button', { name: /^Compare “.*upper reaches of the Yalu/ }).click();
+  await expect(page.getByRole('button', { name: 'Compare (2)' })).toBeVisible();
+  await page
+    .getByRole('group', { name: 'Reports to compare' })
+    .getByRole('button', {
+      name: 'Compare side by side',
+    })
+    .click();
+  await expect(page.locator('.compare-column')).toHaveCount(2);
+  await expect(column(page, R001).locator('h2')).toContainText('Pandora');
+  await expect(column(page, R001)).toContainText('ASIAPRESS');
+
+  // The claim with evidence in both: its marker, same colour and number, in both columns.
+  for (const claim of [licence, pool]) {
+    await expect(marker(page, R001, claim)).toBeVisible();
+    await expect(marker(page, R002, claim)).toBeVisible();
+    expect(await background(marker(page, R001, claim))).toBe(
+      await background(marker(page, R002, claim)),
+    );
+    expect(await marker(page, R001, claim).textContent()).toBe(
+      await marker(page, R002, claim).textContent(),
+    );
+  }
+  // Two claims, two colours.
+  expect(await background(marker(page, R001, licence))).not.toBe(
+    await background(marker(page, R001, pool)),
+  );
+  // The legend lists every claim of these reports, shared or not, and in how many it is.
+  const legend = page.getByRole('list', { name: 'Claims in these reports' });
+  await expect(legend).toContainText('Groups of 3–5 people');
+  await expect(legend).toContainText('organised by the state');
+  await expect(legend.locator(`[data-claim-id="${repair}"]`)).toContainText('1/2');
+  await expect(page.getByRole('toolbar', { name: 'Compare tools' })).toContainText(
+    '2 shared claims of 4',
+  );
+
+  // Hovering a passage's marker outlines its counterpart in the other column.
+  await expect(column(page, R002).locator('.counterpart-outline')).toHaveCount(0);
+  await marker(page, R001, pool).hover();
+  await expect(column(page, R002).locator('.counterpart-outline').first()).toBeVisible();
+  await page.mouse.move(5, 5);
+  await expect(column(page, R002).locator('.counterpart-outline')).toHaveCount(0);
+
+  // The gutter: a tick per passage and claim, at its place; one click scrolls there.
+  await expect(column(page, R001).locator('.gutter-tick')).toHaveCount(3);
+  await expect(column(page, R002).locator('.gutter-tick')).toHaveCount(3);
+
+  await shoot(page, 'compare-2-1440.png', 1440);
+
+  // Next shared claim: every column that has it scrolls to it; J goes on to the next.
+  const before = await scrollTops(page);
+  await page.getByRole('button', { name: /Next shared claim/ }).click();
+  await expect(legend.locator(`[data-claim-id="${licence}"]`)).toHaveClass(/focused/);
+  await expect.poll(async () => (await scrollTops(page)).join()).not.toBe(before.join());
+  await page.keyboard.press('j');
+  await expect(legend.locator(`[data-claim-id="${pool}"]`)).toHaveClass(/focused/);
+  await page.keyboard.press('j');
+  await expect(legend.locator(`[data-claim-id="${licence}"]`)).toHaveClass(/focused/);
+
+  // A passage, then a claim from it, without leaving the view.
+  await selectInColumn(page, R002, 'China turned a blind eye');
+  await page.keyboard.press('h');
+  const editor = page.getByRole('group', { name: 'Selected passage' });
+  await expect(editor.locator('blockquote')).toHaveText('China turned a blind eye');
+  await expect(page.getByRole('main', { name: 'Compare reports' })).toBeVisible();
+  const form = editor.getByRole('group', { name: 'Use as evidence' });
+  await form.getByRole('button', { name: 'New claim from passage' }).click();
+  await form.getByRole('textbox', { name: 'Proposition' }).fill('China tolerated the smuggling');
+  await form.getByRole('button', { name: 'Create claim' }).click();
+  await expect(legend).toContainText('China tolerated the smuggling');
+  await expect(column(page, R002).locator('.claim-marker')).toHaveCount(4);
+  await page.getByRole('button', { name: 'Close the passage panel' }).click();
+
+  await shoot(page, 'compare-2-1024.png', 1024);
+
+  // A third report: the repair claim now shared between 000 and 001, in one colour.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await library.getByRole('button', { name: /^Compare “Many more young/ }).click();
+  await page.getByRole('button', { name: 'Compare side by side' }).click();
+  await expect(page.locator('.compare-column')).toHaveCount(3);
+  await expect(marker(page, R000, repair)).toBeVisible();
+  expect(await background(marker(page, R000, repair))).toBe(
+    await background(marker(page, R001, repair)),
+  );
+  await expect(marker(page, R000, stateLed)).toHaveCount(0);
+  await expect(column(page, R000).locator('.gutter-tick')).toHaveCount(1);
+  await marker(page, R000, repair).hover();
+  await expect(column(page, R001).locator('.counterpart-outline').first()).toBeVisible();
+  await expect(column(page, R002).locator('.counterpart-outline')).toHaveCount(0);
+  await page.mouse.move(5, 5);
+  await shoot(page, 'compare-3-1440.png', 1440);
+  await shoot(page, 'compare-3-1024.png', 1024);
+});
+
+test('a claim’s reports open side by side from its evidence', async ({ page, desk }) => {
+  await page.goto(desk.url);
+  await expect(page.getByRole('navigation', { name: 'Library' })).toContainText('Pandora');
+  const pool = await makeClaim(page, 'Groups of 3–5 people pool money to buy one car', [
+    [
+      R001,
+      "it's becoming popular for individuals to pool money and have 3-5 people buy one car together",
+      'supports',
+    ],
+    [R002, 'Groups of 3-5 people pool money to buy a car and share it as needed.', 'supports'],
+  ]);
+  await page.getByRole('button', { name: /^Claims/ }).click();
+  await page
+    .getByRole('button', { name: /Groups of 3–5 people/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Compare these reports' }).click();
+  await expect(page.locator('.compare-column')).toHaveCount(2);
+  await expect(marker(page, R001, pool)).toBeVisible();
+  await expect(marker(page, R002, pool)).toBeVisible();
+});
