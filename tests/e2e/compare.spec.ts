@@ -201,6 +201,7 @@ test('two and three reports side by side, claims matched by colour and number', 
   await form.getByRole('textbox', { name: 'Proposition' }).fill('China tolerated the smuggling');
   await form.getByRole('button', { name: 'Create claim' }).click();
   await expect(legend).toContainText('China tolerated the smuggling');
+  await page.screenshot({ path: join(SCREENSHOTS, 'compare-drawer-1440.png') });
   await expect(column(page, R002).locator('.claim-marker')).toHaveCount(4);
   await page.getByRole('button', { name: 'Close the passage panel' }).click();
 
@@ -246,4 +247,44 @@ test('a claim’s reports open side by side from its evidence', async ({ page, d
   await expect(page.locator('.compare-column')).toHaveCount(2);
   await expect(marker(page, R001, pool)).toBeVisible();
   await expect(marker(page, R002, pool)).toBeVisible();
+});
+
+test('with "Align matched passages" on, the other column brings the counterpart level', async ({
+  page,
+  desk,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(desk.url);
+  const library = page.getByRole('navigation', { name: 'Library' });
+  await expect(library).toContainText('Pandora');
+  const pool = await makeClaim(page, 'Groups of 3–5 people pool money to buy one car', [
+    [
+      R001,
+      "it's becoming popular for individuals to pool money and have 3-5 people buy one car together",
+      'supports',
+    ],
+    [R002, 'Groups of 3-5 people pool money to buy a car and share it as needed.', 'supports'],
+  ]);
+  await library.getByRole('button', { name: /^Compare “.*Pandora/ }).click();
+  await library.getByRole('button', { name: /^Compare “.*upper reaches of the Yalu/ }).click();
+  await page.getByRole('button', { name: 'Compare side by side' }).click();
+  await expect(marker(page, R002, pool)).toBeVisible();
+  await page.getByRole('switch', { name: 'Align matched passages' }).check();
+
+  /** How far below its column's top the claim's marker stands. */
+  const offset = (reportId: number): Promise<number> =>
+    marker(page, reportId, pool).evaluate((el) => {
+      const scroller = el.closest('.compare-scroll') as HTMLElement;
+      return Math.round(el.getBoundingClientRect().top - scroller.getBoundingClientRect().top);
+    });
+  const before = await offset(R002);
+  // The analyst scrolls the left column until the passage stands 120 px below its top.
+  await marker(page, R001, pool).evaluate((el) => {
+    const scroller = el.closest('.compare-scroll') as HTMLElement;
+    scroller.scrollTop +=
+      el.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 120;
+  });
+  await expect.poll(() => offset(R001)).toBeGreaterThan(110);
+  await expect.poll(() => offset(R002)).not.toBe(before);
+  expect(Math.abs((await offset(R002)) - (await offset(R001)))).toBeLessThan(6);
 });

@@ -353,7 +353,15 @@ function CompareColumns({
             />
           ))}
         </div>
-        {drawer && <PassageDrawer columns={columns} onClose={() => setDrawer(false)} />}
+        {drawer && (
+          <PassageDrawer
+            columns={columns}
+            onClose={() => {
+              setDrawer(false);
+              selectPassage(null);
+            }}
+          />
+        )}
       </div>
     </main>
   );
@@ -459,8 +467,8 @@ const ColumnText = memo(function ColumnText({ text }: { text: string }) {
 interface Placed {
   passage: MarkedPassage;
   top: number;
-  /** How many badges already stand on that line (they are put side by side). */
-  shift: number;
+  /** How far from the page's right edge the badges end: just left of the text's first line. */
+  right: number;
   boxes: { top: number; left: number; width: number; height: number }[];
 }
 
@@ -511,8 +519,12 @@ function ReportColumn({
     const place = (): void => {
       const origin = box.getBoundingClientRect();
       const paragraphs = paragraphsOf(element);
+      // The text stands centred in a wide column: the badges go in its margin, next to it.
+      const textLeft = paragraphs[0]?.getBoundingClientRect().left ?? origin.left;
+      const edge = origin.right - textLeft + 4;
       let lastTop = -Infinity;
       let shift = 0;
+      let lastWidth = 0;
       const next: Placed[] = [];
       for (const passage of withClaims) {
         const range = rangeFor(element, passage.start, passage.end, paragraphs);
@@ -520,12 +532,14 @@ function ReportColumn({
         const first = rects[0];
         if (!first) continue;
         const top = first.top - origin.top;
-        shift = Math.abs(top - lastTop) < 8 ? shift + 1 : 0;
+        // Two passages starting on one line: the second's badges stand left of the first's.
+        shift = Math.abs(top - lastTop) < 8 ? shift + lastWidth : 0;
+        lastWidth = passage.claims.length * 21;
         lastTop = top;
         next.push({
           passage,
           top,
-          shift,
+          right: edge + shift,
           boxes: rects.map((r) => ({
             top: r.top - origin.top,
             left: r.left - origin.left,
@@ -623,12 +637,8 @@ function ReportColumn({
             >
               <ColumnText text={text} />
             </article>
-            {placed.map(({ passage, top, shift }) => (
-              <span
-                key={passage.passageId}
-                className="passage-badges"
-                style={{ top, left: 2 + shift * 22 }}
-              >
+            {placed.map(({ passage, top, right }) => (
+              <span key={passage.passageId} className="passage-badges" style={{ top, right }}>
                 {passage.claims.map((k) => (
                   <button
                     key={k.claimId}
