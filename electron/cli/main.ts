@@ -19,6 +19,7 @@ import { exportFiles } from '../core/export/index.ts';
 import { describeFsError } from '../core/fs-errors.ts';
 import { defaultDeskPath } from '../core/paths.ts';
 import { importPaths } from '../core/reports/import-files.ts';
+import { similarCommand, suggestCommand } from './compare.ts';
 import { mergeCommand } from './merge.ts';
 
 type OptionName =
@@ -97,6 +98,22 @@ const COMMANDS: Record<string, Command> = {
       'photographed or filmed what): each phrase, what it says of the source, the mention it\n' +
       'refers back to, and the text it governs',
   },
+  similar: {
+    args: '<report-id> [--json]',
+    options: ['json'],
+    positionals: 'some',
+    does:
+      'lists the sentences of a report that other reports share or nearly share (docs/suggestions.md):\n' +
+      'each with the other report’s sentence, the score and the words that differ',
+  },
+  suggest: {
+    args: '--claim <id> [--json]',
+    options: ['claim', 'json'],
+    positionals: 'none',
+    does:
+      'lists sentences of the reports that may support or contradict a claim, other outlets first\n' +
+      '(docs/suggestions.md): each with its report, outlet, score, stance hint and why',
+  },
   check: {
     args: '[--json]',
     options: ['json'],
@@ -140,7 +157,7 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-const READ_COMMANDS = ['reports', 'search', 'claims', 'mentions', 'check'];
+const READ_COMMANDS = ['reports', 'search', 'claims', 'mentions', 'similar', 'suggest', 'check'];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -161,12 +178,13 @@ ${commands}
 Options:
   --db PATH      the desk file; by default the desktop app's own,
                  ${defaultDeskPath()}
-                 reports, search, claims, mentions, check and export only read it: they never create
-                 a desk, and a path with no desk is an error.
+                 reports, search, claims, mentions, similar, suggest, check and export only read
+                 it: they never create a desk, and a path with no desk is an error.
   --outlet NAME  import: the outlet of every imported file, over what the files say
   --format F     export: set, annotations, claimreview, csv, md or html
   --verdict, --status, --tag, --claim LIST
                  export: only the claims matching each one given (comma-separated lists)
+                 suggest: the one claim (its number) to suggest evidence for
   --with-texts   export: carry the reports' texts, so every quote can be re-checked
   --out PATH     export: the file to write (csv: the folder)
   --dry-run      merge: say what the merge would do; write nothing
@@ -286,15 +304,24 @@ function parse(argv: string[]): Invocation | 'help' | 'version' {
         ? 'import needs at least one file or folder'
         : command === 'merge'
           ? 'merge needs a claim set file'
-          : command === 'mentions'
-            ? 'mentions needs a report id (source-desk reports lists them)'
+          : command === 'mentions' || command === 'similar'
+            ? `${command} needs a report id (source-desk reports lists them)`
             : 'search needs a query',
     );
   if (command === 'merge' && rest.length > 1)
     throw new UsageError(`merge takes one claim set file, but was given ${rest.length}`);
-  if (command === 'mentions' && (rest.length > 1 || !/^[1-9]\d{0,15}$/.test(rest[0] ?? '')))
+  if (
+    (command === 'mentions' || command === 'similar') &&
+    (rest.length > 1 || !/^[1-9]\d{0,15}$/.test(rest[0] ?? ''))
+  )
     throw new UsageError(
-      `mentions takes one report id, a whole number such as 3, but was given "${show(rest.join(' '))}"`,
+      `${command} takes one report id, a whole number such as 3, but was given "${show(rest.join(' '))}"`,
+    );
+  if (command === 'suggest' && !/^[1-9]\d{0,15}$/.test(String(values.claim ?? '')))
+    throw new UsageError(
+      values.claim === undefined
+        ? 'suggest needs --claim and a claim number (source-desk claims lists them)'
+        : `--claim: suggest takes one claim number, such as 4, but was given "${show(String(values.claim))}"`,
     );
   if (
     typeof values.port === 'string' &&
@@ -415,6 +442,10 @@ export async function run(
         else if (command === 'search') searchCommand(db, rest.join(' ').trim(), asJson, print);
         else if (command === 'mentions')
           mentionsCommand(db, dbPath, Number(rest[0]), asJson, print);
+        else if (command === 'similar')
+          similarCommand(db, dbPath, Number(rest[0]), { asJson, print, json });
+        else if (command === 'suggest')
+          suggestCommand(db, dbPath, Number(values.claim), { asJson, print, json });
         else claimsCommand(db, dbPath, asJson, print);
         return 0;
       } finally {
