@@ -57,8 +57,9 @@ const column = (page: Page, reportId: number): Locator =>
   page.locator(`.compare-column[data-report-id="${reportId}"]`);
 const marker = (page: Page, reportId: number, claimId: number): Locator =>
   column(page, reportId).locator(`.claim-marker[data-claim-id="${claimId}"]`).first();
+/** The claim's colour a marker is drawn in (filled, or its border when hollow). */
 const background = (locator: Locator): Promise<string> =>
-  locator.evaluate((el) => getComputedStyle(el).backgroundColor);
+  locator.evaluate((el) => getComputedStyle(el).getPropertyValue('--claim').trim());
 const scrollTops = (page: Page): Promise<number[]> =>
   page
     .getByTestId('compare-scroll')
@@ -163,6 +164,9 @@ test('two and three reports side by side, claims matched by colour and number', 
   await expect(legend).toContainText('Groups of 3–5 people');
   await expect(legend).toContainText('organised by the state');
   await expect(legend.locator(`[data-claim-id="${repair}"]`)).toContainText('1/2');
+  // The marker's shape says the stance too: the licence claim is only context in 002.
+  await expect(marker(page, R002, licence)).toHaveClass(/stance-context/);
+  await expect(marker(page, R002, licence)).toHaveAttribute('aria-label', /context only/);
   await expect(page.getByRole('toolbar', { name: 'Compare tools' })).toContainText(
     '2 shared claims of 4',
   );
@@ -225,6 +229,25 @@ test('two and three reports side by side, claims matched by colour and number', 
   await page.mouse.move(5, 5);
   await shoot(page, 'compare-3-1440.png', 1440);
   await shoot(page, 'compare-3-1024.png', 1024);
+
+  // The claim matrix: the three reports as columns, what each does with each claim.
+  await page.getByRole('tab', { name: 'Claim matrix' }).click();
+  const matrix = page.getByRole('table', { name: 'Claim matrix' });
+  await expect(matrix.locator('thead')).toContainText('Daily NK');
+  await expect(matrix.locator('thead')).toContainText('ASIAPRESS');
+  const cell = (claimId: number, reportId: number): Locator =>
+    matrix.locator(`tr[data-claim-id="${claimId}"] td[data-report-id="${reportId}"]`);
+  await expect(cell(licence, R001).locator('.cell-stance')).toHaveText('Supports');
+  await expect(cell(licence, R002).locator('.cell-stance')).toHaveText('Context only');
+  await expect(cell(licence, R000).locator('.cell-stance')).toHaveText('Silent');
+  await expect(cell(repair, R000)).toContainText('Daily NK');
+  await shoot(page, 'compare-matrix-1024.png', 1024);
+  await shoot(page, 'compare-matrix-1440.png', 1440);
+  // A claim of the matrix is shown side by side.
+  await matrix.locator(`tr[data-claim-id="${pool}"] .matrix-claim`).click();
+  await expect(page.locator('.compare-column')).toHaveCount(3);
+  await expect(legend.locator(`[data-claim-id="${pool}"]`)).toHaveClass(/focused/);
+  await expect(marker(page, R002, pool)).toBeVisible();
 });
 
 test('a claim’s reports open side by side from its evidence', async ({ page, desk }) => {

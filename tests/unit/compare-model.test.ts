@@ -103,6 +103,7 @@ describe('compare: passages, gutter and alignment', () => {
       [10, [2]],
       [12, []],
     ]);
+    expect(marked[0]?.stances).toEqual({ 3: 'supports', 7: 'context' });
     expect(firstPassageOf(marked, 7)).toBe(11);
     expect(firstPassageOf(markedPassages(right, byId), 3)).toBeNull();
   });

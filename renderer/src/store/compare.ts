@@ -1,4 +1,4 @@
-import type { Output, Passage, Report } from '../../../shared/api.ts';
+import type { ClaimDetail, Output, Passage, Report } from '../../../shared/api.ts';
 import { call } from '../api.ts';
 import { guarded, type Slice } from './slice.ts';
 
@@ -9,6 +9,8 @@ export const MAX_COMPARED = 3;
  * real report, and a bound on the requests opening a compare can make.
  */
 export const MAX_LINKED_PASSAGES = 400;
+/** Claims the matrix reads in full (one `claims.get` each), in their number order. */
+export const MAX_MATRIX_CLAIMS = 150;
 /** `claims.forPassage` requests on their way at once. */
 const PARALLEL = 6;
 
@@ -30,6 +32,10 @@ export interface CompareSlice {
   /** The reports picked to compare (in the library or from a claim), in column order. */
   comparePicked: number[];
   compareColumns: CompareColumn[];
+  /** The compared reports' claims in full (evidence by origin), for the matrix, by claim id. */
+  compareClaims: Record<number, ClaimDetail>;
+  /** Reads these claims in full for the matrix (the first MAX_MATRIX_CLAIMS). */
+  loadCompareClaims(ids: readonly number[]): Promise<void>;
   /** Adds a report to the picked ones, or takes it out; refuses a fourth. */
   togglePickCompare(id: number): void;
   clearComparePicks(): void;
@@ -87,6 +93,15 @@ let compareTicket = 0;
 export const createCompareSlice: Slice<CompareSlice> = (set, get) => ({
   comparePicked: [],
   compareColumns: [],
+  compareClaims: {},
+  loadCompareClaims: async (ids) => {
+    await guarded(get, async () => {
+      const details = await mapBounded(ids.slice(0, MAX_MATRIX_CLAIMS), (id) =>
+        call('claims.get', { id }),
+      );
+      set({ compareClaims: Object.fromEntries(details.map((d) => [d.id, d])) });
+    });
+  },
   togglePickCompare: (id) => {
     const picked = get().comparePicked;
     if (picked.includes(id)) {

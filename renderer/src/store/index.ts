@@ -12,7 +12,7 @@ export type { DeskState } from './slice.ts';
 export type { ClaimsQuery, ClaimsSlice } from './claims.ts';
 export { CLAIMS_PAGE } from './claims.ts';
 export type { CompareColumn, CompareSlice } from './compare.ts';
-export { MAX_COMPARED } from './compare.ts';
+export { MAX_COMPARED, MAX_MATRIX_CLAIMS } from './compare.ts';
 export type { LibrarySlice } from './library.ts';
 export { SEARCH_DELAY_MS } from './library.ts';
 export type { ReaderSlice } from './reader.ts';

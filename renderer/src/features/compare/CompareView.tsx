@@ -1,7 +1,9 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Stance } from '../../../../shared/corroboration.ts';
 import { useDesk, type CompareColumn } from '../../store/index.ts';
 import { formatDate } from '../../ui/format.ts';
 import { PassagePanel } from '../reader/PassagePanel.tsx';
+import { ClaimMatrix } from './ClaimMatrix.tsx';
 import {
   offsetAtPoint,
   paragraphsOf,
@@ -30,6 +32,12 @@ const PLAIN = 'compare-plain';
 const FOCUS = 'compare-focus';
 const SELECTED = 'compare-selected';
 const LAYERS = [...COLOUR_LAYERS, PLAIN, FOCUS, SELECTED];
+/** How a marker says what its passage is to the claim (its shape says it too). */
+const STANCE_WORD: Record<Stance, string> = {
+  supports: 'supports',
+  contradicts: 'contradicts',
+  context: 'context only',
+};
 /** A scroll is over when the column has not moved for this long. */
 const SCROLL_END_MS = 140;
 /** Where a passage jumped to stands: a quarter down the column, with what leads to it above. */
@@ -122,6 +130,7 @@ function CompareColumns({
   const [activeClaim, setActiveClaim] = useState<number | null>(null);
   const [align, setAlign] = useState(false);
   const [drawer, setDrawer] = useState(false);
+  const [tab, setTab] = useState<'text' | 'matrix'>('text');
   const [selectionIn, setSelectionIn] = useState<number | null>(null);
   const elements = useRef<ColumnElements[]>([]);
   /** Columns being scrolled by the view itself (align, jump): their scroll end does not align. */
@@ -159,7 +168,8 @@ function CompareColumns({
   );
   const focusClaim = hoverClaim ?? activeClaim;
 
-  useCompareHighlights(elements, columns, marked, focusClaim, selected);
+  // Drawn again when the columns come back from the matrix (new elements, same data).
+  useCompareHighlights(elements, columns, marked, focusClaim, selected, tab);
 
   /** Scrolls a column so that a passage's top stands `offset` pixels below the column's top. */
   const scrollColumnTo = useCallback(
@@ -264,7 +274,7 @@ function CompareColumns({
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
       const target = event.target as HTMLElement;
       if (target.closest('input, textarea, select, [contenteditable]')) return;
-      if (document.querySelector('[aria-modal="true"]')) return;
+      if (document.querySelector('[aria-modal="true"]') || tab !== 'text') return;
       const key = event.key.toLowerCase();
       if (key === 'h' && selectionIn !== null) {
         event.preventDefault();
@@ -276,7 +286,7 @@ function CompareColumns({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selectionIn, highlightSelection, nextSharedClaim]);
+  }, [selectionIn, highlightSelection, nextSharedClaim, tab]);
 
   const remove = (reportId: number): void =>
     void compareReports(columns.map((c) => c.reportId).filter((id) => id !== reportId));
@@ -287,82 +297,124 @@ function CompareColumns({
       aria-label="Compare reports"
     >
       <div className="compare-toolbar" role="toolbar" aria-label="Compare tools">
-        <button
-          type="button"
-          className="primary"
-          disabled={selectionIn === null}
-          onClick={() => void highlightSelection()}
-        >
-          Highlight selection <kbd>H</kbd>
-        </button>
-        <button
-          type="button"
-          disabled={shared.length === 0}
-          onClick={nextSharedClaim}
-          title={
-            shared.length === 0
-              ? 'No claim has evidence in two of these reports yet'
-              : 'Every column shows the next claim two reports or more share (J)'
-          }
-        >
-          Next shared claim <kbd>J</kbd>
-        </button>
-        <label className="switch">
-          <input
-            type="checkbox"
-            role="switch"
-            checked={align}
-            onChange={(e) => setAlign(e.target.checked)}
-          />
-          Align matched passages
-        </label>
-        <span className="hint">
-          {shared.length === 0
-            ? 'No shared claim yet: select words in a column to make a passage.'
-            : `${shared.length} shared ${shared.length === 1 ? 'claim' : 'claims'} of ${keys.length}`}
-        </span>
-      </div>
-      <ClaimLegend
-        keys={keys}
-        columns={columns.length}
-        focus={focusClaim}
-        onHover={setHoverClaim}
-        onShow={showClaim}
-      />
-      <div className="compare-body">
-        <div className="compare-columns">
-          {columns.map((column, at) => (
-            <ReportColumn
-              key={column.reportId}
-              column={column}
-              marked={marked[at] ?? []}
-              focusClaim={focusClaim}
-              canRemove={columns.length > 2}
-              register={(el) => {
-                elements.current[at] = el;
-              }}
-              onHover={setHoverClaim}
-              onShowClaim={showClaim}
-              onScrollEnd={() => onScrollEnd(at)}
-              onJump={(passageId, claimId) => {
-                setActiveClaim(claimId);
-                scrollColumnTo(at, passageId);
-              }}
-              onOpenPassage={(passageId) => void openPassage(column.reportId, passageId)}
-              onRemove={() => remove(column.reportId)}
-            />
+        <div className="compare-tabs" role="tablist" aria-label="Compare as">
+          {(
+            [
+              ['text', 'Side by side'],
+              ['matrix', 'Claim matrix'],
+            ] as const
+          ).map(([key, label]) => (
+            <button
+              key={key}
+              type="button"
+              role="tab"
+              aria-selected={tab === key}
+              className={tab === key ? 'tab current' : 'tab'}
+              onClick={() => setTab(key)}
+            >
+              {label}
+            </button>
           ))}
         </div>
-        {drawer && (
-          <PassageDrawer
-            columns={columns}
-            onClose={() => {
-              setDrawer(false);
-              selectPassage(null);
-            }}
-          />
+        {tab === 'text' && (
+          <>
+            <button
+              type="button"
+              className="primary"
+              disabled={selectionIn === null}
+              onClick={() => void highlightSelection()}
+            >
+              Highlight selection <kbd>H</kbd>
+            </button>
+            <button
+              type="button"
+              disabled={shared.length === 0}
+              onClick={nextSharedClaim}
+              title={
+                shared.length === 0
+                  ? 'No claim has evidence in two of these reports yet'
+                  : 'Every column shows the next claim two reports or more share (J)'
+              }
+            >
+              Next shared claim <kbd>J</kbd>
+            </button>
+            <label className="switch">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={align}
+                onChange={(e) => setAlign(e.target.checked)}
+              />
+              Align matched passages
+            </label>
+            <span className="stance-key" aria-label="Marker shapes">
+              <span className="claim-marker claim-c7 stance-supports">1</span> supports
+              <span className="claim-marker claim-c7 stance-contradicts">1</span> contradicts
+              <span className="claim-marker claim-c7 stance-context">1</span> context
+            </span>
+            <span className="hint">
+              {shared.length === 0
+                ? 'No shared claim yet: select words in a column to make a passage.'
+                : `${shared.length} shared ${shared.length === 1 ? 'claim' : 'claims'} of ${keys.length}`}
+            </span>
+          </>
         )}
       </div>
+      {tab === 'matrix' ? (
+        <ClaimMatrix
+          columns={columns}
+          keys={keys}
+          onShowClaim={(claimId) => {
+            setTab('text');
+            // The columns are drawn again first: the jump measures them.
+            requestAnimationFrame(() => showClaim(claimId));
+          }}
+        />
+      ) : (
+        <>
+          <ClaimLegend
+            keys={keys}
+            columns={columns.length}
+            focus={focusClaim}
+            onHover={setHoverClaim}
+            onShow={showClaim}
+          />
+          <div className="compare-body">
+            <div className="compare-columns">
+              {columns.map((column, at) => (
+                <ReportColumn
+                  key={column.reportId}
+                  column={column}
+                  marked={marked[at] ?? []}
+                  focusClaim={focusClaim}
+                  canRemove={columns.length > 2}
+                  register={(el) => {
+                    elements.current[at] = el;
+                  }}
+                  onHover={setHoverClaim}
+                  onShowClaim={showClaim}
+                  onScrollEnd={() => onScrollEnd(at)}
+                  onJump={(passageId, claimId) => {
+                    setActiveClaim(claimId);
+                    scrollColumnTo(at, passageId);
+                  }}
+                  onOpenPassage={(passageId) => void openPassage(column.reportId, passageId)}
+                  onRemove={() => remove(column.reportId)}
+                />
+              ))}
+            </div>
+            {drawer && (
+              <PassageDrawer
+                columns={columns}
+                onClose={() => {
+                  setDrawer(false);
+                  selectPassage(null);
+                }}
+              />
+            )}
+          </div>
+        </>
+      )}
     </main>
   );
 }
@@ -643,11 +695,11 @@ function ReportColumn({
                   <button
                     key={k.claimId}
                     type="button"
-                    className={`claim-marker claim-c${k.colour}${k.claimId === focusClaim ? ' focused' : ''}`}
+                    className={`claim-marker claim-c${k.colour} stance-${passage.stances[k.claimId] ?? 'supports'}${k.claimId === focusClaim ? ' focused' : ''}`}
                     data-claim-id={k.claimId}
                     data-colour={k.colour}
-                    aria-label={`Claim ${k.number}: ${k.text}`}
-                    title={`Claim ${k.number}: ${k.text}`}
+                    aria-label={`Claim ${k.number} (${STANCE_WORD[passage.stances[k.claimId] ?? 'supports']}): ${k.text}`}
+                    title={`Claim ${k.number}, ${STANCE_WORD[passage.stances[k.claimId] ?? 'supports']}: ${k.text}`}
                     onMouseEnter={() => onHover(k.claimId)}
                     onMouseLeave={() => onHover(null)}
                     onFocus={() => onHover(k.claimId)}
@@ -718,6 +770,7 @@ function useCompareHighlights(
   marked: MarkedPassage[][],
   focusClaim: number | null,
   selected: { reportId: number | null; passageId: number | null },
+  tab: string,
 ): void {
   useLayoutEffect(() => {
     if (typeof Highlight === 'undefined' || !CSS.highlights) return;
@@ -744,5 +797,5 @@ function useCompareHighlights(
     return () => {
       for (const name of LAYERS) CSS.highlights.delete(name);
     };
-  }, [elements, columns, marked, focusClaim, selected.reportId, selected.passageId]);
+  }, [elements, columns, marked, focusClaim, selected.reportId, selected.passageId, tab]);
 }

@@ -90,6 +90,8 @@ export interface MarkedPassage {
   start: number;
   end: number;
   claims: ClaimKey[];
+  /** What the passage is to each of its claims, by claim id. */
+  stances: Record<number, Stance>;
 }
 
 /** The column's anchored passages, each with its claims' keys (none: not evidence here). */
@@ -107,6 +109,9 @@ export function markedPassages(
         .map((link) => keys.get(link.claimId))
         .filter((k): k is ClaimKey => k !== undefined)
         .sort((a, b) => a.number - b.number),
+      stances: Object.fromEntries(
+        (column.claimsByPassage[p.id] ?? []).map((link) => [link.claimId, link.stance]),
+      ),
     }))
     .sort((a, b) => a.start - b.start || a.passageId - b.passageId);
 }
