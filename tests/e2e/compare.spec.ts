@@ -53,6 +53,11 @@ async function makeClaim(
   return claim.value.id;
 }
 
+/** A library row's "Compare" toggle, found by the report's title. */
+const pickToCompare = (library: Locator, title: string): Locator =>
+  library
+    .locator('.report-row', { hasText: title })
+    .getByRole('button', { name: 'Pick to compare' });
 const column = (page: Page, reportId: number): Locator =>
   page.locator(`.compare-column[data-report-id="${reportId}"]`);
 const marker = (page: Page, reportId: number, claimId: number): Locator =>
@@ -131,9 +136,13 @@ test('two and three reports side by side, claims matched by colour and number', 
   ]);
 
   // Picked in the library: two rows, then the tray opens them side by side.
-  await library.getByRole('button', { name: /^Compare “.*Pandora/ }).click();
-  await library.getByRole('button', { name: /^Compare “.*upper reaches of the Yalu/ }).click();
+  await pickToCompare(library, 'Pandora').click();
+  await pickToCompare(library, 'upper reaches of the Yalu').click();
   await expect(page.getByRole('button', { name: 'Compare (2)' })).toBeVisible();
+  await expect(pickToCompare(library, 'Pandora')).toHaveAttribute('aria-pressed', 'true');
+  // The row's own button is still the only one its title names (the toggle is described by it).
+  await expect(library.getByRole('button', { name: /Pandora/ })).toHaveCount(1);
+  await page.screenshot({ path: join(SCREENSHOTS, 'compare-library-1440.png') });
   await page
     .getByRole('group', { name: 'Reports to compare' })
     .getByRole('button', {
@@ -214,7 +223,7 @@ test('two and three reports side by side, claims matched by colour and number', 
   // A third report: the repair claim now shared between 000 and 001, in one colour.
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.getByRole('button', { name: 'Reports' }).click();
-  await library.getByRole('button', { name: /^Compare “Many more young/ }).click();
+  await pickToCompare(library, 'Many more young').click();
   await page.getByRole('button', { name: 'Compare side by side' }).click();
   await expect(page.locator('.compare-column')).toHaveCount(3);
   await expect(marker(page, R000, repair)).toBeVisible();
@@ -288,8 +297,8 @@ test('with "Align matched passages" on, the other column brings the counterpart 
     ],
     [R002, 'Groups of 3-5 people pool money to buy a car and share it as needed.', 'supports'],
   ]);
-  await library.getByRole('button', { name: /^Compare “.*Pandora/ }).click();
-  await library.getByRole('button', { name: /^Compare “.*upper reaches of the Yalu/ }).click();
+  await pickToCompare(library, 'Pandora').click();
+  await pickToCompare(library, 'upper reaches of the Yalu').click();
   await page.getByRole('button', { name: 'Compare side by side' }).click();
   await expect(marker(page, R002, pool)).toBeVisible();
   await page.getByRole('switch', { name: 'Align matched passages' }).check();

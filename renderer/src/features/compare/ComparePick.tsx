@@ -3,8 +3,19 @@
 import type { ClaimDetail } from '../../../../shared/api.ts';
 import { MAX_COMPARED, useDesk } from '../../store/index.ts';
 
-/** On a library row: adds the report to the compare, or takes it out. */
-export function CompareToggle({ reportId, title }: { reportId: number; title: string }) {
+/**
+ * On a library row: adds the report to the compare, or takes it out. Its name stays short and
+ * the same on every row (the row's own button is found by the report's title); the title it
+ * acts on is its description.
+ */
+export function CompareToggle({
+  reportId,
+  titleId,
+}: {
+  reportId: number;
+  /** The id of the element holding the report's title on its row. */
+  titleId: string;
+}) {
   const picked = useDesk((s) => s.comparePicked.includes(reportId));
   const toggle = useDesk((s) => s.togglePickCompare);
   return (
@@ -12,7 +23,8 @@ export function CompareToggle({ reportId, title }: { reportId: number; title: st
       type="button"
       className="compare-toggle"
       aria-pressed={picked}
-      aria-label={`Compare “${title}”`}
+      aria-label="Pick to compare"
+      aria-describedby={titleId}
       title={picked ? 'Take out of the compare' : 'Add to the compare (two or three reports)'}
       onClick={() => toggle(reportId)}
     >
@@ -30,8 +42,7 @@ export function CompareTray() {
   return (
     <div className="compare-tray" role="group" aria-label="Reports to compare">
       <span>
-        {picked.length} of {MAX_COMPARED} picked
-        {picked.length < 2 ? ': pick one more' : ''}
+        {picked.length} picked{picked.length < 2 ? ': pick one more' : ''}
       </span>
       <button
         type="button"

@@ -227,24 +227,28 @@ function CompareColumns({
     [align, marked, sharedIds, scrollColumnTo],
   );
 
-  /** The selection's column, if it is in one: the passage tools work on it. */
+  /** The column the selection is in, if any: read when asked (a key may beat the event). */
+  const selectionColumn = useCallback((): number | null => {
+    const found = columns.findIndex((c, at) => {
+      const article = elements.current[at]?.article;
+      return article ? selectedRange(article, c.text) !== null : false;
+    });
+    return found < 0 ? null : found;
+  }, [columns]);
+
+  // The passage tools are offered while words of a column are selected.
   useEffect(() => {
-    const onSelectionChange = (): void => {
-      const found = columns.findIndex((c, at) => {
-        const article = elements.current[at]?.article;
-        return article ? selectedRange(article, c.text) !== null : false;
-      });
-      setSelectionIn(found < 0 ? null : found);
-    };
+    const onSelectionChange = (): void => setSelectionIn(selectionColumn());
     document.addEventListener('selectionchange', onSelectionChange);
     return () => document.removeEventListener('selectionchange', onSelectionChange);
-  }, [columns]);
+  }, [selectionColumn]);
 
   /** The reader's passage flow, on the column's report: the passage, then its panel beside. */
   const highlightSelection = useCallback(async () => {
-    if (selectionIn === null) return;
-    const column = columns[selectionIn];
-    const article = elements.current[selectionIn]?.article;
+    const at = selectionColumn();
+    if (at === null) return;
+    const column = columns[at];
+    const article = elements.current[at]?.article;
     if (!column || !article) return;
     const range = selectedRange(article, column.text);
     if (!range) return;
@@ -258,7 +262,7 @@ function CompareColumns({
       window.getSelection()?.removeAllRanges();
       setDrawer(true);
     }
-  }, [selectionIn, columns, focusCompareReport, createPassage]);
+  }, [selectionColumn, columns, focusCompareReport, createPassage]);
 
   const openPassage = useCallback(
     async (reportId: number, passageId: number) => {
@@ -276,7 +280,7 @@ function CompareColumns({
       if (target.closest('input, textarea, select, [contenteditable]')) return;
       if (document.querySelector('[aria-modal="true"]') || tab !== 'text') return;
       const key = event.key.toLowerCase();
-      if (key === 'h' && selectionIn !== null) {
+      if (key === 'h' && selectionColumn() !== null) {
         event.preventDefault();
         void highlightSelection();
       } else if (key === 'j') {
@@ -286,7 +290,7 @@ function CompareColumns({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selectionIn, highlightSelection, nextSharedClaim, tab]);
+  }, [selectionColumn, highlightSelection, nextSharedClaim, tab]);
 
   const remove = (reportId: number): void =>
     void compareReports(columns.map((c) => c.reportId).filter((id) => id !== reportId));

@@ -292,7 +292,9 @@ const ReportRow = memo(function ReportRow({
     // The compare toggle sits beside the row's button, not in it (no button in a button).
     <div className="report-row">
       <ReportButton id={r.id} current={current} onOpen={onOpen}>
-        <span className="title">{r.title}</span>
+        <span className="title" id={`report-title-${r.id}`}>
+          {r.title}
+        </span>
         <span className="meta">
           {r.publishedAt ? formatDate(r.publishedAt) : 'Undated'}
           {r.byline ? ` · ${r.byline}` : ''}
@@ -303,7 +305,7 @@ const ReportRow = memo(function ReportRow({
             : `${r.passageCount.toLocaleString('en')} ${r.passageCount === 1 ? 'passage' : 'passages'}`}
         </span>
       </ReportButton>
-      <CompareToggle reportId={r.id} title={r.title} />
+      <CompareToggle reportId={r.id} titleId={`report-title-${r.id}`} />
     </div>
   );
 });
@@ -318,14 +320,11 @@ const HitRow = memo(function HitRow({
   onOpen: (id: number) => Promise<void>;
 }) {
   return (
-    <div className="report-row">
-      <ReportButton id={hit.reportId} current={current} onOpen={onOpen}>
-        <span className="title">{hit.title}</span>
-        <span className="meta">{hit.outlet ?? 'No outlet'}</span>
-        <Snippet text={hit.snippet} />
-      </ReportButton>
-      <CompareToggle reportId={hit.reportId} title={hit.title} />
-    </div>
+    <ReportButton id={hit.reportId} current={current} onOpen={onOpen}>
+      <span className="title">{hit.title}</span>
+      <span className="meta">{hit.outlet ?? 'No outlet'}</span>
+      <Snippet text={hit.snippet} />
+    </ReportButton>
   );
 });
 
