@@ -186,6 +186,26 @@ test('two and three reports side by side, claims matched by colour and number', 
   await expect(column(page, R002).locator('.counterpart-outline').first()).toBeVisible();
   await page.mouse.move(5, 5);
   await expect(column(page, R002).locator('.counterpart-outline')).toHaveCount(0);
+  // Pointing at the passage's words does the same, from either side.
+  const words = await column(page, R002)
+    .getByTestId('compare-text')
+    .evaluate((article, quote) => {
+      const p = Array.from(article.querySelectorAll('p')).find((el) =>
+        el.textContent?.includes(quote),
+      );
+      p?.scrollIntoView({ block: 'center' });
+      const node = p?.firstChild as Text;
+      const range = document.createRange();
+      const at = node.data.indexOf(quote);
+      range.setStart(node, at);
+      range.setEnd(node, at + 6);
+      const box = range.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }, 'Groups of 3-5 people');
+  await page.mouse.move(words.x, words.y);
+  await expect(column(page, R001).locator('.counterpart-outline').first()).toBeVisible();
+  await page.mouse.move(5, 5);
+  await expect(column(page, R001).locator('.counterpart-outline')).toHaveCount(0);
 
   // The gutter: a tick per passage and claim, at its place; one click scrolls there.
   await expect(column(page, R001).locator('.gutter-tick')).toHaveCount(3);
@@ -319,4 +339,11 @@ test('with "Align matched passages" on, the other column brings the counterpart 
   await expect.poll(() => offset(R001)).toBeGreaterThan(110);
   await expect.poll(() => offset(R002)).not.toBe(before);
   expect(Math.abs((await offset(R002)) - (await offset(R001)))).toBeLessThan(6);
+
+  // Undone from the compare view, the evidence goes from its column at once.
+  await marker(page, R002, pool).click();
+  await page.keyboard.press('Control+z');
+  await expect(marker(page, R002, pool)).toHaveCount(0);
+  await page.getByRole('button', { name: /Switch to dark theme/ }).click();
+  await page.screenshot({ path: join(SCREENSHOTS, 'compare-2-dark-1024.png') });
 });

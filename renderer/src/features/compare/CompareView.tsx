@@ -72,6 +72,13 @@ export function CompareView() {
     if (readerReportId !== null) void reloadCompareColumn(readerReportId);
   }, [readerPassages, readerReportId, reloadCompareColumn]);
 
+  // An undo or redo may have touched any compared report's passages or evidence.
+  const undoNotice = useDesk((s) => s.undoNotice);
+  useEffect(() => {
+    if (!undoNotice) return;
+    for (const c of useDesk.getState().compareColumns) void reloadCompareColumn(c.reportId);
+  }, [undoNotice, reloadCompareColumn]);
+
   if (columns.length < 2) return <CompareStart loading={picked.length >= 2} />;
   return (
     <CompareColumns
