@@ -1,6 +1,7 @@
 // The compare view on the seeds: reports side by side, a claim's passages in the same colour and
 // number in every column, counterparts outlined, the gutter, the next shared claim, and passages
 // made without leaving the view.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, SCREENSHOTS, test } from './desk.ts';
@@ -270,6 +271,15 @@ test('two and three reports side by side, claims matched by colour and number', 
   await expect(cell(licence, R002).locator('.cell-stance')).toHaveText('Context only');
   await expect(cell(licence, R000).locator('.cell-stance')).toHaveText('Silent');
   await expect(cell(repair, R000)).toContainText('Daily NK');
+  // Exported as a spreadsheet: a row per claim, a column per report.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export as CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('claim-matrix.csv');
+  const csv = readFileSync((await file.path()) as string, 'utf8');
+  expect(csv).toContain('Daily NK: Many more young');
+  expect(csv).toContain('Driving licences now cost far more than before');
+  expect(csv.split('\r\n').length).toBe(1 + 5 + 1);
   await shoot(page, 'compare-matrix-1024.png', 1024);
   await shoot(page, 'compare-matrix-1440.png', 1440);
   // A claim of the matrix is shown side by side.

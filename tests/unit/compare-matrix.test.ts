@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimDetail } from '../../shared/api.ts';
 import {
+  matrixCsv,
   matrixRow,
   numbersIn,
   quoteParts,
@@ -104,5 +105,32 @@ describe('claim matrix', () => {
       { text: ' yuan', differs: false },
     ]);
     expect(quoteParts('3-5 people', [])).toEqual([{ text: '3-5 people', differs: false }]);
+  });
+
+  it('exports as CSV: quoted, CRLF, a byte-order mark, formulas shown as text', () => {
+    const detail = {
+      ...claim({
+        supporting: [group('ASIAPRESS', 'B', evidence(10, 2, 'supports', 'a fee of "1,200" yuan'))],
+      }),
+      text: '=SUM(A1) is no claim',
+      status: 'single-origin',
+    } as ClaimDetail;
+    const csv = matrixCsv(
+      [
+        { id: 1, title: 'Repairs', outlet: 'Daily NK' },
+        { id: 2, title: 'Pandora, a box', outlet: 'ASIAPRESS' },
+      ],
+      [{ number: 1, claim: detail, row: matrixRow(detail, [1, 2]) }],
+      (status) => status,
+    );
+    expect(
+      csv.startsWith('\uFEFFClaim number,Claim,Status,Figures differ,Daily NK: Repairs,'),
+    ).toBe(true);
+    const [head, row, end] = csv.slice(1).split('\r\n');
+    expect(head).toContain('"ASIAPRESS: Pandora, a box"');
+    expect(row).toBe(
+      `1,'=SUM(A1) is no claim,single-origin,no,Silent,"Supports\nSupports · ASIAPRESS (B) · credibility 2: “a fee of ""1,200"" yuan”"`,
+    );
+    expect(end).toBe('');
   });
 });

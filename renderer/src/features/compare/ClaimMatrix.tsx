@@ -1,8 +1,16 @@
 import { useEffect, useMemo } from 'react';
 import { CREDIBILITY } from '../../../../shared/admiralty.ts';
 import { MAX_MATRIX_CLAIMS, useDesk, type CompareColumn } from '../../store/index.ts';
+import { STATUS_LABEL } from '../../../../shared/corroboration.ts';
 import { ReliabilityBadge, StatusBadge } from '../../ui/grades.tsx';
-import { matrixRow, quoteParts, type CellStance, type MatrixCell } from './claim-matrix.ts';
+import { downloadFile } from '../export/files.ts';
+import {
+  matrixCsv,
+  matrixRow,
+  quoteParts,
+  type CellStance,
+  type MatrixCell,
+} from './claim-matrix.ts';
 import type { ClaimKey } from './compare-model.ts';
 
 const CELL_LABEL: Record<CellStance, string> = {
@@ -44,8 +52,30 @@ export function ClaimMatrix({
         No claim has evidence in these reports yet: make passages and claims side by side first.
       </p>
     );
+  const exportCsv = (): void =>
+    downloadFile({
+      name: 'claim-matrix.csv',
+      mediaType: 'text/csv',
+      content: matrixCsv(
+        columns.map((c) => ({
+          id: c.reportId,
+          title: c.report?.title ?? '',
+          outlet: c.report?.outlet ?? null,
+        })),
+        rows.map(({ key, detail, row }) => ({ number: key.number, claim: detail, row })),
+        (status) => STATUS_LABEL[status],
+      ),
+    });
   return (
     <div className="matrix-scroll">
+      <div className="matrix-actions">
+        <button type="button" onClick={exportCsv} disabled={rows.length === 0}>
+          Export as CSV
+        </button>
+        <span className="hint">
+          One row per claim; each report’s stance, origins, grades and words.
+        </span>
+      </div>
       <table className="claim-matrix" aria-label="Claim matrix">
         <thead>
           <tr>

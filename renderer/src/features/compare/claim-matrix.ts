@@ -97,3 +97,59 @@ export function quoteParts(
   if (at < exact.length) parts.push({ text: exact.slice(at), differs: false });
   return parts;
 }
+
+/** A report as a matrix column is headed. */
+export interface MatrixReport {
+  id: number;
+  title: string;
+  outlet: string | null;
+}
+
+const CELL_WORD: Record<CellStance, string> = {
+  supports: 'Supports',
+  contradicts: 'Contradicts',
+  context: 'Context only',
+  mixed: 'Mixed',
+  silent: 'Silent',
+};
+
+/**
+ * The matrix as a spreadsheet, by the desk's CSV rules (electron/core/export/csv.ts): RFC 4180
+ * quoting, CRLF, a UTF-8 byte-order mark for Excel, and a cell a spreadsheet would run as a
+ * formula shown as text. One row per claim; per report, its stance and each passage's origin,
+ * grade, credibility and words.
+ */
+export function matrixCsv(
+  reports: readonly MatrixReport[],
+  rows: readonly { number: number; claim: ClaimDetail; row: MatrixRow }[],
+  statusLabel: (status: ClaimDetail['status']) => string,
+): string {
+  const header = [
+    'Claim number',
+    'Claim',
+    'Status',
+    'Figures differ',
+    ...reports.map((r) => `${r.outlet ?? 'No outlet'}: ${r.title}`),
+  ];
+  const lines = rows.map(({ number, claim, row }) => [
+    String(number),
+    claim.text,
+    statusLabel(claim.status),
+    row.numbersDiffer ? 'yes' : 'no',
+    ...row.cells.map((cell) =>
+      [
+        CELL_WORD[cell.stance],
+        ...cell.entries.map(
+          (e) =>
+            `${CELL_WORD[e.stance]} · ${e.origin} (${e.reliability ?? 'not graded'}) · credibility ${e.credibility}: “${e.exact}”`,
+        ),
+      ].join('\n'),
+    ),
+  ]);
+  return `\uFEFF${[header, ...lines].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+function csvField(value: string): string {
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
