@@ -3,9 +3,12 @@
 // and the stance hint on planted contradictions.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   differingWords,
   FLAT,
+  mayReach,
   profile,
   similarity,
   stanceHint,
@@ -14,6 +17,7 @@ import {
 import { porterStem } from '../../electron/core/compare/porter.ts';
 import { sentences } from '../../electron/core/compare/sentences.ts';
 import { splitsSurrogatePair } from '../../shared/anchoring.ts';
+import { SEEDS, SEED_FILES } from './helpers.ts';
 
 const cut = (text: string): string[] => sentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -130,5 +134,23 @@ describe('the measure', () => {
         profile('3-5 individuals pool their money'),
       ),
     ).toEqual({ here: ['Groups', 'people'], there: ['individuals'] });
+  });
+
+  it('dismisses (mayReach) only pairs that cannot reach the threshold: every seed sentence pair', () => {
+    const profiles = SEED_FILES.flatMap((name) => {
+      const text = readFileSync(join(SEEDS, name), 'utf8');
+      return sentences(text).map((s) => profile(text.slice(s.start, s.end)));
+    });
+    const weights = { word: (stem: string) => 1 + (stem.length % 5), number: 6 };
+    let dismissed = 0;
+    for (const a of profiles)
+      for (const b of profiles)
+        for (const min of [SCORE.suggest, SCORE.similar]) {
+          if (mayReach(a, b, weights, min)) continue;
+          dismissed++;
+          expect(similarity(a, b, weights)).toBeLessThan(min);
+        }
+    // It does dismiss most pairs, or it would save nothing.
+    expect(dismissed).toBeGreaterThan(profiles.length ** 2);
   });
 });

@@ -23,19 +23,27 @@ export interface CorpusReport {
 
 /**
  * IDF over reports: ln(1 + N / df), df being how many reports hold the stem (at least 1); a number
- * weighs as a word found in one report. Each stem is looked up once per call.
+ * weighs as a word found in one report. Each stem is looked up once, and kept for as long as the
+ * desk's reports stay as they are (the same count, newest report and newest version).
  */
 export function deskWeights(db: Db): Weights {
   // A vocabulary view of the index, per connection (temp, so a read-only desk allows it).
   db.exec(
     `CREATE VIRTUAL TABLE IF NOT EXISTS temp.report_terms USING fts5vocab(main, 'report_search', 'row')`,
   );
-  const n = prepared(db, 'SELECT count(*) FROM reports').pluck().get() as number;
+  const [n, stamp] = prepared(
+    db,
+    `SELECT count(*), count(*) || ':' || ifnull(max(id), 0) || ':' ||
+            (SELECT ifnull(max(rowid), 0) FROM report_versions) FROM reports`,
+  )
+    .raw()
+    .get() as [number, string];
+  const kept = WEIGHTS.get(db);
+  if (kept?.stamp === stamp) return kept.weights;
   const df = prepared(db, 'SELECT doc FROM temp.report_terms WHERE term = ?').pluck();
   const known = new Map<string, number>();
-  const rarest = Math.log(1 + n);
-  return {
-    number: rarest,
+  const weights: Weights = {
+    number: Math.log(1 + n),
     word(stem) {
       let w = known.get(stem);
       if (w === undefined) {
@@ -46,7 +54,11 @@ export function deskWeights(db: Db): Weights {
       return w;
     },
   };
+  WEIGHTS.set(db, { stamp, weights });
+  return weights;
 }
+
+const WEIGHTS = new WeakMap<Db, { stamp: string; weights: Weights }>();
 
 /** Reads reports on demand, each once. */
 export function reportReader(db: Db): (id: number) => CorpusReport | undefined {

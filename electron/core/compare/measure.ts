@@ -70,6 +70,21 @@ export interface Profile {
   quantities: Map<string, [number, number][]>;
 }
 
+// Stems worked out once per word (a desk's vocabulary repeats); forgotten wholesale when large.
+const STEMS = new Map<string, string>();
+const STEMS_KEPT = 200_000;
+
+/** As the index's tokenizer (unicode61 remove_diacritics 2) sees the word, stemmed as it does. */
+function stemOf(word: string): string {
+  let stem = STEMS.get(word);
+  if (stem === undefined) {
+    if (STEMS.size >= STEMS_KEPT) STEMS.clear();
+    stem = porterStem(word.normalize('NFD').replace(ASCII_DIACRITICS, '').normalize('NFC'));
+    STEMS.set(word, stem);
+  }
+  return stem;
+}
+
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
@@ -91,9 +106,7 @@ export function tokens(text: string): Token[] {
         out.push({ key: word, surface: m[0], kind: 'stop' });
         continue;
       }
-      // As the index's tokenizer (unicode61 remove_diacritics 2) sees it, then stemmed as it does.
-      const bare = word.normalize('NFD').replace(ASCII_DIACRITICS, '').normalize('NFC');
-      out.push({ key: porterStem(bare), surface: m[0], kind: 'word' });
+      out.push({ key: stemOf(word), surface: m[0], kind: 'word' });
     }
   }
   return out;
@@ -144,15 +157,28 @@ export interface Weights {
 /** Every key weighs 1: the measure without a corpus (tests, and a desk with one report). */
 export const FLAT: Weights = { word: () => 1, number: 1 };
 
-const isNumberKey = (key: string): boolean => /^\d/.test(key);
+/** Number keys start with a digit; stems never do (a word token starts with a letter). */
+const isNumberKey = (key: string): boolean => {
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57;
+};
 
 export function weightOf(key: string, weights: Weights): number {
   return isNumberKey(key) ? weights.number : weights.word(key);
 }
 
+// Each profile's total weight, worked out once per set of weights (a sentence is scored many times).
+const TOTALS = new WeakMap<Weights, WeakMap<Profile, number>>();
+
 function total(p: Profile, weights: Weights): number {
-  let sum = 0;
-  for (const key of p.keys.keys()) sum += weightOf(key, weights);
+  let known = TOTALS.get(weights);
+  if (!known) TOTALS.set(weights, (known = new WeakMap()));
+  let sum = known.get(p);
+  if (sum === undefined) {
+    sum = 0;
+    for (const key of p.keys.keys()) sum += weightOf(key, weights);
+    known.set(p, sum);
+  }
   return sum;
 }
 
@@ -166,6 +192,25 @@ export function similarity(a: Profile, b: Profile, weights: Weights): number {
   for (const pair of a.pairs) if (b.pairs.has(pair)) pairs++;
   const pairShare = pairs === 0 ? 0 : pairs / Math.min(a.pairs.size, b.pairs.size);
   return Math.min(1, SCORE.overlap * overlap + SCORE.bigrams * pairShare);
+}
+
+/**
+ * False only when similarity(a, b) cannot reach `min`, worked out from a's weights and the keys b
+ * shares with it: b weighs at least what it shares (S), so the overlap is at most √(S / weight of
+ * a), and the pair share at most 1 when any pair is shared. Sentences sharing no key with a (most
+ * of them) are dismissed without looking up the weight of any of their own words.
+ */
+export function mayReach(a: Profile, b: Profile, weights: Weights, min: number): boolean {
+  let shared = 0;
+  for (const key of b.keys.keys()) if (a.keys.has(key)) shared += weightOf(key, weights);
+  if (shared === 0) return false;
+  let pairs = 0;
+  for (const pair of b.pairs)
+    if (a.pairs.has(pair)) {
+      pairs = 1;
+      break;
+    }
+  return SCORE.overlap * Math.sqrt(shared / total(a, weights)) + SCORE.bigrams * pairs >= min;
 }
 
 const overlaps = ([a1, a2]: [number, number], [b1, b2]: [number, number]): boolean =>

@@ -9,7 +9,15 @@ import { DeskError } from '../db/errors.ts';
 import { getPassage } from '../db/passages.ts';
 import { prepared } from '../db/statements.ts';
 import { candidateReports, deskWeights, reportReader, type CorpusReport } from './corpus.ts';
-import { differingWords, profile, similarity, stanceHint, SCORE, type Profile } from './measure.ts';
+import {
+  differingWords,
+  mayReach,
+  profile,
+  similarity,
+  stanceHint,
+  SCORE,
+  type Profile,
+} from './measure.ts';
 
 /** How many of the heaviest keys go into the index query, and how many reports come back. */
 export const CANDIDATES = { terms: 12, reports: 40 } as const;
@@ -103,6 +111,7 @@ export function suggest(db: Db, target: Target, limit = 10): Suggestion[] {
       let best = 0;
       let closest: Profile | undefined;
       for (const p of profiles) {
+        if (!mayReach(p, sentence.profile, weights, Math.max(best, SCORE.suggest))) continue;
         const s = similarity(p, sentence.profile, weights);
         if (s > best) [best, closest] = [s, p];
       }
@@ -150,6 +159,7 @@ export function similar(db: Db, reportId: number, limit = 50): SimilarSentence[]
       const other = read(otherId) as CorpusReport;
       for (const theirs of other.sentences) {
         if (theirs.profile.keys.size < MIN_KEYS) continue;
+        if (!mayReach(sentence.profile, theirs.profile, weights, SCORE.similar)) continue;
         const score = similarity(sentence.profile, theirs.profile, weights);
         if (score < SCORE.similar) continue;
         const differ = differingWords(sentence.profile, theirs.profile);
