@@ -35,6 +35,13 @@ export const SHORTCUTS: { where: string; keys: Shortcut[] }[] = [
     keys: [{ keys: ['H'], does: 'Highlight the selected text as a passage' }],
   },
   {
+    where: 'Compare',
+    keys: [
+      { keys: ['H'], does: 'Highlight the selected text as a passage, in its column' },
+      { keys: ['J'], does: 'Jump every column to the next claim they share' },
+    ],
+  },
+  {
     where: 'Passage panel (a passage open)',
     keys: [
       { keys: ['S'], does: 'Stance: supports' },
