@@ -21,6 +21,7 @@ const BENCHES: Bench[] = [
   { name: 'anchoring', command: [node, `${here}/anchoring.bench.ts`] },
   { name: 'reader', command: [node, `${here}/reader.bench.ts`] },
   { name: 'library', command: [node, `${here}/library.bench.ts`] },
+  { name: 'suggest', command: [node, `${here}/suggest.bench.ts`] },
 ];
 
 const wanted = process.argv.slice(2);
