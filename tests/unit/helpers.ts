@@ -62,6 +62,9 @@ export function preparedReport(
   };
 }
 
+/** Takes a desk back from schema 10 to 9 (what migration 010 added), to fake an older desk. */
+export const UNDO_SUGGESTIONS = 'DROP TABLE rejected_suggestions;';
+
 /** Takes a desk back from schema 9 to 8 (what migration 009 added), to fake an older desk. */
 export const UNDO_CLAIM_SETS = ['claims', 'sources', 'passages', 'evidence']
   .map(
