@@ -13,9 +13,10 @@ test.describe('an empty desk', () => {
     await expect(page.getByRole('status', { name: 'Import results' })).toContainText(
       'Import: 3 imported',
     );
-    await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button')).toHaveCount(
-      3,
-    );
+    // Each report's own button (beside it on each row: the compare toggle).
+    await expect(
+      page.getByRole('navigation', { name: 'Library' }).locator('button.report-item'),
+    ).toHaveCount(3);
   });
 });
 
@@ -25,8 +26,8 @@ test('keyboard: search with /, move through the library with arrows, open with E
 }) => {
   await page.goto(desk.url);
   const library = page.getByRole('navigation', { name: 'Library' });
-  await expect(library.getByRole('button')).toHaveCount(3);
-  await library.getByRole('button').first().focus();
+  await expect(library.locator('button.report-item')).toHaveCount(3);
+  await library.locator('button.report-item').first().focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');

@@ -514,7 +514,7 @@ test.describe('an empty desk', () => {
       // The reports came with the set: the library holds them, with their passages.
       await views(page).getByRole('button', { name: 'Reports', exact: true }).click();
       const library = page.getByRole('navigation', { name: 'Library' });
-      await expect(library.getByRole('button')).toHaveCount(2);
+      await expect(library.locator('button.report-item')).toHaveCount(2);
       await expect(library).toContainText('2 passages');
     } finally {
       await theirs.close();
