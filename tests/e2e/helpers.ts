@@ -56,3 +56,46 @@ export async function bridgeCall(page: Page, method: string, input: unknown): Pr
     [method, input] as const,
   );
 }
+
+/** A passage on `quote` in report `reportId`, made through the bridge; its id. */
+export async function makePassage(page: Page, reportId: number, quote: string): Promise<number> {
+  const report = (await bridgeCall(page, 'reports.get', { id: reportId })) as {
+    value: { text: string };
+  };
+  const start = report.value.text.indexOf(quote);
+  expect(start, `"${quote}" in report ${reportId}`).toBeGreaterThanOrEqual(0);
+  const made = (await bridgeCall(page, 'passages.create', {
+    reportId,
+    start,
+    end: start + quote.length,
+    exact: quote,
+    note: '',
+  })) as { ok: boolean; value: { id: number } };
+  expect(made.ok).toBe(true);
+  return made.value.id;
+}
+
+/** A claim with one passage of evidence in each report given, made through the bridge; its id. */
+export async function makeClaim(
+  page: Page,
+  text: string,
+  evidence: [reportId: number, quote: string, stance: string][],
+): Promise<number> {
+  const [first, ...more] = evidence;
+  if (!first) throw new Error('a claim needs evidence here');
+  const claim = (await bridgeCall(page, 'claims.create', {
+    text,
+    evidence: { passageId: await makePassage(page, first[0], first[1]), stance: first[2] },
+  })) as { ok: boolean; value: { id: number } };
+  expect(claim.ok).toBe(true);
+  for (const [reportId, quote, stance] of more) {
+    const linked = (await bridgeCall(page, 'evidence.link', {
+      claimId: claim.value.id,
+      passageId: await makePassage(page, reportId, quote),
+      stance,
+      credibility: 2,
+    })) as { ok: boolean };
+    expect(linked.ok).toBe(true);
+  }
+  return claim.value.id;
+}

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createClaimsSlice } from './claims.ts';
 import { createCompareSlice } from './compare.ts';
+import { createSuggestionsSlice } from './suggestions.ts';
 import { createLibrarySlice } from './library.ts';
 import { createReaderSlice } from './reader.ts';
 import { createSetsSlice } from './sets.ts';
@@ -12,6 +13,7 @@ export type { DeskState } from './slice.ts';
 export type { ClaimsQuery, ClaimsSlice } from './claims.ts';
 export { CLAIMS_PAGE } from './claims.ts';
 export type { CompareColumn, CompareSlice } from './compare.ts';
+export type { SuggestionsSlice } from './suggestions.ts';
 export { MAX_COMPARED, MAX_MATRIX_CLAIMS } from './compare.ts';
 export type { LibrarySlice } from './library.ts';
 export { SEARCH_DELAY_MS } from './library.ts';
@@ -29,4 +31,5 @@ export const useDesk = create<DeskState>()((...a) => ({
   ...createSourcesSlice(...a),
   ...createSetsSlice(...a),
   ...createCompareSlice(...a),
+  ...createSuggestionsSlice(...a),
 }));

@@ -7,6 +7,7 @@ import type { LibrarySlice } from './library.ts';
 import type { ReaderSlice } from './reader.ts';
 import type { SetsSlice } from './sets.ts';
 import type { SourcesSlice } from './sources.ts';
+import type { SuggestionsSlice } from './suggestions.ts';
 import type { UiSlice } from './ui.ts';
 
 /**
@@ -19,7 +20,8 @@ export type DeskState = LibrarySlice &
   ClaimsSlice &
   SourcesSlice &
   SetsSlice &
-  CompareSlice;
+  CompareSlice &
+  SuggestionsSlice;
 export type Slice<T> = StateCreator<DeskState, [], [], T>;
 
 /**

@@ -3,8 +3,9 @@ import { Assessment, Warnings } from './ClaimAssessment.tsx';
 import { EvidenceSection } from './ClaimEvidence.tsx';
 import { ClaimHeader } from './ClaimHeader.tsx';
 import { History } from './ClaimHistory.tsx';
+import { ClaimSuggestions } from './ClaimSuggestions.tsx';
 
-/** The open claim: its header, assessment, warnings, evidence by stance and history. */
+/** The open claim: its header, assessment, warnings, evidence by stance, suggestions and history. */
 export function ClaimDetailPanel() {
   const claim = useDesk((s) => s.claim);
   if (!claim) return <section className="claim-detail" aria-busy="true" />;
@@ -17,6 +18,7 @@ export function ClaimDetailPanel() {
       <EvidenceSection title="Supporting" groups={claim.supporting} />
       <EvidenceSection title="Contradicting" groups={claim.contradicting} />
       <EvidenceSection title="Context" groups={claim.context} />
+      <ClaimSuggestions claim={claim} />
       <History claimId={claim.id} updatedAt={claim.updatedAt} />
     </section>
   );
