@@ -1,11 +1,12 @@
 // One report of the compare view: its header, its text with the claims' markers beside their
 // passages, the outlines of the claim in focus, and the gutter of where each claim falls.
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Stance } from '../../../../shared/corroboration.ts';
 import type { CompareColumn } from '../../store/index.ts';
 import { formatDate } from '../../ui/format.ts';
-import { offsetAtPoint, paragraphsOf, rangeFor, splitLines } from '../reader/text-dom.ts';
+import { offsetAtPoint, paragraphsOf, rangeFor } from '../reader/text-dom.ts';
 import { gutterTicks, type MarkedPassage } from './compare-model.ts';
+import { ReportText } from '../reader/ReportText.tsx';
 
 /** How a marker says what its passage is to the claim (its shape says it too). */
 const STANCE_WORD: Record<Stance, string> = {
@@ -22,24 +23,6 @@ export interface ColumnElements {
   scroller: HTMLDivElement | null;
   article: HTMLElement | null;
 }
-
-/** The report's text, one paragraph a line, as the reader draws it (text-dom.ts reads it so). */
-const ColumnText = memo(function ColumnText({ text }: { text: string }) {
-  const lines = useMemo(() => splitLines(text), [text]);
-  return (
-    <>
-      {lines.map((line) =>
-        line.text === '' ? (
-          <div key={line.start} className="section-break" aria-hidden="true" />
-        ) : (
-          <p key={line.start} data-start={line.start}>
-            {line.text}
-          </p>
-        ),
-      )}
-    </>
-  );
-});
 
 /** Where a passage's badge and outline go, inside the column's page. */
 interface Placed {
@@ -213,7 +196,7 @@ export function ReportColumn({
                 onHover(null);
               }}
             >
-              <ColumnText text={text} />
+              <ReportText text={text} />
             </article>
             {placed.map(({ passage, top, right }) => (
               <span key={passage.passageId} className="passage-badges" style={{ top, right }}>

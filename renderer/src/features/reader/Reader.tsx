@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Passage } from '../../../../shared/api.ts';
 import { useDesk } from '../../store/index.ts';
 import { ReportHeader } from './ReportHeader.tsx';
@@ -8,9 +8,9 @@ import {
   paragraphsOf,
   rangeFor,
   selectedRange,
-  splitLines,
   staticRangeFor,
 } from './text-dom.ts';
+import { ReportText } from './ReportText.tsx';
 
 const HIGHLIGHT_ACTIVE = 'passage-active';
 /** Where two or more passages cover the same words. */
@@ -23,24 +23,6 @@ const HIGHLIGHTS = [
   HIGHLIGHT_OVERLAP,
   HIGHLIGHT_MENTION,
 ];
-
-/** The report's text, one paragraph a line; React draws it once per text, never per passage. */
-const ReportText = memo(function ReportText({ text }: { text: string }) {
-  const lines = useMemo(() => splitLines(text), [text]);
-  return (
-    <>
-      {lines.map((line) =>
-        line.text === '' ? (
-          <div key={line.start} className="section-break" aria-hidden="true" />
-        ) : (
-          <p key={line.start} data-start={line.start}>
-            {line.text}
-          </p>
-        ),
-      )}
-    </>
-  );
-});
 
 /** Draws passages with the CSS Custom Highlight API: no DOM surgery on the text. */
 function useHighlights(
