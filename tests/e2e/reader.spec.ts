@@ -9,12 +9,12 @@ test('a new user searches, highlights across a curly quote, annotates, reloads a
 }) => {
   await page.goto(desk.url);
   const library = page.getByRole('navigation', { name: 'Library' });
-  await expect(library.getByRole('region', { name: 'ASIAPRESS' }).getByRole('button')).toHaveCount(
-    2,
-  );
-  await expect(library.getByRole('region', { name: 'Daily NK' }).getByRole('button')).toHaveCount(
-    1,
-  );
+  await expect(
+    library.getByRole('region', { name: 'ASIAPRESS' }).locator('button.report-item'),
+  ).toHaveCount(2);
+  await expect(
+    library.getByRole('region', { name: 'Daily NK' }).locator('button.report-item'),
+  ).toHaveCount(1);
   await expect(library).toContainText('30 Dec 2025, 03:22');
   await page.screenshot({ path: join(SCREENSHOTS, 'library.png') });
 
