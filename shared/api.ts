@@ -63,8 +63,10 @@ export { deskInfoSchema } from './api/session.ts';
 export {
   similarSentenceSchema,
   suggestionSchema,
+  wordingPairSchema,
   type SimilarSentence,
   type Suggestion,
+  type WordingPair,
 } from './api/compare.ts';
 export { mentionSchema, type ReportMention } from './api/mentions.ts';
 export { attributionSuggestionSchema, type AttributionSuggestion } from './api/attribution.ts';

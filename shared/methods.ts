@@ -44,6 +44,7 @@ export const METHOD_NAMES = [
   'compare.reject',
   'compare.accept',
   'compare.similar',
+  'compare.sharedWording',
   'sets.preview',
   'sets.export',
   'sets.merge',

@@ -59,6 +59,18 @@ export const similarSentenceSchema = z.object({
 });
 export type SimilarSentence = z.infer<typeof similarSentenceSchema>;
 
+/** One sentence of a pair that nearly match, and its content words the other sentence lacks. */
+const wordingSide = z.object({
+  reportId: id,
+  start: offset,
+  end: offset,
+  text: z.string(),
+  only: z.array(z.string()),
+});
+/** Two sentences of two compared reports that say nearly the same in nearly the same words. */
+export const wordingPairSchema = z.object({ score, sides: z.tuple([wordingSide, wordingSide]) });
+export type WordingPair = z.infer<typeof wordingPairSchema>;
+
 export const compareMethods = {
   'compare.suggest': op(
     target
@@ -96,5 +108,16 @@ export const compareMethods = {
   'compare.similar': op(
     z.object({ reportId: id, limit: z.number().int().min(1).max(500).default(50) }).strict(),
     z.array(similarSentenceSchema),
+  ),
+  // Between the reports of a compare, each pair of them: their nearly matching sentences.
+  'compare.sharedWording': op(
+    z
+      .object({
+        reportIds: z.array(id).min(2).max(3),
+        limit: z.number().int().min(1).max(1000).default(300),
+      })
+      .strict()
+      .refine((s) => new Set(s.reportIds).size === s.reportIds.length, 'name each report once'),
+    z.array(wordingPairSchema),
   ),
 } as const satisfies Slice<'compare'>;

@@ -10,6 +10,7 @@ import {
   type Rejection,
   type Target,
 } from '../compare/suggest.ts';
+import { sharedWording } from '../compare/between.ts';
 import type { Db } from '../db/connection.ts';
 import { getPassage } from '../db/passages.ts';
 import { getReportText } from '../db/reports.ts';
@@ -46,6 +47,7 @@ export function compareHandlers(deps: {
   return {
     'compare.suggest': (input) => suggest(db, targetOf(input), input.limit),
     'compare.similar': ({ reportId, limit }) => similar(db, reportId, limit),
+    'compare.sharedWording': ({ reportIds, limit }) => sharedWording(db, reportIds, limit),
     'compare.reject': (input) => {
       const rejection: Rejection = {
         ...targetOf(input),
