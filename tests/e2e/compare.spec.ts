@@ -315,3 +315,59 @@ test('with "Align matched passages" on, the other column brings the counterpart 
   await page.getByRole('button', { name: /Switch to dark theme/ }).click();
   await page.screenshot({ path: join(SCREENSHOTS, 'compare-2-dark-1024.png') });
 });
+
+test('shared wording: 001’s and 002’s 3-5 people sentences are marked, the words that differ shown', async ({
+  page,
+  desk,
+}) => {
+  await page.goto(desk.url);
+  const library = page.getByRole('navigation', { name: 'Library' });
+  await expect(library).toContainText('Pandora');
+  await pickToCompare(library, 'Pandora').click();
+  await pickToCompare(library, 'upper reaches of the Yalu').click();
+  await page.getByRole('button', { name: 'Compare side by side' }).click();
+  await expect(page.locator('.compare-column')).toHaveCount(2);
+  // No claim exists: the reuse of words shows all the same.
+  await page.getByRole('switch', { name: 'Shared wording' }).check();
+  const panel = page.getByRole('complementary', { name: 'Shared wording' });
+  const pair = panel.locator('.wording-pair', { hasText: 'Groups of 3-5 people pool money' });
+  await expect(pair).toHaveCount(1);
+  await expect(pair).toContainText('to pool money and have 3-5 people buy one car together');
+  // 002 says "Groups", 001 does not; 001 names its reporting partner, 002 does not.
+  await expect(pair.locator('.wording-side').nth(1).locator('ins')).toHaveText(['Groups']);
+  await expect(pair.locator('.wording-side').nth(0).locator('ins').first()).toHaveText('reporting');
+  const layer = (name: string): Promise<number> =>
+    page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, name);
+  expect(await layer('compare-wording')).toBeGreaterThanOrEqual(2);
+  expect(await layer('compare-differ')).toBeGreaterThan(0);
+
+  // Chosen, the pair's two sentences come level into view, underlined.
+  await pair.click();
+  await expect(pair).toHaveAttribute('aria-current', 'true');
+  expect(await layer('compare-pair')).toBe(2);
+  const inView = (reportId: number, words: string): Promise<boolean> =>
+    column(page, reportId)
+      .getByTestId('compare-text')
+      .evaluate((article, w) => {
+        const p = Array.from(article.querySelectorAll('p')).find((el) =>
+          el.textContent?.includes(w),
+        ) as HTMLElement;
+        const node = p.firstChild as Text;
+        const range = document.createRange();
+        const at = node.data.indexOf(w);
+        range.setStart(node, at);
+        range.setEnd(node, at + w.length);
+        const r = range.getBoundingClientRect();
+        const box = (article.closest('.compare-scroll') as HTMLElement).getBoundingClientRect();
+        return r.top >= box.top && r.bottom <= box.bottom;
+      }, words);
+  await expect.poll(() => inView(R002, 'Groups of 3-5 people pool money')).toBe(true);
+  await expect.poll(() => inView(R001, 'have 3-5 people buy one car')).toBe(true);
+  await shoot(page, 'compare-wording-1440.png', 1440);
+  await shoot(page, 'compare-wording-1024.png', 1024);
+
+  // Switched off, the marks and the list go.
+  await page.getByRole('switch', { name: 'Shared wording' }).uncheck();
+  await expect(panel).toHaveCount(0);
+  expect(await layer('compare-wording')).toBe(0);
+});

@@ -1,4 +1,4 @@
-import type { ClaimDetail, Output, Passage, Report } from '../../../shared/api.ts';
+import type { ClaimDetail, Output, Passage, Report, WordingPair } from '../../../shared/api.ts';
 import { call } from '../api.ts';
 import { guarded, type Slice } from './slice.ts';
 
@@ -11,6 +11,8 @@ export const MAX_COMPARED = 3;
 export const MAX_LINKED_PASSAGES = 400;
 /** Claims the matrix reads in full (one `claims.get` each), in their number order. */
 export const MAX_MATRIX_CLAIMS = 150;
+/** Nearly matching sentence pairs shown at most: the best, by score. */
+export const MAX_WORDING_PAIRS = 300;
 /** `claims.forPassage` requests on their way at once. */
 const PARALLEL = 6;
 
@@ -34,6 +36,10 @@ export interface CompareSlice {
   compareColumns: CompareColumn[];
   /** The compared reports' claims in full (evidence by origin), for the matrix, by claim id. */
   compareClaims: Record<number, ClaimDetail>;
+  /** The compared reports' nearly matching sentences, for which reports (ids joined by commas). */
+  compareWording: { key: string; pairs: WordingPair[] | null } | null;
+  /** Asks for the shared wording of the compared reports, unless it is there or on its way. */
+  loadCompareWording(): Promise<void>;
   /** Reads these claims in full for the matrix (the first MAX_MATRIX_CLAIMS). */
   loadCompareClaims(ids: readonly number[]): Promise<void>;
   /** Adds a report to the picked ones, or takes it out; refuses a fourth. */
@@ -94,6 +100,18 @@ export const createCompareSlice: Slice<CompareSlice> = (set, get) => ({
   comparePicked: [],
   compareColumns: [],
   compareClaims: {},
+  compareWording: null,
+  loadCompareWording: async () => {
+    const ids = get().compareColumns.map((c) => c.reportId);
+    const key = ids.join(',');
+    if (ids.length < 2 || get().compareWording?.key === key) return;
+    set({ compareWording: { key, pairs: null } });
+    const pairs = await guarded(get, () =>
+      call('compare.sharedWording', { reportIds: ids, limit: MAX_WORDING_PAIRS }),
+    );
+    // Only if the same reports are still compared.
+    if (get().compareWording?.key === key) set({ compareWording: pairs ? { key, pairs } : null });
+  },
   loadCompareClaims: async (ids) => {
     await guarded(get, async () => {
       const details = await mapBounded(ids.slice(0, MAX_MATRIX_CLAIMS), (id) =>

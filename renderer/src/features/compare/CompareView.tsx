@@ -15,6 +15,8 @@ import {
   type MarkedPassage,
 } from './compare-model.ts';
 import { passageTop, ReportColumn, type ColumnElements } from './ReportColumn.tsx';
+import { SharedWording } from './SharedWording.tsx';
+import { wordingMarks, type Span, type WordingMark } from './wording-model.ts';
 import './compare.css';
 
 /** Highlight layers: one per palette colour, passages that are not evidence, and the focused claim. */
@@ -22,7 +24,11 @@ const COLOUR_LAYERS = Array.from({ length: CLAIM_COLOURS }, (_, i) => `compare-c
 const PLAIN = 'compare-plain';
 const FOCUS = 'compare-focus';
 const SELECTED = 'compare-selected';
-const LAYERS = [...COLOUR_LAYERS, PLAIN, FOCUS, SELECTED];
+/** Sentences worded nearly like one in another column, their words the other lacks, the pair shown. */
+const WORDING = 'compare-wording';
+const DIFFER = 'compare-differ';
+const PAIR = 'compare-pair';
+const LAYERS = [...COLOUR_LAYERS, PLAIN, FOCUS, SELECTED, WORDING, DIFFER, PAIR];
 /** Where a passage jumped to stands: a quarter down the column, with what leads to it above. */
 const JUMP_AT = 0.25;
 
@@ -113,7 +119,12 @@ function CompareColumns({
   const [hoverClaim, setHoverClaim] = useState<number | null>(null);
   const [activeClaim, setActiveClaim] = useState<number | null>(null);
   const [align, setAlign] = useState(false);
-  const [drawer, setDrawer] = useState(false);
+  /** The panel beside the columns: the passage panel, or the list of shared wording. */
+  const [panel, setPanel] = useState<'passage' | 'wording' | null>(null);
+  const [wording, setWording] = useState(false);
+  const [pairShown, setPairShown] = useState<number | null>(null);
+  const compareWording = useDesk((s) => s.compareWording);
+  const loadCompareWording = useDesk((s) => s.loadCompareWording);
   const [tab, setTab] = useState<'text' | 'matrix'>('text');
   const [selectionIn, setSelectionIn] = useState<number | null>(null);
   const elements = useRef<ColumnElements[]>([]);
@@ -152,23 +163,77 @@ function CompareColumns({
   );
   const focusClaim = hoverClaim ?? activeClaim;
 
-  // Drawn again when the columns come back from the matrix (new elements, same data).
-  useCompareHighlights(elements, columns, marked, focusClaim, selected, tab);
+  // The shared wording is read when it is switched on, and again for another set of reports.
+  const reportKey = columns.map((c) => c.reportId).join(',');
+  useEffect(() => {
+    if (wording) void loadCompareWording();
+  }, [wording, reportKey, loadCompareWording]);
+  const pairs = wording && compareWording?.key === reportKey ? compareWording.pairs : null;
+  useEffect(() => setPairShown(null), [pairs]);
+  const wordingByColumn = useMemo(
+    () => columns.map((c) => (pairs ? wordingMarks(pairs, c.reportId) : [])),
+    [columns, pairs],
+  );
+  const pairSpans = useMemo(
+    () =>
+      columns.map((c) => {
+        const side =
+          pairShown === null
+            ? undefined
+            : pairs?.[pairShown]?.sides.find((x) => x.reportId === c.reportId);
+        return side ? [side] : [];
+      }),
+    [columns, pairs, pairShown],
+  );
 
-  /** Scrolls a column so that a passage's top stands `offset` pixels below the column's top. */
-  const scrollColumnTo = useCallback(
-    (at: number, passageId: number, offset?: number, smooth = true) => {
+  // Drawn again when the columns come back from the matrix (new elements, same data).
+  useCompareHighlights(
+    elements,
+    columns,
+    marked,
+    focusClaim,
+    selected,
+    tab,
+    wordingByColumn,
+    pairSpans,
+  );
+
+  /** Scrolls a column so that a span's top stands `offset` pixels below the column's top. */
+  const scrollColumnToSpan = useCallback(
+    (at: number, span: Span, offset?: number, smooth = true) => {
       const el = elements.current[at];
-      const passage = marked[at]?.find((p) => p.passageId === passageId);
-      if (!el?.scroller || !el.article || !passage) return;
-      const top = passageTop(el.scroller, el.article, passage);
+      if (!el?.scroller || !el.article) return;
+      const top = passageTop(el.scroller, el.article, span);
       if (top === null) return;
       const target = Math.max(0, top - (offset ?? el.scroller.clientHeight * JUMP_AT));
       if (Math.abs(target - el.scroller.scrollTop) < 2) return;
       steered.current.add(at);
       el.scroller.scrollTo({ top: target, behavior: smooth ? 'smooth' : 'auto' });
     },
-    [marked],
+    [],
+  );
+
+  /** Scrolls a column so that a passage's top stands `offset` pixels below the column's top. */
+  const scrollColumnTo = useCallback(
+    (at: number, passageId: number, offset?: number, smooth = true) => {
+      const passage = marked[at]?.find((p) => p.passageId === passageId);
+      if (passage) scrollColumnToSpan(at, passage, offset, smooth);
+    },
+    [marked, scrollColumnToSpan],
+  );
+
+  /** Both sentences of a pair of shared wording, level in their columns. */
+  const showPair = useCallback(
+    (index: number) => {
+      const pair = pairs?.[index];
+      if (!pair) return;
+      setPairShown(index);
+      for (const side of pair.sides) {
+        const at = columns.findIndex((c) => c.reportId === side.reportId);
+        if (at >= 0) scrollColumnToSpan(at, side);
+      }
+    },
+    [pairs, columns, scrollColumnToSpan],
   );
 
   /** Every column that has the claim shows its first passage of it. */
@@ -244,7 +309,7 @@ function CompareColumns({
     );
     if (passage) {
       window.getSelection()?.removeAllRanges();
-      setDrawer(true);
+      setPanel('passage');
     }
   }, [selectionColumn, columns, focusCompareReport, createPassage]);
 
@@ -252,7 +317,7 @@ function CompareColumns({
     async (reportId: number, passageId: number) => {
       await focusCompareReport(reportId);
       selectPassage(passageId);
-      setDrawer(true);
+      setPanel('passage');
     },
     [focusCompareReport, selectPassage],
   );
@@ -281,7 +346,7 @@ function CompareColumns({
 
   return (
     <main
-      className={`compare cols-${columns.length}${drawer ? ' with-drawer' : ''}`}
+      className={`compare cols-${columns.length}${panel ? ' with-drawer' : ''}`}
       aria-label="Compare reports"
     >
       <div className="compare-toolbar" role="toolbar" aria-label="Compare tools">
@@ -335,6 +400,19 @@ function CompareColumns({
               />
               Align matched passages
             </label>
+            <label className="switch">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={wording}
+                onChange={(e) => {
+                  setWording(e.target.checked);
+                  if (e.target.checked) setPanel('wording');
+                  else if (panel === 'wording') setPanel(null);
+                }}
+              />
+              Shared wording
+            </label>
             <span className="stance-key" aria-label="Marker shapes">
               <span className="claim-marker claim-c7 stance-supports">1</span> supports
               <span className="claim-marker claim-c7 stance-contradicts">1</span> contradicts
@@ -387,16 +465,33 @@ function CompareColumns({
                     scrollColumnTo(at, passageId);
                   }}
                   onOpenPassage={(passageId) => void openPassage(column.reportId, passageId)}
+                  wording={wordingByColumn[at] ?? []}
+                  onShowPair={(pair) => {
+                    setPanel('wording');
+                    showPair(pair);
+                  }}
                   onRemove={() => remove(column.reportId)}
                 />
               ))}
             </div>
-            {drawer && (
+            {panel === 'passage' && (
               <PassageDrawer
                 columns={columns}
                 onClose={() => {
-                  setDrawer(false);
+                  setPanel(wording ? 'wording' : null);
                   selectPassage(null);
+                }}
+              />
+            )}
+            {panel === 'wording' && (
+              <SharedWording
+                pairs={pairs}
+                columns={columns}
+                current={pairShown}
+                onShow={showPair}
+                onClose={() => {
+                  setWording(false);
+                  setPanel(null);
                 }}
               />
             )}
@@ -493,6 +588,8 @@ function useCompareHighlights(
   focusClaim: number | null,
   selected: { reportId: number | null; passageId: number | null },
   tab: string,
+  wording: WordingMark[][],
+  pairSpans: Span[][],
 ): void {
   useLayoutEffect(() => {
     if (typeof Highlight === 'undefined' || !CSS.highlights) return;
@@ -500,6 +597,7 @@ function useCompareHighlights(
     // The focused claim and the open passage are drawn over the colours.
     (layers.get(FOCUS) as Highlight).priority = 1;
     (layers.get(SELECTED) as Highlight).priority = 2;
+    (layers.get(DIFFER) as Highlight).priority = 3;
     columns.forEach((column, at) => {
       const article = elements.current[at]?.article;
       if (!article) return;
@@ -514,10 +612,29 @@ function useCompareHighlights(
         if (selected.reportId === column.reportId && selected.passageId === p.passageId)
           layers.get(SELECTED)?.add(range);
       }
+      const add = (layer: string, span: Span): void => {
+        const range = staticRangeFor(article, span.start, span.end, paragraphs);
+        if (range) layers.get(layer)?.add(range);
+      };
+      for (const mark of wording[at] ?? []) {
+        add(WORDING, mark);
+        for (const d of mark.differ) add(DIFFER, d);
+      }
+      for (const span of pairSpans[at] ?? []) add(PAIR, span);
     });
     for (const [name, highlight] of layers) CSS.highlights.set(name, highlight);
     return () => {
       for (const name of LAYERS) CSS.highlights.delete(name);
     };
-  }, [elements, columns, marked, focusClaim, selected.reportId, selected.passageId, tab]);
+  }, [
+    elements,
+    columns,
+    marked,
+    focusClaim,
+    selected.reportId,
+    selected.passageId,
+    tab,
+    wording,
+    pairSpans,
+  ]);
 }

@@ -6,6 +6,7 @@ import type { CompareColumn } from '../../store/index.ts';
 import { formatDate } from '../../ui/format.ts';
 import { offsetAtPoint, paragraphsOf, rangeFor } from '../reader/text-dom.ts';
 import { gutterTicks, type MarkedPassage } from './compare-model.ts';
+import type { WordingMark } from './wording-model.ts';
 import { ReportText } from '../reader/ReportText.tsx';
 
 /** How a marker says what its passage is to the claim (its shape says it too). */
@@ -44,6 +45,8 @@ export function ReportColumn({
   onScrollEnd,
   onJump,
   onOpenPassage,
+  wording,
+  onShowPair,
   onRemove,
 }: {
   column: CompareColumn;
@@ -56,6 +59,10 @@ export function ReportColumn({
   onScrollEnd: () => void;
   onJump: (passageId: number, claimId: number) => void;
   onOpenPassage: (passageId: number) => void;
+  /** Its sentences worded nearly like one in another column (none while that is off). */
+  wording: WordingMark[];
+  /** Shows a pair of shared wording: both its sentences, and its entry in the list. */
+  onShowPair: (pair: number) => void;
   onRemove: () => void;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -131,7 +138,7 @@ export function ReportColumn({
     }
   };
 
-  /** A click (not a drag) on a passage opens it in the passage panel. */
+  /** A click (not a drag) on a passage opens it in the passage panel; on shared wording, its pair. */
   const onClick = (event: React.MouseEvent): void => {
     const element = article.current;
     if (!element || !window.getSelection()?.isCollapsed) return;
@@ -139,7 +146,9 @@ export function ReportColumn({
     if (offset === null) return;
     const hits = marked.filter((p) => p.start <= offset && offset < p.end);
     hits.sort((a, b) => a.end - a.start - (b.end - b.start));
-    if (hits[0]) onOpenPassage(hits[0].passageId);
+    if (hits[0]) return onOpenPassage(hits[0].passageId);
+    const pair = wording.find((m) => m.start <= offset && offset < m.end)?.pairs[0];
+    if (pair !== undefined) onShowPair(pair);
   };
 
   const claimCount = new Set(withClaims.flatMap((p) => p.claims.map((k) => k.claimId))).size;
