@@ -81,9 +81,10 @@ export function SharedWording({
                   {pair.sides.map((side) => (
                     <span key={side.reportId} className="wording-side">
                       <span className="wording-report">{titleOf(side.reportId)}</span>
-                      <q>
+                      {/* The sentence carries its own quotation marks, if any. */}
+                      <span className="wording-text">
                         <Marked text={side.text} only={side.only} />
-                      </q>
+                      </span>
                     </span>
                   ))}
                 </button>
