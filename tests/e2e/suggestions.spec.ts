@@ -89,3 +89,56 @@ test('each "3-5 people" sentence is suggested for the other’s claim; one taken
       .filter({ hasText: groups }),
   ).toContainText('2 reports');
 });
+
+test('a passage’s suggestions: read side by side, then taken as evidence for the passage’s claim', async ({
+  page,
+  desk,
+}) => {
+  await page.goto(desk.url);
+  await expect(page.getByRole('navigation', { name: 'Library' })).toContainText('Pandora');
+  const claim = await makeClaim(page, 'Car pools of 3–5 people', [[R001, IN_001, 'supports']]);
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByText(/Pandora/)
+    .click();
+  await page.locator('.passage-item', { hasText: 'pool money and have 3-5 people' }).click();
+  const editor = page.getByRole('group', { name: 'Selected passage' });
+  const panel = editor.getByRole('region', { name: 'Suggested passages' });
+  await panel.getByRole('button', { name: 'Find passages in other reports' }).click();
+  const hit = panel.getByRole('listitem').filter({ hasText: IN_002 });
+  await expect(hit).toHaveCount(1);
+  expect((await topThree(panel)).some((t) => t.includes(IN_002))).toBe(true);
+
+  // Side by side: the passage and the suggestion, each in its report's column, underlined.
+  await hit.getByRole('button', { name: 'Side by side' }).click();
+  await expect(page.locator('.compare-column')).toHaveCount(2);
+  await expect
+    .poll(() => page.evaluate(() => CSS.highlights.get('compare-pair')?.size ?? 0))
+    .toBe(2);
+  await page.screenshot({ path: join(SCREENSHOTS, 'suggestion-side-by-side.png') });
+
+  // In the compare view, the passage's panel offers the same suggestions; one is taken.
+  await page
+    .locator(`.compare-column[data-report-id="${R001}"] .claim-marker[data-claim-id="${claim}"]`)
+    .waitFor();
+  await page
+    .locator(`.compare-column[data-report-id="${R001}"]`)
+    .getByTestId('compare-text')
+    .getByText(/pool money and have 3-5 people/)
+    .click();
+  const drawer = page.getByRole('complementary', { name: 'Passages of the report' });
+  const again = drawer.getByRole('region', { name: 'Suggested passages' });
+  await again.getByRole('button', { name: 'Find passages in other reports' }).click();
+  await again
+    .getByRole('listitem')
+    .filter({ hasText: IN_002 })
+    .getByRole('button', { name: 'Supports' })
+    .click();
+  // The new evidence shows in 002's column under the claim's number.
+  await expect(
+    page.locator(
+      `.compare-column[data-report-id="${R002}"] .claim-marker[data-claim-id="${claim}"]`,
+    ),
+  ).toBeVisible();
+  await expect(again.getByRole('listitem').filter({ hasText: IN_002 })).toHaveCount(0);
+});

@@ -18,6 +18,13 @@ const PARALLEL = 6;
 
 type PassageClaims = Output<'claims.forPassage'>;
 
+/** Words of a compared report to show: a suggestion beside the passage it was found for. */
+export interface FocusSpan {
+  reportId: number;
+  start: number;
+  end: number;
+}
+
 /** One report in the compare view: its text, passages, and the claims each passage backs. */
 export interface CompareColumn {
   reportId: number;
@@ -45,8 +52,10 @@ export interface CompareSlice {
   /** Adds a report to the picked ones, or takes it out; refuses a fourth. */
   togglePickCompare(id: number): void;
   clearComparePicks(): void;
-  /** Opens the compare view on these reports (the first three). */
-  compareReports(ids: number[]): Promise<void>;
+  /** Spans to bring into view and underline once the compared reports are drawn (or none). */
+  compareFocus: FocusSpan[];
+  /** Opens the compare view on these reports (the first three), showing the spans given. */
+  compareReports(ids: number[], focus?: FocusSpan[]): Promise<void>;
   /** A compared report's passages and their claims again (after a passage or evidence change). */
   reloadCompareColumn(reportId: number): Promise<void>;
   /**
@@ -101,6 +110,7 @@ export const createCompareSlice: Slice<CompareSlice> = (set, get) => ({
   compareColumns: [],
   compareClaims: {},
   compareWording: null,
+  compareFocus: [],
   loadCompareWording: async () => {
     const ids = get().compareColumns.map((c) => c.reportId);
     const key = ids.join(',');
@@ -131,12 +141,13 @@ export const createCompareSlice: Slice<CompareSlice> = (set, get) => ({
     } else set({ comparePicked: [...picked, id] });
   },
   clearComparePicks: () => set({ comparePicked: [], compareColumns: [] }),
-  compareReports: async (ids) => {
+  compareReports: async (ids, focus) => {
     const picked = [...new Set(ids)].slice(0, MAX_COMPARED);
     const ticket = ++compareTicket;
     // Columns already loaded stay while the others load.
     set((s) => ({
       comparePicked: picked,
+      compareFocus: focus ?? [],
       compareColumns: s.compareColumns.filter((c) => picked.includes(c.reportId)),
     }));
     get().setView('compare');

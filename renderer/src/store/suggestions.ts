@@ -1,16 +1,25 @@
-// Suggested passages for the open claim: sentences of other reports that may support or
-// contradict it (docs/suggestions.md), asked for on demand, accepted as evidence with a stance or
-// rejected (not offered again for that claim).
+// Suggested passages for the open claim or passage: sentences of other reports that may support
+// or contradict it (docs/suggestions.md), asked for on demand, accepted as evidence for a claim
+// with a stance or rejected (not offered again for that claim or passage).
 import type { Suggestion } from '../../../shared/api.ts';
 import type { Stance } from '../../../shared/vocabulary.ts';
 import { call } from '../api.ts';
 import { guarded, type Slice } from './slice.ts';
 
+/** What suggestions are for: a claim, or a passage. */
+export type SuggestionTarget = { claimId: number } | { passageId: number };
+
+export const sameTarget = (a: SuggestionTarget, b: SuggestionTarget): boolean =>
+  'claimId' in a
+    ? 'claimId' in b && a.claimId === b.claimId
+    : 'passageId' in b && a.passageId === b.passageId;
+
 export interface SuggestionsSlice {
-  /** The suggestions shown, for which claim; null: none asked for. */
-  suggestions: { claimId: number; items: Suggestion[]; loading: boolean } | null;
-  loadSuggestions(claimId: number): Promise<void>;
-  acceptSuggestion(suggestion: Suggestion, stance: Stance): Promise<void>;
+  /** The suggestions shown, for what; null: none asked for. */
+  suggestions: { target: SuggestionTarget; items: Suggestion[]; loading: boolean } | null;
+  loadSuggestions(target: SuggestionTarget): Promise<void>;
+  /** Takes the suggestion as evidence for the claim (the target's, or the one named). */
+  acceptSuggestion(suggestion: Suggestion, stance: Stance, claimId?: number): Promise<void>;
   rejectSuggestion(suggestion: Suggestion): Promise<void>;
   clearSuggestions(): void;
 }
@@ -21,19 +30,22 @@ const without = (items: Suggestion[], s: Suggestion): Suggestion[] =>
 
 export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => ({
   suggestions: null,
-  loadSuggestions: async (claimId) => {
-    set({ suggestions: { claimId, items: [], loading: true } });
-    const items = await guarded(get, () => call('compare.suggest', { claimId, limit: 10 }));
-    // Only if the reviewer is still on that claim.
-    if (get().suggestions?.claimId === claimId)
-      set({ suggestions: { claimId, items: items ?? [], loading: false } });
+  loadSuggestions: async (target) => {
+    set({ suggestions: { target, items: [], loading: true } });
+    const items = await guarded(get, () => call('compare.suggest', { ...target, limit: 10 }));
+    // Only if the reviewer is still on that claim or passage.
+    const now = get().suggestions;
+    if (now && sameTarget(now.target, target))
+      set({ suggestions: { target, items: items ?? [], loading: false } });
   },
-  acceptSuggestion: async (suggestion, stance) => {
+  acceptSuggestion: async (suggestion, stance, claimId) => {
     const current = get().suggestions;
-    if (!current) return;
+    const claim =
+      claimId ?? (current && 'claimId' in current.target ? current.target.claimId : null);
+    if (!current || claim === null) return;
     const done = await guarded(get, () =>
       call('compare.accept', {
-        claimId: current.claimId,
+        claimId: claim,
         reportId: suggestion.reportId,
         start: suggestion.start,
         end: suggestion.end,
@@ -43,23 +55,29 @@ export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => ({
       }),
     );
     if (!done) return;
-    set({ suggestions: { ...current, items: without(current.items, suggestion) } });
+    const now = get().suggestions;
+    if (now && sameTarget(now.target, current.target))
+      set({ suggestions: { ...now, items: without(now.items, suggestion) } });
     // The statuses' refresh opens the claim again, with its new evidence.
     await Promise.all([get().refreshClaimStatuses(), get().refreshUndo(), get().refreshReports()]);
+    // The new passage shows in its report, if that is open in the reader or compared.
+    await Promise.all([get().reloadPassages(), get().reloadCompareColumn(suggestion.reportId)]);
   },
   rejectSuggestion: async (suggestion) => {
     const current = get().suggestions;
     if (!current) return;
     const done = await guarded(get, () =>
       call('compare.reject', {
-        claimId: current.claimId,
+        ...current.target,
         reportId: suggestion.reportId,
         start: suggestion.start,
         end: suggestion.end,
       }),
     );
     if (!done) return;
-    set({ suggestions: { ...current, items: without(current.items, suggestion) } });
+    const now = get().suggestions;
+    if (now && sameTarget(now.target, current.target))
+      set({ suggestions: { ...now, items: without(now.items, suggestion) } });
     await get().refreshUndo();
   },
   clearSuggestions: () => set({ suggestions: null }),

@@ -174,16 +174,16 @@ function CompareColumns({
     () => columns.map((c) => (pairs ? wordingMarks(pairs, c.reportId) : [])),
     [columns, pairs],
   );
+  // Underlined: the pair of shared wording shown, else what the compare was opened to show.
+  const focus = useDesk((s) => s.compareFocus);
   const pairSpans = useMemo(
     () =>
       columns.map((c) => {
-        const side =
-          pairShown === null
-            ? undefined
-            : pairs?.[pairShown]?.sides.find((x) => x.reportId === c.reportId);
+        if (pairShown === null) return focus.filter((f) => f.reportId === c.reportId);
+        const side = pairs?.[pairShown]?.sides.find((x) => x.reportId === c.reportId);
         return side ? [side] : [];
       }),
-    [columns, pairs, pairShown],
+    [columns, pairs, pairShown, focus],
   );
 
   // Drawn again when the columns come back from the matrix (new elements, same data).
@@ -221,6 +221,21 @@ function CompareColumns({
     },
     [marked, scrollColumnToSpan],
   );
+
+  // What the compare was opened to show comes into view once its columns are drawn.
+  const focused = useRef<unknown>(null);
+  useEffect(() => {
+    if (focused.current === focus || focus.length === 0) return;
+    // Not before every report it names has its column.
+    if (!focus.every((f) => columns.some((c) => c.reportId === f.reportId))) return;
+    focused.current = focus;
+    requestAnimationFrame(() => {
+      for (const span of focus) {
+        const at = columns.findIndex((c) => c.reportId === span.reportId);
+        if (at >= 0) scrollColumnToSpan(at, span);
+      }
+    });
+  }, [focus, columns, scrollColumnToSpan]);
 
   /** Both sentences of a pair of shared wording, level in their columns. */
   const showPair = useCallback(

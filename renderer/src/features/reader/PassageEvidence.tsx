@@ -12,6 +12,7 @@ import { useDesk } from '../../store/index.ts';
 import { CredibilitySelect, STANCE_LABEL, StanceSelect, StatusBadge } from '../../ui/grades.tsx';
 import { ClaimSearch } from '../../ui/ClaimSearch.tsx';
 import type { SuggestedSource } from '../../store/reader.ts';
+import { SuggestionList } from '../compare/SuggestionList.tsx';
 
 /** Who the passage's information comes from: its report's outlet, or a named source. */
 export function Attribution({ passage }: { passage: Passage }) {
@@ -88,6 +89,7 @@ export function PassageClaims({ passage }: { passage: Passage }) {
   const openClaim = useDesk((s) => s.openClaim);
   const setView = useDesk((s) => s.setView);
   const claimsForPassage = useDesk((s) => s.claimsForPassage);
+  const compareReports = useDesk((s) => s.compareReports);
   const [linked, setLinked] = useState<Output<'claims.forPassage'>>([]);
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<ClaimSummary | null>(null);
@@ -198,6 +200,20 @@ export function PassageClaims({ passage }: { passage: Passage }) {
           <NewClaimForm initial={proposing} onCreate={create} onCancel={() => setProposing(null)} />
         )}
       </div>
+      <SuggestionList
+        target={{ passageId: passage.id }}
+        claims={linked.map((l) => ({ id: l.claimId, text: l.text }))}
+        what="this passage"
+        onSideBySide={(s) =>
+          void compareReports(
+            [passage.reportId, s.reportId],
+            [
+              { reportId: passage.reportId, start: passage.start, end: passage.end },
+              { reportId: s.reportId, start: s.start, end: s.end },
+            ],
+          )
+        }
+      />
     </div>
   );
 }
