@@ -147,7 +147,9 @@ export const createCompareSlice: Slice<CompareSlice> = (set, get) => ({
     // Columns already loaded stay while the others load.
     set((s) => ({
       comparePicked: picked,
-      compareFocus: focus ?? [],
+      // Asked again for the same reports (the view opening on its picks), the focus stays.
+      compareFocus:
+        focus ?? (picked.join(',') === s.comparePicked.join(',') ? s.compareFocus : []),
       compareColumns: s.compareColumns.filter((c) => picked.includes(c.reportId)),
     }));
     get().setView('compare');
