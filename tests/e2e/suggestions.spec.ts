@@ -115,6 +115,24 @@ test('a passage’s suggestions: read side by side, then taken as evidence for t
   await expect
     .poll(() => page.evaluate(() => CSS.highlights.get('compare-pair')?.size ?? 0))
     .toBe(2);
+  // Both come into view.
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...(CSS.highlights.get('compare-pair') ?? [])].every((range) => {
+          const r = range as AbstractRange;
+          const box = (
+            r.startContainer.parentElement?.closest('.compare-scroll') as HTMLElement
+          ).getBoundingClientRect();
+          const rect = document.createRange();
+          rect.setStart(r.startContainer, r.startOffset);
+          rect.setEnd(r.endContainer, r.endOffset);
+          const at = rect.getBoundingClientRect();
+          return at.top >= box.top && at.bottom <= box.bottom;
+        }),
+      ),
+    )
+    .toBe(true);
   await page.screenshot({ path: join(SCREENSHOTS, 'suggestion-side-by-side.png') });
 
   // In the compare view, the passage's panel offers the same suggestions; one is taken.
@@ -128,7 +146,7 @@ test('a passage’s suggestions: read side by side, then taken as evidence for t
     .click();
   const drawer = page.getByRole('complementary', { name: 'Passages of the report' });
   const again = drawer.getByRole('region', { name: 'Suggested passages' });
-  await again.getByRole('button', { name: 'Find passages in other reports' }).click();
+  // Asked for already, in the reader: the same list is there.
   await again
     .getByRole('listitem')
     .filter({ hasText: IN_002 })
