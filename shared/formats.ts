@@ -14,6 +14,13 @@ export const FORMAT_BY_EXTENSION = {
   '.htm': 'html',
 } as const satisfies Record<`.${string}`, ReportFormat>;
 
+/** The media type an original of each format is stored under (the originals table). */
+export const MEDIA_TYPE_BY_FORMAT = {
+  txt: 'text/plain',
+  md: 'text/markdown',
+  html: 'text/html',
+} as const satisfies Record<ReportFormat, string>;
+
 export type ReportExtension = keyof typeof FORMAT_BY_EXTENSION;
 
 export const REPORT_EXTENSIONS = Object.keys(FORMAT_BY_EXTENSION) as ReportExtension[];

@@ -62,6 +62,52 @@ export function preparedReport(
   };
 }
 
+/**
+ * Takes a desk back from schema 11 to 10 (what migration 011 added: originals, report pages, the
+ * reports' and versions' original_sha256 and the new formats), to fake an older desk. The two
+ * tables are rebuilt as 001 made them, with foreign keys off as a migration runs.
+ */
+export const UNDO_ORIGINALS = `PRAGMA foreign_keys = OFF;
+DROP TABLE report_pages;
+DROP VIEW report_search_source;
+CREATE TABLE reports_old (
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL REFERENCES texts(sha256),
+  title TEXT NOT NULL,
+  outlet_id INTEGER REFERENCES outlets(id) ON DELETE SET NULL,
+  byline TEXT,
+  published_at TEXT,
+  url TEXT,
+  language TEXT,
+  format TEXT NOT NULL CHECK (format IN ('txt','md','html')),
+  original_name TEXT NOT NULL,
+  imported_at TEXT NOT NULL
+) STRICT;
+INSERT INTO reports_old SELECT id, sha256, title, outlet_id, byline, published_at, url, language,
+  format, original_name, imported_at FROM reports;
+DROP TABLE reports;
+ALTER TABLE reports_old RENAME TO reports;
+CREATE INDEX reports_sha ON reports(sha256);
+CREATE INDEX reports_library ON reports(outlet_id, published_at DESC, id);
+CREATE VIEW report_search_source AS
+  SELECT reports.id AS id, reports.title AS title, texts.body AS body
+  FROM reports JOIN texts ON texts.sha256 = reports.sha256;
+CREATE TABLE report_versions_old (
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  sha256 TEXT NOT NULL REFERENCES texts(sha256),
+  original_name TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  PRIMARY KEY (report_id, version)
+) STRICT;
+INSERT INTO report_versions_old SELECT report_id, version, sha256, original_name, imported_at
+  FROM report_versions;
+DROP TABLE report_versions;
+ALTER TABLE report_versions_old RENAME TO report_versions;
+CREATE INDEX report_versions_sha ON report_versions(sha256);
+DROP TABLE originals;
+PRAGMA foreign_keys = ON;`;
+
 /** Takes a desk back from schema 10 to 9 (what migration 010 added), to fake an older desk. */
 export const UNDO_SUGGESTIONS = 'DROP TABLE rejected_suggestions;';
 

@@ -26,8 +26,7 @@ describe('migration 010: rejected suggestions', () => {
     old.close();
 
     const { db } = openDesk(file);
-    expect(SCHEMA_VERSION).toBe(10);
-    expect(schemaVersion(db)).toBe(10);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     expect(db.prepare('SELECT text FROM claims').pluck().all()).toEqual(['c1']);
     const insert = db.prepare(
       `INSERT INTO rejected_suggestions (claim_id, passage_id, sha256, position_start, position_end, reviewer, rejected_at)

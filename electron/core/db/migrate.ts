@@ -9,6 +9,7 @@ import { sql as mentions } from './migrations/007_mentions.ts';
 import { sql as mentionsApart } from './migrations/008_mentions_apart.ts';
 import { sql as claimSets } from './migrations/009_claim_sets.ts';
 import { sql as suggestions } from './migrations/010_suggestions.ts';
+import { sql as originals } from './migrations/011_originals.ts';
 
 /** Migration N (1-based) takes a desk from `user_version` N-1 to N. Append only; never edit one. */
 export const MIGRATIONS: readonly string[] = [
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly string[] = [
   mentionsApart,
   claimSets,
   suggestions,
+  originals,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

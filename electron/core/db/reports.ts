@@ -6,7 +6,7 @@ import type {
   SearchHit,
 } from '../../../shared/api.ts';
 import { MATCH_END, MATCH_START } from '../../../shared/search.ts';
-import type { PreparedReport } from '../import/index.ts';
+import type { OriginalFile, PreparedReport, ReportPage } from '../import/index.ts';
 import { canonicalOutlet, outletKey } from '../import/outlets.ts';
 import { appendAudit } from './audit.ts';
 import type { Db } from './connection.ts';
@@ -71,12 +71,13 @@ function insertReport(db: Db, report: PreparedReport): StoreResult {
   if (existing) return { status: 'duplicate', ...existing };
   const now = new Date().toISOString();
   const outletId = report.outlet ? ensureOutlet(db, report.outlet) : null;
+  const originalSha256 = report.original ? storeOriginal(db, report.original) : null;
   const id = Number(
     prepared(
       db,
       `INSERT INTO reports (sha256, title, outlet_id, byline, published_at, url, language, format,
-                            original_name, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                            original_name, imported_at, original_sha256)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       report.sha256,
       report.title,
@@ -88,12 +89,15 @@ function insertReport(db: Db, report: PreparedReport): StoreResult {
       report.format,
       report.originalName,
       now,
+      originalSha256,
     ).lastInsertRowid,
   );
   prepared(
     db,
-    'INSERT INTO report_versions (report_id, version, sha256, original_name, imported_at) VALUES (?, 1, ?, ?, ?)',
-  ).run(id, report.sha256, report.originalName, now);
+    `INSERT INTO report_versions (report_id, version, sha256, original_name, imported_at, original_sha256)
+     VALUES (?, 1, ?, ?, ?, ?)`,
+  ).run(id, report.sha256, report.originalName, now, originalSha256);
+  if (report.pages) storePages(db, id, report.pages);
   prepared(db, 'INSERT INTO report_search (rowid, title, body) VALUES (?, ?, ?)').run(
     id,
     report.title,
@@ -108,11 +112,65 @@ function insertReport(db: Db, report: PreparedReport): StoreResult {
       outlet: report.outlet,
       sha256: report.sha256,
       file: report.originalName,
+      ...(originalSha256 ? { originalSha256 } : {}),
     },
   });
   // Passages of a merged claim set may have been waiting for this text.
   placePendingPassages(db, report.sha256, report.text);
   return { status: 'imported', id };
+}
+
+/**
+ * Keeps a file's own bytes, once however often it is imported (rows are keyed by the bytes'
+ * SHA-256, so a second copy changes nothing), and returns that SHA-256. Inside the caller's
+ * transaction.
+ */
+export function storeOriginal(db: Db, original: OriginalFile): string {
+  prepared(
+    db,
+    'INSERT OR IGNORE INTO originals (sha256, bytes, size, media_type) VALUES (?, ?, ?, ?)',
+  ).run(
+    original.sha256,
+    // A Uint8Array from the parse worker: better-sqlite3 binds Buffers (this one shares its memory).
+    Buffer.from(original.bytes.buffer, original.bytes.byteOffset, original.bytes.byteLength),
+    original.bytes.length,
+    original.mediaType,
+  );
+  return original.sha256;
+}
+
+/** Makes `pages` the page spans of report `id`'s current text, replacing any it had. */
+export function storePages(db: Db, id: number, pages: readonly ReportPage[]): void {
+  prepared(db, 'DELETE FROM report_pages WHERE report_id = ?').run(id);
+  const insert = prepared(
+    db,
+    'INSERT INTO report_pages (report_id, page, start, "end") VALUES (?, ?, ?, ?)',
+  );
+  for (const p of pages) insert.run(id, p.page, p.start, p.end);
+}
+
+/** Report `id`'s page spans in its current text, in page order; empty for a report without pages. */
+export function getReportPages(db: Db, id: number): ReportPage[] {
+  return prepared(
+    db,
+    'SELECT page, start, "end" AS "end" FROM report_pages WHERE report_id = ? ORDER BY page',
+  ).all(id) as ReportPage[];
+}
+
+/** The original file report `id`'s current version was imported from; undefined if it predates originals. */
+export function getReportOriginal(
+  db: Db,
+  id: number,
+): { sha256: string; bytes: Buffer; mediaType: string; name: string } | undefined {
+  return prepared(
+    db,
+    `SELECT o.sha256, o.bytes, o.media_type AS mediaType, v.original_name AS name
+     FROM reports r
+     JOIN originals o ON o.sha256 = r.original_sha256
+     JOIN report_versions v ON v.report_id = r.id
+       AND v.version = (SELECT max(version) FROM report_versions WHERE report_id = r.id)
+     WHERE r.id = ?`,
+  ).get(id) as { sha256: string; bytes: Buffer; mediaType: string; name: string } | undefined;
 }
 
 /** Stores one prepared report in its own transaction, or reports that its text is already here. */

@@ -1,12 +1,14 @@
+import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { isWebUrl, type ReportMetadata } from '../../../shared/api.ts';
 import {
   formatOfExtension,
+  MEDIA_TYPE_BY_FORMAT,
   REPORT_EXTENSIONS,
   type ReportFormat,
 } from '../../../shared/formats.ts';
-import { MAX_FILE_BYTES, tooLargeMessage } from '../../../shared/limits.ts';
+import { MAX_BYTES_BY_FORMAT, tooLargeMessage } from '../../../shared/limits.ts';
 import { decodeText } from './decode.ts';
 import { describeFsError } from '../fs-errors.ts';
 import { ImportRejection } from './errors.ts';
@@ -15,10 +17,11 @@ import { parseMarkdown } from './markdown.ts';
 import { parseStatedDate } from './infer.ts';
 import { canonicalOutlet } from './outlets.ts';
 import { cleanLine, sha256 } from './normalise.ts';
-import { parsePlainText, type ParsedReport } from './text.ts';
+import { parsePlainText, type ParsedReport, type ReportPage } from './text.ts';
 
 export { ImportRejection } from './errors.ts';
-export { MAX_FILE_BYTES } from '../../../shared/limits.ts';
+export { MAX_BYTES_BY_FORMAT, MAX_FILE_BYTES } from '../../../shared/limits.ts';
+export type { ReportPage } from './text.ts';
 /** The extensions the importer reads: named once, in shared/formats.ts, for every picker too. */
 export { REPORT_EXTENSIONS as SUPPORTED_EXTENSIONS } from '../../../shared/formats.ts';
 
@@ -35,6 +38,17 @@ export interface PreparedReport {
   publishedAt: string | null;
   url: string | null;
   language: string | null;
+  /** The file as it arrived, stored once per distinct SHA-256 (the originals table). */
+  original?: OriginalFile;
+  /** Where each page of a paged original starts and ends in `text` (see ReportPage). */
+  pages?: ReportPage[];
+}
+
+/** A file's own bytes, named by their SHA-256 (hex), with the media type of its format. */
+export interface OriginalFile {
+  sha256: string;
+  bytes: Uint8Array;
+  mediaType: string;
 }
 
 export function formatOf(fileName: string): ReportFormat {
@@ -56,14 +70,10 @@ export async function prepareReport(
   overrides: ReportMetadata = {},
 ): Promise<PreparedReport> {
   const format = formatOf(fileName);
-  if (bytes.length > MAX_FILE_BYTES) throw tooLarge(bytes.length);
-  let parsed: ParsedReport;
-  if (format === 'html') parsed = await parseHtml(bytes, basename(fileName));
-  else {
-    const raw = decodeText(bytes);
-    parsed = format === 'md' ? parseMarkdown(raw) : parsePlainText(raw);
-  }
+  if (bytes.length > MAX_BYTES_BY_FORMAT[format]) throw tooLarge(bytes.length, format);
+  const parsed = await parse(format, bytes, basename(fileName));
   if (parsed.text.trim() === '') throw new ImportRejection('empty', 'the file has no text');
+  if (parsed.pages) checkPages(parsed.pages, parsed.text.length);
   const m = { ...parsed.metadata, ...definedOnly(overrides) };
   if (overrides.publishedAt !== undefined && !parseStatedDate(overrides.publishedAt)) {
     throw new ImportRejection(
@@ -94,7 +104,41 @@ export async function prepareReport(
     publishedAt: m.publishedAt ? parseStatedDate(m.publishedAt) : null,
     url: url && isWebUrl(url) ? url : null,
     language: line(m.language),
+    original: {
+      sha256: bytesSha256(bytes),
+      bytes,
+      mediaType: MEDIA_TYPE_BY_FORMAT[format],
+    },
+    ...(parsed.pages ? { pages: parsed.pages } : {}),
   };
+}
+
+function parse(format: ReportFormat, bytes: Uint8Array, name: string): Promise<ParsedReport> {
+  switch (format) {
+    case 'html':
+      return parseHtml(bytes, name);
+    case 'md':
+      return Promise.resolve(parseMarkdown(decodeText(bytes)));
+    case 'txt':
+      return Promise.resolve(parsePlainText(decodeText(bytes)));
+  }
+}
+
+/**
+ * Pages must tile the text in order: numbered from 1 without gaps, each within the text and
+ * starting where the previous one ended or later. A parser that breaks this is a bug, and its
+ * report would anchor passages to the wrong pages, so it is not stored.
+ */
+export function checkPages(pages: readonly ReportPage[], length: number): void {
+  let end = 0;
+  pages.forEach((p, i) => {
+    if (p.page !== i + 1 || p.start < end || p.end < p.start || p.end > length)
+      throw new ImportRejection(
+        'parse-failed',
+        `the parser gave page ${p.page} the span ${p.start}–${p.end}, which is not in order within the text`,
+      );
+    end = p.end;
+  });
 }
 
 /**
@@ -105,14 +149,14 @@ export async function readReportFile(
   path: string,
   overrides: ReportMetadata = {},
 ): Promise<PreparedReport> {
-  formatOf(path);
-  let bytes: Buffer;
+  const format = formatOf(path);
+  let bytes: Uint8Array;
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
     const info = fstatSync(fd);
     if (!info.isFile()) throw new ImportRejection('unreadable', 'not a regular file');
-    if (info.size > MAX_FILE_BYTES) throw tooLarge(info.size);
+    if (info.size > MAX_BYTES_BY_FORMAT[format]) throw tooLarge(info.size, format);
     bytes = readFileSync(fd);
   } catch (error) {
     if (error instanceof ImportRejection) throw error;
@@ -123,8 +167,12 @@ export async function readReportFile(
   return prepareReport(bytes, path, overrides);
 }
 
-function tooLarge(size: number): ImportRejection {
-  return new ImportRejection('too-large', tooLargeMessage(size));
+function tooLarge(size: number, format: ReportFormat): ImportRejection {
+  return new ImportRejection('too-large', tooLargeMessage(size, MAX_BYTES_BY_FORMAT[format]));
+}
+
+function bytesSha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function definedOnly(metadata: ReportMetadata): ReportMetadata {

@@ -1,8 +1,8 @@
 // Parses report files in a thread of its own (see parse-pool.ts), one at a time and in order, so
 // that the pool knows which file a timeout or crash belongs to. Messages: {id, job} in;
 // {id, report} or {id, rejection} or {id, error} out.
-import { parentPort } from 'node:worker_threads';
-import { ImportRejection, prepareReport, readReportFile } from './index.ts';
+import { isMarkedAsUntransferable, parentPort } from 'node:worker_threads';
+import { ImportRejection, prepareReport, readReportFile, type PreparedReport } from './index.ts';
 import type { ParseJob } from './parse-pool.ts';
 
 if (!parentPort) throw new Error('parse-worker runs as a worker thread');
@@ -15,7 +15,7 @@ port.on('message', ({ id, job }: { id: number; job: ParseJob }) => {
         'path' in job
           ? await readReportFile(job.path, job.metadata)
           : await prepareReport(job.bytes, job.name, job.metadata);
-      port.postMessage({ id, report });
+      port.postMessage({ id, report }, transferable(report));
     } catch (error) {
       port.postMessage(
         error instanceof ImportRejection
@@ -25,3 +25,25 @@ port.on('message', ({ id, job }: { id: number; job: ParseJob }) => {
     }
   });
 });
+
+/**
+ * The original's bytes are moved to the desk's thread, not copied (a Word file or an archive may
+ * be tens of megabytes). Only a buffer the bytes fill alone is moved; bytes that are a view on a
+ * larger or shared buffer are copied into one of their own first.
+ */
+function transferable(report: PreparedReport): ArrayBuffer[] {
+  const original = report.original;
+  if (!original) return [];
+  const { buffer, byteOffset, byteLength } = original.bytes;
+  if (
+    buffer instanceof ArrayBuffer &&
+    byteOffset === 0 &&
+    byteLength === buffer.byteLength &&
+    !isMarkedAsUntransferable(buffer)
+  )
+    return [buffer];
+  // A copy (not Buffer's slice, which is a view on the same memory) into a buffer of its own.
+  const own = new Uint8Array(original.bytes);
+  original.bytes = own;
+  return [own.buffer];
+}

@@ -6,6 +6,18 @@ export interface ParsedReport {
   /** Normalised body text (see normaliseText). */
   text: string;
   metadata: ReportMetadata;
+  /** For a paged original (a PDF): where each page is in `text`, pages in order from 1. */
+  pages?: ReportPage[];
+}
+
+/**
+ * One page of a paged original: `start` and `end` are offsets in the report's normalised text, in
+ * UTF-16 code units (as passages count them), end exclusive; `page` counts from 1.
+ */
+export interface ReportPage {
+  page: number;
+  start: number;
+  end: number;
 }
 
 /** Fills what `known` leaves open with what the text itself states. */

@@ -5,7 +5,14 @@ import type { Db } from '../db/connection.ts';
 import { DeskError } from '../db/errors.ts';
 import { listPassages } from '../db/passages.ts';
 import { placePendingPassages } from '../db/set-passages.ts';
-import { findReportByText, getReport, getReportText, reindexReport } from '../db/reports.ts';
+import {
+  findReportByText,
+  getReport,
+  getReportText,
+  reindexReport,
+  storeOriginal,
+  storePages,
+} from '../db/reports.ts';
 import type { PreparedReport } from '../import/index.ts';
 
 /**
@@ -32,15 +39,23 @@ export function importNewVersion(db: Db, id: number, prepared: PreparedReport): 
       prepared.text,
       prepared.chars,
     );
-    db.prepare('UPDATE reports SET sha256 = ? WHERE id = ?').run(prepared.sha256, id);
+    const originalSha256 = prepared.original ? storeOriginal(db, prepared.original) : null;
+    db.prepare('UPDATE reports SET sha256 = ?, original_sha256 = ? WHERE id = ?').run(
+      prepared.sha256,
+      originalSha256,
+      id,
+    );
+    // Page spans belong to the text: the new one's replace the old (none if it has no pages).
+    storePages(db, id, prepared.pages ?? []);
     const version =
       (db
         .prepare('SELECT max(version) FROM report_versions WHERE report_id = ?')
         .pluck()
         .get(id) as number) + 1;
     db.prepare(
-      'INSERT INTO report_versions (report_id, version, sha256, original_name, imported_at) VALUES (?, ?, ?, ?, ?)',
-    ).run(id, version, prepared.sha256, prepared.originalName, now);
+      `INSERT INTO report_versions (report_id, version, sha256, original_name, imported_at, original_sha256)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(id, version, prepared.sha256, prepared.originalName, now, originalSha256);
     reindexReport(
       db,
       id,
