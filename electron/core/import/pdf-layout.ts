@@ -1,0 +1,400 @@
+// Reading order for the text of a PDF: pdf.js gives positioned runs of text in content-stream
+// order, which is often not the order a reader reads. This module puts them back in order: rows
+// by baseline, running headers and footers and page numbers dropped, two columns read one after
+// the other, lines joined into paragraphs with hyphenation undone, and the pages' spans in the
+// final text kept. Pure functions of the runs, so every rule is testable without a PDF.
+// docs/pdf-import.md describes the rules and their thresholds.
+import { cleanLine } from './normalise.ts';
+
+/** One run of text as pdf.js places it: baseline origin, advance width, font size (PDF units). */
+export interface TextRun {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+/** Runs on one baseline, and horizontally close: a line of one column. */
+interface Fragment {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+}
+
+/** Fragments on one baseline across the page (a row may hold a line of each column). */
+interface Row {
+  y: number;
+  fragments: Fragment[];
+}
+
+interface Line {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+}
+
+/** A page's text as paragraphs, each a list of lines, in reading order. */
+export type PageParagraphs = string[][];
+
+/** A row within this share of the font size from another's baseline is on the same baseline. */
+const BASELINE_TOLERANCE = 0.4;
+/** A horizontal gap wider than this many font sizes splits a row into fragments (a gutter). */
+const FRAGMENT_GAP = 1.2;
+/** A gap wider than this share of the font size between runs is a word space. */
+const WORD_GAP = 0.15;
+/** Rows at each end of a page that may be a running header or footer. */
+const EDGE_ROWS = 2;
+/** A running header or footer repeats on at least this share of the pages with text... */
+const REPEAT_SHARE = 0.5;
+/** ...and on at least this many pages. */
+const REPEAT_MIN_PAGES = 3;
+/** A gutter may be crossed by at most this share of a page's fragments (a title, a footnote). */
+const GUTTER_CROSSING_SHARE = 0.2;
+/** Each column needs this many fragments for the page to count as two columns. */
+const MIN_COLUMN_FRAGMENTS = 2;
+/** A line gap more than this many times the usual one starts a paragraph. */
+const PARAGRAPH_GAP = 1.3;
+/** A line ending a sentence this much short of its column's right edge ends its paragraph. */
+const SHORT_LINE = 0.85;
+
+/** A run's text as a line of the desk's normal form, soft hyphens inside words taken out. */
+function cleanRun(text: string): string {
+  return cleanLine(text.replace(/\uFEFF/g, '').replace(/\u00AD(?!$)/g, '')).replace(/ {2,}/g, ' ');
+}
+
+/** Runs grouped into rows by baseline, top of the page first; each row split at wide gaps. */
+export function rowsOf(runs: readonly TextRun[]): Row[] {
+  const visible = runs.filter((r) => r.text.trim() !== '' && Number.isFinite(r.x + r.y));
+  visible.sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: { y: number; size: number; runs: TextRun[] }[] = [];
+  for (const run of visible) {
+    const size = run.size > 0 ? run.size : 10;
+    const row = rows.at(-1);
+    // The larger size sets the tolerance, so a superscript stays on its line.
+    if (row && Math.abs(row.y - run.y) <= BASELINE_TOLERANCE * Math.max(size, row.size)) {
+      row.runs.push(run);
+    } else rows.push({ y: run.y, size, runs: [run] });
+  }
+  return rows.map((row) => {
+    row.runs.sort((a, b) => a.x - b.x);
+    const fragments: Fragment[] = [];
+    let current: Fragment | undefined;
+    for (const run of row.runs) {
+      const size = run.size > 0 ? run.size : row.size;
+      const gap = current ? run.x - current.x1 : 0;
+      if (current && gap <= FRAGMENT_GAP * Math.max(size, current.size)) {
+        const space =
+          gap > WORD_GAP * size && !current.text.endsWith(' ') && !run.text.startsWith(' ');
+        current.text += (space ? ' ' : '') + run.text;
+        current.x1 = Math.max(current.x1, run.x + run.width);
+        current.size = Math.max(current.size, size);
+      } else {
+        current = { text: run.text, x0: run.x, x1: run.x + run.width, y: row.y, size };
+        fragments.push(current);
+      }
+    }
+    for (const f of fragments) f.text = cleanRun(f.text);
+    return { y: row.y, fragments: fragments.filter((f) => f.text !== '') };
+  });
+}
+
+const rowText = (row: Row): string => row.fragments.map((f) => f.text).join(' ');
+
+/** What a running header or footer keeps from page to page: its text with numbers as #. */
+const repeatKey = (row: Row): string =>
+  rowText(row).toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+
+/** "12", "- 12 -", "Page 12", "page 12 of 40", "12/40", "xii": a page number alone. */
+const PAGE_NUMBER =
+  /^(?:page\s+)?[-–—]?\s*(?:\d{1,5}|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,5})?$/i;
+
+/**
+ * Drops from every page the rows at its top or bottom that repeat (numbers aside) at the same end
+ * of at least half the pages with text, and at least three: running headers and footers. Drops a
+ * page number standing alone at either end of any page.
+ */
+export function dropRunningRows(pages: Row[][]): Row[][] {
+  const withText = pages.filter((rows) => rows.length > 0).length;
+  const needed = Math.max(REPEAT_MIN_PAGES, Math.ceil(REPEAT_SHARE * withText));
+  const edges = (rows: Row[]): { top: Row[]; bottom: Row[] } => ({
+    top: rows.slice(0, EDGE_ROWS),
+    bottom: rows.slice(Math.max(EDGE_ROWS, rows.length - EDGE_ROWS)),
+  });
+  const topCounts = new Map<string, number>();
+  const bottomCounts = new Map<string, number>();
+  const count = (counts: Map<string, number>, rows: Row[]): void => {
+    for (const key of new Set(rows.map(repeatKey))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+  for (const rows of pages) {
+    const { top, bottom } = edges(rows);
+    count(topCounts, top);
+    count(bottomCounts, bottom);
+  }
+  const repeated = (counts: Map<string, number>, row: Row): boolean =>
+    withText >= REPEAT_MIN_PAGES && (counts.get(repeatKey(row)) ?? 0) >= needed;
+  return pages.map((rows) => {
+    const { top, bottom } = edges(rows);
+    const drop = new Set<Row>();
+    for (const row of top) if (repeated(topCounts, row)) drop.add(row);
+    for (const row of bottom) if (repeated(bottomCounts, row)) drop.add(row);
+    const first = rows[0];
+    const last = rows.at(-1);
+    if (first && PAGE_NUMBER.test(rowText(first))) drop.add(first);
+    if (last && PAGE_NUMBER.test(rowText(last))) drop.add(last);
+    return drop.size ? rows.filter((row) => !drop.has(row)) : rows;
+  });
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+
+/**
+ * The gutter of a two-column page, if it has one: the widest vertical strip in the middle of the
+ * text that the fewest fragments cross (at most a fifth of them), with enough text either side,
+ * each side's lines filling most of their column (so a table of short cells is not taken for
+ * columns).
+ */
+export function findGutter(fragments: readonly Fragment[]): { from: number; to: number } | null {
+  if (fragments.length < 2 * MIN_COLUMN_FRAGMENTS) return null;
+  const minX = Math.min(...fragments.map((f) => f.x0));
+  const maxX = Math.max(...fragments.map((f) => f.x1));
+  const width = Math.ceil(maxX - minX);
+  if (!(width > 0) || width > 20_000) return null;
+  // How many fragments cover each point (1-unit bins) across the text's width.
+  const starts = new Array<number>(width + 2).fill(0);
+  for (const f of fragments) {
+    const from = Math.max(0, Math.floor(f.x0 - minX));
+    const to = Math.min(width + 1, Math.ceil(f.x1 - minX));
+    starts[from] = (starts[from] ?? 0) + 1;
+    starts[to] = (starts[to] ?? 0) - 1;
+  }
+  let running = 0;
+  const cover = starts.map((delta) => (running += delta));
+  const at = (i: number): number => cover[i] ?? 0;
+  const lo = Math.floor(0.2 * width);
+  const hi = Math.ceil(0.8 * width);
+  // The gutter is where the fewest fragments cross (a title, a footnote rule), at most a fifth.
+  let least = Infinity;
+  for (let i = lo; i <= hi; i++) least = Math.min(least, at(i));
+  if (least > Math.floor(GUTTER_CROSSING_SHARE * fragments.length)) return null;
+  let best: { from: number; to: number } | null = null;
+  for (let i = lo; i <= hi; i++) {
+    if (at(i) > least) continue;
+    let j = i;
+    while (j + 1 <= hi && at(j + 1) <= least) j++;
+    if (!best || j - i > best.to - best.from) best = { from: i, to: j };
+    i = j;
+  }
+  if (!best || best.to - best.from < median(fragments.map((f) => f.size))) return null;
+  const from = minX + best.from;
+  const to = minX + best.to;
+  const left = fragments.filter((f) => f.x1 <= from + 1);
+  const right = fragments.filter((f) => f.x0 >= to - 1);
+  if (left.length < MIN_COLUMN_FRAGMENTS || right.length < MIN_COLUMN_FRAGMENTS) return null;
+  const leftWidth = from - Math.min(...left.map((f) => f.x0));
+  const rightWidth = Math.max(...right.map((f) => f.x1)) - to;
+  if (median(left.map((f) => f.x1 - f.x0)) < 0.5 * leftWidth) return null;
+  if (median(right.map((f) => f.x1 - f.x0)) < 0.5 * rightWidth) return null;
+  return { from, to };
+}
+
+/** Fragments on one baseline (one side of a gutter) joined into a line. */
+function linesOf(fragments: Fragment[]): Line[] {
+  const lines: Line[] = [];
+  for (const f of fragments) {
+    const line = lines.at(-1);
+    if (line && Math.abs(line.y - f.y) <= BASELINE_TOLERANCE * Math.max(line.size, f.size)) {
+      line.text += ` ${f.text}`;
+      line.x1 = Math.max(line.x1, f.x1);
+      line.size = Math.max(line.size, f.size);
+    } else lines.push({ ...f });
+  }
+  return lines;
+}
+
+/**
+ * A page's lines in reading order, as flows: runs of lines read top to bottom. On a two-column
+ * page the text between fragments that cross the gutter (a title, a full-width figure) is a
+ * band; each band's left column is read before its right.
+ */
+export function flowsOf(rows: readonly Row[]): Line[][] {
+  const fragments = rows.flatMap((row) => row.fragments);
+  const gutter = findGutter(fragments);
+  if (!gutter) return [linesOf(fragments)];
+  const flows: Line[][] = [];
+  let left: Fragment[] = [];
+  let right: Fragment[] = [];
+  const flush = (): void => {
+    if (left.length) flows.push(linesOf(left));
+    if (right.length) flows.push(linesOf(right));
+    left = [];
+    right = [];
+  };
+  for (const f of fragments) {
+    if (f.x1 <= gutter.from + 1) left.push(f);
+    else if (f.x0 >= gutter.to - 1) right.push(f);
+    else {
+      flush();
+      flows.push([{ ...f }]);
+    }
+  }
+  flush();
+  return flows;
+}
+
+const SENTENCE_END = /[.!?…:;]["”’»)\]]*$/u;
+
+/** Lines of one flow grouped into paragraphs by vertical gap, size, and short sentence ends. */
+export function paragraphsOf(flow: readonly Line[]): Line[][] {
+  // The usual line gap: a low quartile of the gaps, so that paragraph gaps do not raise it and
+  // the odd raised or lowered row does not lower it.
+  const gaps = flow
+    .slice(1)
+    .map((line, i) => ({ line, gap: (flow[i]?.y ?? line.y) - line.y }))
+    .filter(({ line, gap }) => gap >= 0.6 * line.size)
+    .map(({ gap }) => gap)
+    .sort((a, b) => a - b);
+  const usualGap = gaps.length >= 2 ? gaps[Math.floor(gaps.length / 4)] : undefined;
+  const rightEdge = Math.max(...flow.map((l) => l.x1));
+  const leftEdge = Math.min(...flow.map((l) => l.x0));
+  const paragraphs: Line[][] = [];
+  let current: Line[] | undefined;
+  let prev: Line | undefined;
+  for (const line of flow) {
+    let breaks = true;
+    if (prev && current) {
+      const usual = usualGap ?? 1.2 * prev.size;
+      const gap = prev.y - line.y;
+      const sizeChange = Math.abs(prev.size - line.size) > 0.15 * Math.max(prev.size, line.size);
+      const shortEnd =
+        SENTENCE_END.test(prev.text) && prev.x1 - leftEdge < SHORT_LINE * (rightEdge - leftEdge);
+      breaks = gap > PARAGRAPH_GAP * usual || gap < 0 || sizeChange || shortEnd;
+    }
+    if (breaks || !current) {
+      current = [line];
+      paragraphs.push(current);
+    } else current.push(line);
+    prev = line;
+  }
+  return paragraphs;
+}
+
+/** Words and hyphenated compounds the document uses mid-line: they decide a line-end hyphen. */
+export interface Vocabulary {
+  words: Set<string>;
+  compounds: Set<string>;
+}
+
+export function vocabularyOf(lines: Iterable<string>): Vocabulary {
+  const words = new Set<string>();
+  const compounds = new Set<string>();
+  for (const line of lines) {
+    // A word broken at the line's end is not a word the document uses.
+    const body = line.replace(/[\p{L}-]+[-\u2010\u00AD]$/u, '');
+    for (const m of body.matchAll(/\p{L}+(?:-\p{L}+)+/gu)) compounds.add(m[0].toLowerCase());
+    for (const m of body.matchAll(/(?<![\p{L}-])\p{L}+(?![\p{L}-])/gu))
+      words.add(m[0].toLowerCase());
+  }
+  return { words, compounds };
+}
+
+/**
+ * How a line continues on the next: `drop` characters taken off the end of the first (a
+ * hyphenation hyphen) and the separator between them. A word broken with a hyphen ("inter-" /
+ * "national") is joined when the next line starts in lower case, unless the document writes the
+ * compound with its hyphen elsewhere and never the joined word ("well-" / "known"). Any other
+ * hyphen or dash ending a line ("3-" / "5", "Sino-" / "Korean") is kept with no space.
+ */
+export function joinOf(
+  prev: string,
+  next: string,
+  vocabulary: Vocabulary,
+): { drop: number; sep: string } {
+  if (prev.endsWith('\u00AD')) return { drop: 1, sep: '' };
+  // "state-of-the-" / "art": the whole compound so far, and its last part.
+  const broken = /((?:\p{L}+-)*(\p{L}+))[-\u2010]$/u.exec(prev);
+  const head = /^\p{Ll}+/u.exec(next);
+  if (broken && head) {
+    const rest = head[0].toLowerCase();
+    const keep =
+      vocabulary.compounds.has(`${(broken[1] ?? '').toLowerCase()}-${rest}`) &&
+      !vocabulary.words.has((broken[2] ?? '').toLowerCase() + rest);
+    return keep ? { drop: 0, sep: '' } : { drop: 1, sep: '' };
+  }
+  if (/\S[-\u2010–—]$/u.test(prev)) return { drop: 0, sep: '' };
+  return { drop: 0, sep: ' ' };
+}
+
+/** Whether a paragraph cut by a column or page break goes on: no sentence end, lower case next. */
+export function continues(prev: string, next: string): boolean {
+  if (/\p{L}[-\u2010\u00AD]$/u.test(prev)) return /^\p{Ll}/u.test(next);
+  return !SENTENCE_END.test(prev) && /^\p{Ll}/u.test(next);
+}
+
+/** A page's paragraphs in reading order, each a list of line texts. */
+export function pageParagraphs(rows: readonly Row[]): PageParagraphs {
+  const result: PageParagraphs = [];
+  for (const flow of flowsOf(rows)) {
+    paragraphsOf(flow).forEach((paragraph, index) => {
+      const lines = paragraph.map((l) => l.text);
+      const last = result.at(-1);
+      const tail = last?.at(-1);
+      // A paragraph cut by a column break goes on at the top of the next column.
+      if (index === 0 && last && tail !== undefined && continues(tail, lines[0] ?? ''))
+        last.push(...lines);
+      else result.push(lines);
+    });
+  }
+  return result;
+}
+
+export interface PageSpan {
+  page: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The report's text from its pages' paragraphs: a paragraph per line, lines of a paragraph
+ * joined (hyphenation undone), a paragraph that runs over a page break joined across it. Each
+ * page's span runs from its first character to just after its last (empty, at the point where
+ * it would be, for a page without text).
+ */
+export function assemble(pages: readonly PageParagraphs[]): { text: string; spans: PageSpan[] } {
+  const vocabulary = vocabularyOf(pages.flat(2));
+  let text = '';
+  let lastLine: string | undefined;
+  const spans: PageSpan[] = [];
+  pages.forEach((paragraphs, index) => {
+    let start = -1;
+    paragraphs.forEach((lines, p) => {
+      lines.forEach((line, l) => {
+        let sep = '\n';
+        if (lastLine === undefined) sep = '';
+        else if (l > 0 || (p === 0 && continues(lastLine, line))) {
+          const join = joinOf(lastLine, line, vocabulary);
+          if (join.drop) {
+            text = text.slice(0, -join.drop);
+            // The dropped hyphen may have ended the page before.
+            for (const span of spans) span.end = Math.min(span.end, text.length);
+          }
+          sep = join.sep;
+        }
+        text += sep;
+        if (start < 0) start = text.length;
+        text += line;
+        lastLine = line;
+      });
+    });
+    spans.push({ page: index + 1, start: start < 0 ? text.length : start, end: text.length });
+  });
+  for (const span of spans) span.start = Math.min(span.start, span.end);
+  return { text, spans };
+}
