@@ -1,6 +1,7 @@
 // Writes the PDF fixtures in tests/fixtures/pdf/ (issue 12): the layouts the PDF importer must
 // read in order, and the hostile files it must refuse or defuse. Generated, never downloaded, so
 // what each file holds is stated here. Run: node scripts/pdf-fixtures.ts
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
@@ -9,6 +10,8 @@ import {
   PDFHexString,
   PDFName,
   PDFNumber,
+  PDFRawStream,
+  PDFStream,
   PDFString,
   StandardFonts,
   rgb,
@@ -300,6 +303,75 @@ async function encrypted(): Promise<void> {
   await save(doc, 'encrypted.pdf');
 }
 
+/** RC4, the cipher of the standard security handler's revision 2 (Node's OpenSSL has dropped it). */
+function rc4(key: Uint8Array, data: Uint8Array): Uint8Array {
+  const s = Array.from({ length: 256 }, (_, i) => i);
+  let j = 0;
+  for (let i = 0; i < 256; i++) {
+    j = (j + (s[i] ?? 0) + (key[i % key.length] ?? 0)) & 255;
+    [s[i], s[j]] = [s[j] ?? 0, s[i] ?? 0];
+  }
+  const out = new Uint8Array(data.length);
+  let a = 0;
+  let b = 0;
+  for (let n = 0; n < data.length; n++) {
+    a = (a + 1) & 255;
+    b = (b + (s[a] ?? 0)) & 255;
+    [s[a], s[b]] = [s[b] ?? 0, s[a] ?? 0];
+    out[n] = (data[n] ?? 0) ^ (s[((s[a] ?? 0) + (s[b] ?? 0)) & 255] ?? 0);
+  }
+  return out;
+}
+
+const md5 = (...parts: Uint8Array[]): Uint8Array => {
+  const hash = createHash('md5');
+  for (const part of parts) hash.update(part);
+  return new Uint8Array(hash.digest());
+};
+
+/**
+ * Encrypted as a publisher restricting a report does it: RC4 40-bit (PDF 1.4 standard security
+ * handler, revision 2) with an empty user password, so any reader opens it, and an owner
+ * password that guards the permissions. Algorithms 3.1-3.4 of the PDF 1.7 reference.
+ */
+async function encryptedOpen(): Promise<void> {
+  const { doc } = await onePage('Anyone can open this, but its publisher has encrypted it.');
+  await doc.flush();
+  const { context } = doc;
+  const pad = Uint8Array.from([
+    0x28, 0xbf, 0x4e, 0x5e, 0x4e, 0x75, 0x8a, 0x41, 0x64, 0x00, 0x4e, 0x56, 0xff, 0xfa, 0x01, 0x08,
+    0x2e, 0x2e, 0x00, 0xb6, 0xd0, 0x68, 0x3e, 0x80, 0x2f, 0x0c, 0xa9, 0xfe, 0x64, 0x53, 0x69, 0x7a,
+  ]);
+  const ownerPassword = new TextEncoder().encode('owner');
+  const paddedOwner = new Uint8Array(32);
+  paddedOwner.set(ownerPassword);
+  paddedOwner.set(pad.subarray(0, 32 - ownerPassword.length), ownerPassword.length);
+  const owner = rc4(md5(paddedOwner).subarray(0, 5), pad);
+  const permissions = -44;
+  const p = new Uint8Array(4);
+  new DataView(p.buffer).setInt32(0, permissions, true);
+  const id = Uint8Array.from({ length: 16 }, (_, i) => i * 17);
+  const fileKey = md5(pad, owner, p, id).subarray(0, 5);
+  const user = rc4(fileKey, pad);
+  for (const [ref, object] of context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFStream)) continue;
+    const objectKey = md5(
+      fileKey,
+      Uint8Array.from([ref.objectNumber & 255, (ref.objectNumber >> 8) & 255, 0]),
+      Uint8Array.from([ref.generationNumber & 255, 0]),
+    ).subarray(0, 10);
+    context.assign(ref, PDFRawStream.of(object.dict, rc4(objectKey, object.getContents())));
+  }
+  const hex = (bytes: Uint8Array): PDFHexString =>
+    PDFHexString.of(Buffer.from(bytes).toString('hex'));
+  const encrypt = context.obj({ Filter: 'Standard', V: 1, R: 2, Length: 40, P: permissions });
+  encrypt.set(PDFName.of('O'), hex(owner));
+  encrypt.set(PDFName.of('U'), hex(user));
+  context.trailerInfo.Encrypt = context.register(encrypt);
+  context.trailerInfo.ID = context.obj([hex(id), hex(id)]);
+  await save(doc, 'encrypted-no-password.pdf');
+}
+
 /** A file cut short, as an interrupted download leaves it, and one with a PDF header only. */
 function damaged(report: Uint8Array): void {
   writeFileSync(resolve(OUT, 'truncated.pdf'), report.subarray(0, Math.floor(report.length * 0.6)));
@@ -319,6 +391,7 @@ async function main(): Promise<void> {
   await fontMatrix();
   await manyPages();
   await encrypted();
+  await encryptedOpen();
   damaged(report);
 }
 

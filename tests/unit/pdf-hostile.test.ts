@@ -99,6 +99,16 @@ describe('encrypted and damaged PDFs are refused', () => {
     );
   });
 
+  it('refuses an encrypted PDF that opens without a password (pdf.js could read it)', async () => {
+    const error = await rejection(
+      parsePdf(fixture('encrypted-no-password.pdf'), 'encrypted-no-password.pdf'),
+    );
+    expect(error.reason).toBe('unreadable');
+    expect(error.message).toBe(
+      'encrypted-no-password.pdf: the PDF is encrypted (it opens without a password, but its publisher restricts it); the desk does not import encrypted PDFs: print it to a new PDF first',
+    );
+  });
+
   it('refuses a PDF cut short', async () => {
     const error = await rejection(parsePdf(fixture('truncated.pdf'), 'truncated.pdf'));
     expect(error.reason).toBe('unreadable');
