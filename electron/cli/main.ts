@@ -124,13 +124,15 @@ const COMMANDS: Record<string, Command> = {
   },
   export: {
     args:
-      '--format set|annotations|claimreview|csv|md|html [--verdict V,…] [--status S,…]\n' +
-      '                     [--tag T,…] [--claim ID,…] [--with-texts] [--out PATH]',
+      '--format set|annotations|claimreview|csv|md|html|matrix-csv|matrix-md|matrix-html\n' +
+      '                     [--verdict V,…] [--status S,…] [--tag T,…] [--claim ID,…]\n' +
+      '                     [--with-texts] [--out PATH]',
     options: ['format', 'verdict', 'status', 'tag', 'claim', 'with-texts', 'out'],
     positionals: 'none',
     does:
       'exports claims as a claim set (docs/claim-set.md) or in an open format: W3C Web\n' +
-      'Annotations, ClaimReview, CSV, a brief in Markdown or HTML. Every claim, or those matching\n' +
+      'Annotations, ClaimReview, CSV, a brief in Markdown or HTML, the claim matrix (claims ×\n' +
+      'the reports their evidence comes from) in CSV, Markdown or HTML. Every claim, or those matching\n' +
       'each option given: --verdict (none: no verdict yet), --status, --tag (any one listed),\n' +
       '--claim (by number or id). --with-texts carries the reports’ texts. Written to --out or to\n' +
       'standard output; csv writes its files into the folder --out names.',
@@ -181,7 +183,8 @@ Options:
                  reports, search, claims, mentions, similar, suggest, check and export only read
                  it: they never create a desk, and a path with no desk is an error.
   --outlet NAME  import: the outlet of every imported file, over what the files say
-  --format F     export: set, annotations, claimreview, csv, md or html
+  --format F     export: set, annotations, claimreview, csv, md, html, or the claim matrix
+                 as matrix-csv, matrix-md or matrix-html
   --verdict, --status, --tag, --claim LIST
                  export: only the claims matching each one given (comma-separated lists)
                  suggest: the one claim (its number) to suggest evidence for

@@ -6,7 +6,17 @@ import { claimSetFilterSchema } from '../claim-set.ts';
 import { id, op, type Slice } from './common.ts';
 
 /** What an export writes: the desk's own set, or one of the open formats beside it. */
-export const EXPORT_FORMATS = ['set', 'annotations', 'claimreview', 'csv', 'md', 'html'] as const;
+export const EXPORT_FORMATS = [
+  'set',
+  'annotations',
+  'claimreview',
+  'csv',
+  'md',
+  'html',
+  'matrix-csv',
+  'matrix-md',
+  'matrix-html',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const exportFileSchema = z.object({

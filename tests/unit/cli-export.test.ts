@@ -127,10 +127,10 @@ describe('source-desk export', () => {
 
   it('needs a format it knows', async () => {
     expect((await cli('export')).err).toContain(
-      'export needs --format (set, annotations, claimreview, csv, md, html)',
+      'export needs --format (set, annotations, claimreview, csv, md, html, matrix-csv, matrix-md, matrix-html)',
     );
     expect((await cli('export', '--format', 'pdf')).err).toContain(
-      '--format: "pdf" is not a format (set, annotations, claimreview, csv, md, html)',
+      '--format: "pdf" is not a format (set, annotations, claimreview, csv, md, html, matrix-csv, matrix-md, matrix-html)',
     );
   });
 

@@ -78,7 +78,7 @@ const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' 
 const monthName = (month: number): string => MONTH.format(Date.UTC(2000, month, 1));
 
 /** "20 November 2026, 14:30 UTC" for a timestamp. */
-function when(iso: string): string {
+export function when(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const hh = String(d.getUTCHours()).padStart(2, '0');
@@ -87,7 +87,7 @@ function when(iso: string): string {
 }
 
 /** "18 November 2026" (", 08:30" with a time) for a date as a report states it; else as it is. */
-function statedDate(stated: string): string {
+export function statedDate(stated: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?/.exec(stated);
   const number = m ? Number(m[2]) : 0;
   if (!m || number < 1 || number > 12) return stated;
@@ -106,7 +106,7 @@ const STANCE_HEADINGS = {
   context: (n: number) => `Context from ${plural(n, 'origin')}`,
 } as const;
 
-function included(filter: ClaimSetFilter | null): string {
+export function included(filter: ClaimSetFilter | null): string {
   if (!filter) return 'Every claim on the desk.';
   const parts: string[] = [];
   if (filter.verdicts?.length)

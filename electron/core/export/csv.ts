@@ -14,22 +14,8 @@ import type { ExportFile } from '../../../shared/api/sets.ts';
 import type { ClaimSet, SetClaim, SetEvidence, SetSource } from '../../../shared/claim-set.ts';
 import { RELIABILITY, CREDIBILITY } from '../../../shared/admiralty.ts';
 import { STATUS_LABEL } from '../../../shared/corroboration.ts';
+import { csvField, type Cell } from '../../../shared/csv.ts';
 import { indexSet, quoteOf, type SetIndex } from './set-index.ts';
-
-type Cell = string | number | null;
-
-/** A cell a spreadsheet would run as a formula is neutralised; empty stands for none. */
-export function neutralise(value: Cell): string {
-  if (value === null) return '';
-  const s = String(value);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
-
-/** One RFC 4180 field. */
-export function csvField(value: Cell): string {
-  const s = neutralise(value);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';

@@ -7,6 +7,7 @@ import { briefHtml, briefMarkdown } from './brief.ts';
 import { buildClaimSet, claimSetCounts } from './claim-set.ts';
 import { claimReviewFile } from './claimreview.ts';
 import { csvFiles } from './csv.ts';
+import { matrixCsvFile, matrixHtml, matrixMarkdown } from './matrix.ts';
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -56,5 +57,11 @@ function filesOf(format: ExportFormat, set: ClaimSet): ExportFile[] {
       return [briefMarkdown(set)];
     case 'html':
       return [briefHtml(set)];
+    case 'matrix-csv':
+      return [matrixCsvFile(set)];
+    case 'matrix-md':
+      return [matrixMarkdown(set)];
+    case 'matrix-html':
+      return [matrixHtml(set)];
   }
 }

@@ -16,6 +16,7 @@ import {
 } from './compare-model.ts';
 import { passageTop, ReportColumn, type ColumnElements } from './ReportColumn.tsx';
 import { SharedWording } from './SharedWording.tsx';
+import type { WordingPair } from '../../../../shared/api.ts';
 import { wordingMarks, type Span, type WordingMark } from './wording-model.ts';
 import './compare.css';
 
@@ -122,7 +123,8 @@ function CompareColumns({
   /** The panel beside the columns: the passage panel, or the list of shared wording. */
   const [panel, setPanel] = useState<'passage' | 'wording' | null>(null);
   const [wording, setWording] = useState(false);
-  const [pairShown, setPairShown] = useState<number | null>(null);
+  /** The pair of shared wording last shown, of which list (another list shows none). */
+  const [shown, setShown] = useState<{ of: WordingPair[]; pair: number } | null>(null);
   const compareWording = useDesk((s) => s.compareWording);
   const loadCompareWording = useDesk((s) => s.loadCompareWording);
   const [tab, setTab] = useState<'text' | 'matrix'>('text');
@@ -169,7 +171,7 @@ function CompareColumns({
     if (wording) void loadCompareWording();
   }, [wording, reportKey, loadCompareWording]);
   const pairs = wording && compareWording?.key === reportKey ? compareWording.pairs : null;
-  useEffect(() => setPairShown(null), [pairs]);
+  const pairShown = shown && shown.of === pairs ? shown.pair : null;
   const wordingByColumn = useMemo(
     () => columns.map((c) => (pairs ? wordingMarks(pairs, c.reportId) : [])),
     [columns, pairs],
@@ -242,7 +244,7 @@ function CompareColumns({
     (index: number) => {
       const pair = pairs?.[index];
       if (!pair) return;
-      setPairShown(index);
+      setShown({ of: pairs, pair: index });
       for (const side of pair.sides) {
         const at = columns.findIndex((c) => c.reportId === side.reportId);
         if (at >= 0) scrollColumnToSpan(at, side);

@@ -39,6 +39,14 @@ const FORMATS: { value: Choice; label: string; about: string }[] = [
   },
   { value: 'html', label: 'Brief (HTML)', about: 'The same brief as a web page.' },
   {
+    value: 'matrix-html',
+    label: 'Claim matrix (HTML)',
+    about:
+      'Claims (rows) × the reports their evidence comes from: what each report says, on whose word, figures that differ marked.',
+  },
+  { value: 'matrix-csv', label: 'Claim matrix (CSV)', about: 'The same matrix as a spreadsheet.' },
+  { value: 'matrix-md', label: 'Claim matrix (Markdown)', about: 'The same matrix as a table.' },
+  {
     value: 'pdf',
     label: 'Brief as PDF',
     about: 'The HTML brief sent to the print dialog: choose “Save as PDF” there.',
