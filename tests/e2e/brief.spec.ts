@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { briefHtml } from '../../electron/core/export/brief.ts';
+import { matrixHtml } from '../../electron/core/export/matrix.ts';
 import { claimSetFixture, EMOJI_QUOTE, HOSTILE } from '../unit/claim-set-fixture.ts';
 import { ROOT } from './desk.ts';
 
@@ -95,5 +96,30 @@ test('the brief prints: print styles apply and Chromium makes a PDF of it', asyn
   await page.screenshot({ path: join(OUT, 'brief-print.png'), fullPage: true });
   const pdf = await page.pdf({ format: 'A4', path: join(OUT, 'brief-print.pdf') });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await page.close();
+});
+
+test('the claim matrix reads at 1440 and 1024 px: a row per claim, a column per report, nothing run or fetched', async () => {
+  const file = join(dir, 'claim-matrix.html');
+  writeFileSync(file, matrixHtml(claimSetFixture()).content);
+  const matrixUrl = pathToFileURL(file).href;
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+  });
+  page.on('request', (r) => {
+    if (r.url() !== matrixUrl) problems.push(`fetched ${r.url()}`);
+  });
+  page.on('dialog', (d) => problems.push(`dialog: ${d.message()}`));
+  await page.goto(matrixUrl);
+  await expect(page.locator('h1')).toHaveText('Claim matrix');
+  const set = claimSetFixture();
+  await expect(page.locator('tbody tr')).toHaveCount(set.claims.length);
+  await expect(page.locator('tbody th', { hasText: '<script>' })).toContainText(HOSTILE.claim);
+  await page.screenshot({ path: join(OUT, 'matrix-1440.png'), fullPage: true });
+  await page.setViewportSize({ width: 1024, height: 900 });
+  await page.screenshot({ path: join(OUT, 'matrix-1024.png'), fullPage: true });
+  expect(problems).toEqual([]);
   await page.close();
 });
