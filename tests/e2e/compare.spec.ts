@@ -371,3 +371,17 @@ test('shared wording: 001’s and 002’s 3-5 people sentences are marked, the w
   await expect(panel).toHaveCount(0);
   expect(await layer('compare-wording')).toBe(0);
 });
+
+test('reports found by a search are picked to compare from the results', async ({ page, desk }) => {
+  await page.goto(desk.url);
+  await expect(page.getByRole('navigation', { name: 'Library' })).toContainText('Pandora');
+  await page.keyboard.press('/');
+  await page.keyboard.type('driver');
+  const results = page.getByRole('navigation', { name: 'Search results' });
+  await expect(results.locator('button.report-item')).not.toHaveCount(0);
+  const hits = results.locator('.report-row');
+  await hits.nth(0).getByRole('button', { name: 'Pick to compare' }).click();
+  await hits.nth(1).getByRole('button', { name: 'Pick to compare' }).click();
+  await results.getByRole('button', { name: 'Compare side by side' }).click();
+  await expect(page.locator('.compare-column')).toHaveCount(2);
+});

@@ -182,7 +182,7 @@ test('10,000 reports: few rows drawn, the last one reachable, search typed and c
   const results = page.getByRole('navigation', { name: 'Search results' });
   await expect(results).toContainText('104 reports match “tractor”');
   await expect(results.locator('mark').first()).toHaveText('tractor');
-  const hit = results.getByRole('button').nth(3);
+  const hit = results.locator('button.report-item').nth(3);
   const hitTitle = (await hit.locator('.title').textContent()) as string;
   await hit.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(hitTitle);

@@ -189,6 +189,7 @@ function SearchResults({ hits }: { hits: SearchHit[] }) {
         keep={keep}
         handle={list}
       />
+      <CompareTray />
     </nav>
   );
 }
@@ -320,11 +321,17 @@ const HitRow = memo(function HitRow({
   onOpen: (id: number) => Promise<void>;
 }) {
   return (
-    <ReportButton id={hit.reportId} current={current} onOpen={onOpen}>
-      <span className="title">{hit.title}</span>
-      <span className="meta">{hit.outlet ?? 'No outlet'}</span>
-      <Snippet text={hit.snippet} />
-    </ReportButton>
+    // A search is one way to find the reports to compare: each hit has the library rows' toggle.
+    <div className="report-row">
+      <ReportButton id={hit.reportId} current={current} onOpen={onOpen}>
+        <span className="title" id={`hit-title-${hit.reportId}`}>
+          {hit.title}
+        </span>
+        <span className="meta">{hit.outlet ?? 'No outlet'}</span>
+        <Snippet text={hit.snippet} />
+      </ReportButton>
+      <CompareToggle reportId={hit.reportId} titleId={`hit-title-${hit.reportId}`} />
+    </div>
   );
 });
 
