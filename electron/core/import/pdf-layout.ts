@@ -36,6 +36,8 @@ interface Line {
   x1: number;
   y: number;
   size: number;
+  /** Fragments joined into the line: more than one means cells of a table row. */
+  cells: number;
 }
 
 /** A page's text as paragraphs, each a list of lines, in reading order. */
@@ -111,7 +113,19 @@ const repeatKey = (row: Row): string =>
 
 /** "12", "- 12 -", "Page 12", "page 12 of 40", "12/40", "xii": a page number alone. */
 const PAGE_NUMBER =
-  /^(?:page\s+)?[-–—]?\s*(?:\d{1,5}|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,5})?$/i;
+  /^(page\s+)?([-–—]\s*)?(\d{1,5}|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))(\s*[-–—])?(\s*(?:of|\/)\s*\d{1,5})?$/i;
+
+/**
+ * Whether a row is a page number: marked as one ("Page 3", "- 3 -", "3 of 40"), a roman numeral,
+ * or a bare number no larger than the document could be numbered to (a bare "2014" ending a page
+ * is more likely a year).
+ */
+function isPageNumber(row: Row, pageCount: number): boolean {
+  const m = PAGE_NUMBER.exec(rowText(row));
+  if (!m) return false;
+  const marked = m[1] || m[2] || m[4] || m[5];
+  return Boolean(marked) || !/^\d+$/.test(m[3] ?? '') || Number(m[3]) <= pageCount + 10;
+}
 
 /**
  * Drops from every page the rows at its top or bottom that repeat (numbers aside) at the same end
@@ -144,8 +158,8 @@ export function dropRunningRows(pages: Row[][]): Row[][] {
     for (const row of bottom) if (repeated(bottomCounts, row)) drop.add(row);
     const first = rows[0];
     const last = rows.at(-1);
-    if (first && PAGE_NUMBER.test(rowText(first))) drop.add(first);
-    if (last && PAGE_NUMBER.test(rowText(last))) drop.add(last);
+    if (first && isPageNumber(first, pages.length)) drop.add(first);
+    if (last && isPageNumber(last, pages.length)) drop.add(last);
     return drop.size ? rows.filter((row) => !drop.has(row)) : rows;
   });
 }
@@ -214,7 +228,8 @@ function linesOf(fragments: Fragment[]): Line[] {
       line.text += ` ${f.text}`;
       line.x1 = Math.max(line.x1, f.x1);
       line.size = Math.max(line.size, f.size);
-    } else lines.push({ ...f });
+      line.cells += 1;
+    } else lines.push({ ...f, cells: 1 });
   }
   return lines;
 }
@@ -242,7 +257,7 @@ export function flowsOf(rows: readonly Row[]): Line[][] {
     else if (f.x0 >= gutter.to - 1) right.push(f);
     else {
       flush();
-      flows.push([{ ...f }]);
+      flows.push([{ ...f, cells: 1 }]);
     }
   }
   flush();
@@ -251,7 +266,10 @@ export function flowsOf(rows: readonly Row[]): Line[][] {
 
 const SENTENCE_END = /[.!?…:;]["”’»)\]]*$/u;
 
-/** Lines of one flow grouped into paragraphs by vertical gap, size, and short sentence ends. */
+/**
+ * Lines of one flow grouped into paragraphs by vertical gap, size, and short sentence ends; a
+ * table's row (cells apart on one baseline) is a paragraph of its own.
+ */
 export function paragraphsOf(flow: readonly Line[]): Line[][] {
   // The usual line gap: a low quartile of the gaps, so that paragraph gaps do not raise it and
   // the odd raised or lowered row does not lower it.
@@ -275,7 +293,8 @@ export function paragraphsOf(flow: readonly Line[]): Line[][] {
       const sizeChange = Math.abs(prev.size - line.size) > 0.15 * Math.max(prev.size, line.size);
       const shortEnd =
         SENTENCE_END.test(prev.text) && prev.x1 - leftEdge < SHORT_LINE * (rightEdge - leftEdge);
-      breaks = gap > PARAGRAPH_GAP * usual || gap < 0 || sizeChange || shortEnd;
+      const tableRow = prev.cells > 1 || line.cells > 1;
+      breaks = gap > PARAGRAPH_GAP * usual || gap < 0 || sizeChange || shortEnd || tableRow;
     }
     if (breaks || !current) {
       current = [line];
@@ -397,4 +416,12 @@ export function assemble(pages: readonly PageParagraphs[]): { text: string; span
   });
   for (const span of spans) span.start = Math.min(span.start, span.end);
   return { text, spans };
+}
+
+/** The whole pipeline: each page's runs to the report's text and the pages' spans in it. */
+export function readingOrder(pages: readonly (readonly TextRun[])[]): {
+  text: string;
+  spans: PageSpan[];
+} {
+  return assemble(dropRunningRows(pages.map(rowsOf)).map(pageParagraphs));
 }

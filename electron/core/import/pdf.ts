@@ -10,14 +10,7 @@ import { ImportRejection } from './errors.ts';
 import { deriveTitle, detectLanguage, findByline, findOutlet } from './infer.ts';
 import { tooComplex } from './limits.ts';
 import { cleanLine, normaliseText } from './normalise.ts';
-import {
-  assemble,
-  dropRunningRows,
-  pageParagraphs,
-  rowsOf,
-  type PageSpan,
-  type TextRun,
-} from './pdf-layout.ts';
+import { readingOrder, type PageSpan, type TextRun } from './pdf-layout.ts';
 import type { ParsedReport } from './text.ts';
 
 /** Most pages a PDF may have; a long report has a few hundred. Checked before any page is read. */
@@ -130,7 +123,7 @@ export async function parsePdf(
         'the PDF is encrypted (it opens without a password, but its publisher restricts it); the desk does not import encrypted PDFs: print it to a new PDF first',
       );
     }
-    const rows = [];
+    const pages: TextRun[][] = [];
     let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
@@ -158,11 +151,10 @@ export async function parsePdf(
           `${fileName} has more than ${maxChars.toLocaleString('en')} characters of text by page ${n}`,
         );
       }
-      rows.push(rowsOf(runs));
+      pages.push(runs);
       page.cleanup();
     }
-    const paragraphs = dropRunningRows(rows).map(pageParagraphs);
-    const { text, spans } = assemble(paragraphs);
+    const { text, spans } = readingOrder(pages);
     // Built line by line in the normal form; a difference here would shift every page's span.
     if (normaliseText(text) !== text) throw new Error('PDF text was not in the normal form');
     const pagesWithoutText = spans.filter((s) => s.end === s.start).map((s) => s.page);
