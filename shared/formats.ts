@@ -1,7 +1,7 @@
 // The report formats the desk reads, and the file extensions that name them: the importer, the
 // command line, the app's file dialogs and the page's file pickers all take them from here.
 
-export const REPORT_FORMATS = ['txt', 'md', 'html'] as const;
+export const REPORT_FORMATS = ['txt', 'md', 'html', 'docx', 'mhtml'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Each extension the importer accepts (lower case, with its dot), and the format it is read as. */
@@ -12,6 +12,9 @@ export const FORMAT_BY_EXTENSION = {
   '.markdown': 'md',
   '.html': 'html',
   '.htm': 'html',
+  '.docx': 'docx',
+  '.mhtml': 'mhtml',
+  '.mht': 'mhtml',
 } as const satisfies Record<`.${string}`, ReportFormat>;
 
 /** The media type an original of each format is stored under (the originals table). */
@@ -19,6 +22,9 @@ export const MEDIA_TYPE_BY_FORMAT = {
   txt: 'text/plain',
   md: 'text/markdown',
   html: 'text/html',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  // RFC 2557: a web archive is a multipart/related message.
+  mhtml: 'multipart/related',
 } as const satisfies Record<ReportFormat, string>;
 
 export type ReportExtension = keyof typeof FORMAT_BY_EXTENSION;

@@ -1,6 +1,6 @@
 // Limits both sides must agree on: the page refuses a file over them before uploading it, and the
 // desk refuses it again on arrival. Why each value: docs/import-limits.md.
-import type { ReportFormat } from './formats.ts';
+import { formatOfExtension, type ReportFormat } from './formats.ts';
 
 /**
  * Largest file of each format the desk imports. Text formats stay small (a news report is a few
@@ -11,13 +11,22 @@ export const MAX_BYTES_BY_FORMAT = {
   txt: 16 * 1024 * 1024,
   md: 16 * 1024 * 1024,
   html: 16 * 1024 * 1024,
+  docx: 50 * 1024 * 1024,
+  mhtml: 50 * 1024 * 1024,
 } as const satisfies Record<ReportFormat, number>;
 
 /**
- * Largest file of any format: what a caller that does not know the format yet (a picker, a
- * drop, a command-line path) checks before reading; the importer then checks the format's own.
+ * Largest text file (.txt, .md, .html): the limit the window's picker and drop, and a launch with
+ * files, check before sending a file. They should check `maxBytesFor(name)` instead, which also
+ * lets a Word file or a web archive over this size through to the importer.
  */
-export const MAX_FILE_BYTES = Math.max(...Object.values(MAX_BYTES_BY_FORMAT));
+export const MAX_FILE_BYTES = MAX_BYTES_BY_FORMAT.txt;
+
+/** The largest file the desk imports under this name (by its extension; MAX_FILE_BYTES if unknown). */
+export function maxBytesFor(fileName: string): number {
+  const format = formatOfExtension(/\.[^./\\]*$/.exec(fileName)?.[0] ?? '');
+  return format ? MAX_BYTES_BY_FORMAT[format] : MAX_FILE_BYTES;
+}
 
 /** "3.2 MiB": a size as the analyst reads it in a message. */
 export function mib(bytes: number): string {

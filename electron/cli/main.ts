@@ -4,6 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportResult, Report } from '../../shared/api.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/api/sets.ts';
+import { REPORT_EXTENSIONS } from '../../shared/formats.ts';
 import { claimSetFilterSchema, uuidSchema, type ClaimSetFilter } from '../../shared/claim-set.ts';
 import { MATCH_END, MATCH_START } from '../../shared/search.ts';
 import { CLAIM_STATUSES, VERDICTS } from '../../shared/vocabulary.ts';
@@ -65,9 +66,10 @@ const COMMANDS: Record<string, Command> = {
     options: ['outlet', 'json'],
     positionals: 'some',
     does:
-      'imports each file (.txt, .md, .html; folders recursively, a folder’s manifest.json giving\n' +
-      'per-file metadata), printing one line per file: imported, already present or rejected with\n' +
-      'the reason. Each file goes in whole or not at all. Creates the desk if there is none.',
+      `imports each file (${REPORT_EXTENSIONS.join(' ')};\n` +
+      'folders recursively, a folder’s manifest.json giving per-file metadata), printing one line\n' +
+      'per file: imported, already present or rejected with the reason. Each file goes in whole or\n' +
+      'not at all, its original bytes kept. Creates the desk if there is none.',
   },
   reports: {
     args: '[--json]',

@@ -1,11 +1,7 @@
 import { readFileSync, writeFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_BYTES_BY_FORMAT,
-  prepareReport,
-  readReportFile,
-} from '../../electron/core/import/index.ts';
+import { MAX_FILE_BYTES, prepareReport, readReportFile } from '../../electron/core/import/index.ts';
 import { normaliseText, sha256 } from '../../electron/core/import/normalise.ts';
 import { FIXTURES, SEEDS, tempDir } from './helpers.ts';
 
@@ -173,7 +169,7 @@ describe('rejections name the reason', () => {
   it('a file over the size limit, before reading it', async () => {
     const big = join(tempDir(), 'huge.txt');
     writeFileSync(big, '');
-    truncateSync(big, MAX_BYTES_BY_FORMAT.txt + 1);
+    truncateSync(big, MAX_FILE_BYTES + 1);
     await expect(readReportFile(big)).rejects.toThrow(
       /the file is 16\.0 MiB; the limit is 16\.0 MiB/,
     );

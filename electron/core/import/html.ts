@@ -57,7 +57,18 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
  * the page executes.
  */
 export async function parseHtml(bytes: Uint8Array, fileName: string): Promise<ParsedReport> {
-  const html = decodeText(bytes, declaredCharset(bytes));
+  return parseHtmlText(decodeText(bytes, declaredCharset(bytes)), fileName);
+}
+
+/**
+ * A page's markup, already decoded, as parseHtml reads it. `fallback` fills what neither the page
+ * nor its text states (a web archive's own headers).
+ */
+export async function parseHtmlText(
+  html: string,
+  fileName: string,
+  fallback: ReportMetadata = {},
+): Promise<ParsedReport> {
   checkHtmlStructure(html);
   const [{ JSDOM, VirtualConsole }, { Readability }] = await Promise.all([
     import('jsdom'),
@@ -79,18 +90,34 @@ export async function parseHtml(bytes: Uint8Array, fileName: string): Promise<Pa
       );
     }
     const known: ReportMetadata = {
-      title: article?.title?.trim() || meta.title,
+      title: article?.title?.trim() || meta.title || fallback.title,
       byline: cleanByline(article?.byline) ?? meta.byline,
       outlet: article?.siteName ? canonicalOutlet(article.siteName) : meta.outlet,
       publishedAt:
         (article?.publishedTime && parseStatedDate(article.publishedTime)) || meta.publishedAt,
-      url: meta.url,
+      url: meta.url ?? savedFromUrl(html) ?? fallback.url,
       language: article?.lang?.trim() || meta.language,
     };
-    return inferFromText(text, known);
+    const parsed = inferFromText(text, known);
+    // A fallback date is when the page was saved: only when neither page nor text states one.
+    parsed.metadata.publishedAt ||= fallback.publishedAt;
+    return parsed;
   } finally {
     dom.window.close();
   }
+}
+
+/**
+ * The address a page was saved from, as the tools that save whole pages note it: SingleFile in a
+ * comment at the top ("Page saved with SingleFile … url: …"), Save Page WE in a meta tag.
+ */
+function savedFromUrl(html: string): string | undefined {
+  const head = html.slice(0, 8192);
+  const url =
+    /<!--\s*Page saved with SingleFile\s[^]*?\burl:\s*(\S+)[^]*?-->/i.exec(head)?.[1] ??
+    /<meta\s[^>]*name=["']savepage-url["'][^>]*content=["']([^"']+)["']/i.exec(head)?.[1] ??
+    /<meta\s[^>]*content=["']([^"']+)["'][^>]*name=["']savepage-url["']/i.exec(head)?.[1];
+  return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
 /** Ad and promotion blocks that sit inside article bodies, which Readability would keep. */
@@ -136,7 +163,7 @@ function pageMetadata(document: Document): ReportMetadata {
 }
 
 /** Text of an element with one line per block (paragraph, heading, list item, cell row). */
-function blockText(root: Node): string {
+export function blockText(root: Node): string {
   const lines: string[] = [];
   let current = '';
   const flush = (): void => {

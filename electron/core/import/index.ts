@@ -12,8 +12,10 @@ import { MAX_BYTES_BY_FORMAT, tooLargeMessage } from '../../../shared/limits.ts'
 import { decodeText } from './decode.ts';
 import { describeFsError } from '../fs-errors.ts';
 import { ImportRejection } from './errors.ts';
+import { parseDocx } from './docx.ts';
 import { parseHtml } from './html.ts';
 import { parseMarkdown } from './markdown.ts';
+import { parseMhtml } from './mhtml.ts';
 import { parseStatedDate } from './infer.ts';
 import { canonicalOutlet } from './outlets.ts';
 import { cleanLine, sha256 } from './normalise.ts';
@@ -117,6 +119,10 @@ function parse(format: ReportFormat, bytes: Uint8Array, name: string): Promise<P
   switch (format) {
     case 'html':
       return parseHtml(bytes, name);
+    case 'mhtml':
+      return parseMhtml(bytes, name);
+    case 'docx':
+      return parseDocx(bytes, name);
     case 'md':
       return Promise.resolve(parseMarkdown(decodeText(bytes)));
     case 'txt':
