@@ -122,7 +122,7 @@ describe('one vocabulary', () => {
 
   it('names the report extensions once, for the importer and every picker', () => {
     expect(SUPPORTED_EXTENSIONS).toBe(REPORT_EXTENSIONS);
-    expect(REPORT_ACCEPT).toBe('.txt,.text,.md,.markdown,.html,.htm');
+    expect(REPORT_ACCEPT).toBe('.txt,.text,.md,.markdown,.html,.htm,.docx,.mhtml,.mht');
     expect(REPORT_EXTENSIONS.map((ext) => FORMAT_BY_EXTENSION[ext])).toEqual([
       'txt',
       'txt',
@@ -130,6 +130,9 @@ describe('one vocabulary', () => {
       'md',
       'html',
       'html',
+      'docx',
+      'mhtml',
+      'mhtml',
     ]);
     expect(formatOfExtension('.HTM')).toBe('html');
     expect(formatOfExtension('.pdf')).toBeUndefined();
