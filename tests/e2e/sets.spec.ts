@@ -549,3 +549,33 @@ test('merge: a refused set shows its reason and nothing changes', async ({
   const strip = (set: string): unknown => ({ ...JSON.parse(set), exported: null });
   expect(strip(await exportSet(page))).toEqual(strip(before));
 });
+
+test('a tag’s claim matrix: from the claims filtered by #tag, the export dialog opens on it and downloads the matrix', async ({
+  page,
+  desk: served,
+}) => {
+  await page.goto(served.url);
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible();
+  await buildCase(page);
+  await page.reload();
+  await page.getByRole('button', { name: /^Claims/ }).click();
+  await page.getByRole('textbox', { name: 'Filter claims' }).fill('#vehicles');
+  const open = page.getByRole('button', { name: 'Claim matrix of #vehicles' });
+  await open.click();
+  await expect(
+    exportDialog(page).getByRole('radio', { name: 'Claim matrix (HTML)', exact: true }),
+  ).toBeChecked();
+  await expect(
+    exportDialog(page).getByRole('radio', { name: 'By tag', exact: true }),
+  ).toBeChecked();
+  await expect(preview(page).locator('[data-count="claims"]')).toHaveText('1 claim');
+  const downloaded = page.waitForEvent('download');
+  await exportDialog(page).getByRole('button', { name: 'Export' }).click();
+  const download = await downloaded;
+  expect(download.suggestedFilename()).toBe('claim-matrix.html');
+  const html = await read(download);
+  expect(html).toContain(CLAIM_VERIFIED);
+  expect(html).not.toContain(CLAIM_OPEN);
+  // A column per report the claim's evidence comes from, headed by its outlet.
+  expect(html).toMatch(/<span class="outlet">ASIAPRESS<\/span>/);
+});

@@ -19,6 +19,12 @@ export interface PickedSet {
   content: string;
 }
 
+/** A format and the tags whose claims the export dialog opens on. */
+export interface ExportPreset {
+  format: ExportFormat;
+  tags: string[];
+}
+
 export interface SetsSlice {
   /** True while the export dialog is open. */
   exportShown: boolean;
@@ -41,7 +47,9 @@ export interface SetsSlice {
   conflicts: MergeConflict[];
   /** Passages merged sets brought for reports this desk does not hold yet. */
   pending: Output<'sets.pending'>;
-  showExport(shown: boolean): void;
+  /** What the export dialog opens on, when it is opened for something (a tag's matrix). */
+  exportPreset: ExportPreset | null;
+  showExport(shown: boolean, preset?: ExportPreset): void;
   /** Asks how much an export with this filter would hold (the last asked wins). */
   previewExport(filter: ClaimSetFilter | null): Promise<void>;
   /** The files of an export, or null when the desk refused it (the banner says why). */
@@ -106,7 +114,13 @@ export const createSetsSlice: Slice<SetsSlice> = (set, get) => {
     merging: false,
     conflicts: [],
     pending: [],
-    showExport: (shown) => set({ exportShown: shown, ...(shown ? {} : { exportCounts: null }) }),
+    exportPreset: null,
+    showExport: (shown, preset) =>
+      set({
+        exportShown: shown,
+        exportPreset: shown ? (preset ?? null) : null,
+        ...(shown ? {} : { exportCounts: null }),
+      }),
     previewExport: async (filter) => {
       const ticket = ++previewTicket;
       set({ exportCounts: null });

@@ -47,6 +47,16 @@ export function ClaimsView() {
     return () => clearTimeout(timer);
   }, [filter, loadClaims]);
 
+  // A #tag typed whole in the filter (one the listed claims have): its claims' matrix is one
+  // click away.
+  const filterTags = useMemo(() => {
+    const listed = new Set(claims.flatMap((c) => c.tags));
+    return [...filter.matchAll(/#([^\s#,]+)/g)]
+      .map((m) => (m[1] as string).toLowerCase())
+      .filter((t) => listed.has(t));
+  }, [filter, claims]);
+  const showExport = useDesk((s) => s.showExport);
+
   const groups = useMemo(
     (): ListGroup<ClaimSummary>[] => [{ key: 'claims', items: claims }],
     [claims],
@@ -153,6 +163,16 @@ export function ClaimsView() {
         </div>
         <h2>
           {claimsTotal.toLocaleString('en')} of {claimCount.toLocaleString('en')} claims
+          {filterTags.length > 0 && (
+            <button
+              type="button"
+              className="link matrix-of-tags"
+              onClick={() => showExport(true, { format: 'matrix-html', tags: filterTags })}
+              title="Claims (rows) × the reports their evidence comes from, as a file"
+            >
+              Claim matrix of {filterTags.map((t) => `#${t}`).join(', ')}
+            </button>
+          )}
         </h2>
         <VirtualList
           groups={groups}

@@ -79,13 +79,15 @@ function Export() {
   const exporting = useDesk((s) => s.exporting);
   const claims = useDesk((s) => s.claims);
   const openClaim = useDesk((s) => s.claim);
-  const [format, setFormat] = useState<Choice>('set');
-  const [scope, setScope] = useState<Scope>('all');
+  // Opened for a tag's matrix (from the claims list), it starts there; else on the whole set.
+  const preset = useDesk((s) => s.exportPreset);
+  const [format, setFormat] = useState<Choice>(preset?.format ?? 'set');
+  const [scope, setScope] = useState<Scope>(preset?.tags.length ? 'tag' : 'all');
   const [verdicts, setVerdicts] = useState<VerdictChoice[]>(['verified']);
   const [statuses, setStatuses] = useState<ClaimStatus[]>(['corroborated']);
-  const [tagText, setTagText] = useState('');
-  const [tags, setTags] = useState<string[]>([]);
-  const [withTexts, setWithTexts] = useState(true);
+  const [tagText, setTagText] = useState(preset?.tags.join(', ') ?? '');
+  const [tags, setTags] = useState<string[]>(preset?.tags ?? []);
+  const [withTexts, setWithTexts] = useState((preset?.format ?? 'set') === 'set');
   const [saved, setSaved] = useState<string[] | null>(null);
   const dialog = useRef<HTMLFormElement>(null);
   const close = (): void => showExport(false);
