@@ -73,7 +73,16 @@ export async function prepareReport(
 ): Promise<PreparedReport> {
   const format = formatOf(fileName);
   if (bytes.length > MAX_BYTES_BY_FORMAT[format]) throw tooLarge(bytes.length, format);
+  // Hashed before any parser sees the bytes; a parser that detaches or shrinks them (pdf.js
+  // transfers what it is given) would otherwise leave an original that is not the file.
+  const original = { sha256: bytesSha256(bytes), bytes, mediaType: MEDIA_TYPE_BY_FORMAT[format] };
+  const size = bytes.byteLength;
   const parsed = await parse(format, bytes, basename(fileName));
+  if (bytes.byteLength !== size)
+    throw new ImportRejection(
+      'parse-failed',
+      'the parser consumed the file’s bytes, so its original could not be kept',
+    );
   if (parsed.text.trim() === '') throw new ImportRejection('empty', 'the file has no text');
   if (parsed.pages) checkPages(parsed.pages, parsed.text.length);
   const m = { ...parsed.metadata, ...definedOnly(overrides) };
@@ -106,11 +115,7 @@ export async function prepareReport(
     publishedAt: m.publishedAt ? parseStatedDate(m.publishedAt) : null,
     url: url && isWebUrl(url) ? url : null,
     language: line(m.language),
-    original: {
-      sha256: bytesSha256(bytes),
-      bytes,
-      mediaType: MEDIA_TYPE_BY_FORMAT[format],
-    },
+    original,
     ...(parsed.pages ? { pages: parsed.pages } : {}),
   };
 }
