@@ -14,13 +14,19 @@
 //
 // Planted: 20 sentences of the corpus each get 4 variants in 4 new reports: a copy, a copy with
 // two words changed, its two halves swapped, and a paraphrase (every third word dropped, three
-// other words put in, halves swapped). The cached desk is copied, so the cache stays as built.
+// other words put in, halves swapped). Harder paraphrases: 10 market prices, each said in a new
+// report ("Traders in Hyesan said rice sold for 6,000 won per kilogram …", the passage) and in 3
+// others: synonyms, clauses reordered and the price in words ("A kilo of rice fetched six thousand
+// won at Hyesan market …"); reordered again with the price's comma dropped; and another price in
+// words, which the stance hint should call a contradiction. The cached desk is copied, so the
+// cache stays as built.
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   deskWeights,
+  inWords,
   reportReader,
   type CorpusReport,
 } from '../../electron/core/compare/corpus.ts';
@@ -36,7 +42,7 @@ import { compare, verdict } from './harness.ts';
 
 const COUNT = Number(process.env.BENCH_SUGGEST_REPORTS ?? 10_000);
 const SOURCES = 20;
-const ROUNDS = Number(process.env.BENCH_SUGGEST_ROUNDS ?? 20);
+const ROUNDS = Number(process.env.BENCH_SUGGEST_ROUNDS ?? 30);
 const TOP = 10;
 const MIN_KEYS = 3;
 
@@ -82,8 +88,53 @@ for (let k = 0; k < SOURCES; k++) {
     planted.push(await prepareReport(Buffer.from(lines.join('\n')), `planted-${n}.txt`));
   }
 }
-const failed = storeReports(db, planted).filter((r) => r instanceof Error);
+const CITIES = ['Hyesan', 'Sinuiju', 'Chongjin', 'Hamhung', 'Pyongyang', 'Hoeryong', 'Musan'];
+const GOODS = ['rice', 'corn', 'pork', 'flour', 'sugar', 'soybeans', 'potatoes', 'salt', 'noodles'];
+const markets: { source: string; variants: string[]; contradicts: boolean[] }[] = [];
+for (let k = 0; k < 10; k++) {
+  const city = CITIES[k % CITIES.length] as string;
+  const good = GOODS[k % GOODS.length] as string;
+  const price = 500 + 100 * Math.floor(random() * 150);
+  const other = price + 100 * (5 + Math.floor(random() * 40));
+  const Good = good.replace(/^./, (c) => c.toUpperCase());
+  markets.push({
+    source: `Traders in ${city} said ${good} sold for ${price.toLocaleString('en')} won per kilogram this week.`,
+    variants: [
+      `A kilo of ${good} fetched ${inWords(price)} won at ${city} market this week, merchants reported.`,
+      `At the market in ${city} this week, vendors were selling ${good} at ${price} won a kilo.`,
+      `${Good} now sells for ${inWords(other)} won per kilogram in ${city}, a dealer said.`,
+    ],
+    contradicts: [false, false, true],
+  });
+}
+const plantIn = async (sentence: string): Promise<PreparedReport> => {
+  const n = planted.length;
+  const lines = generateReport(COUNT + n).text.split('\n');
+  lines.splice(Math.floor(lines.length / 2), 0, sentence);
+  return prepareReport(Buffer.from(lines.join('\n')), `planted-${n}.txt`);
+};
+const marketSources: number[] = [];
+for (const m of markets) {
+  marketSources.push(planted.length);
+  planted.push(await plantIn(m.source));
+  for (const variant of m.variants) planted.push(await plantIn(variant));
+}
+const stored = storeReports(db, planted);
+const failed = stored.filter((r) => r instanceof Error);
 if (failed.length) throw failed[0] as Error;
+const storedId = (n: number): number => (stored[n] as { id: number }).id;
+const marketPassages = markets.map((m, k) => {
+  const reportId = storedId(marketSources[k] as number);
+  const text = (reportReader(db)(reportId) as CorpusReport).text;
+  const start = text.indexOf(m.source);
+  const end = start + m.source.length;
+  const id = createPassage(db, { reportId, start, end, exact: m.source, note: '' }).id;
+  passages.push({ id, reportId });
+  return {
+    id,
+    variantReports: m.variants.map((_, v) => storedId((marketSources[k] as number) + 1 + v)),
+  };
+});
 const reports = db.prepare('SELECT count(*) FROM reports').pluck().get() as number;
 console.log(
   `desk: ${reports} reports (${COUNT} from ${cached.slice(ROOT.length + 1)} + ${planted.length} planted)`,
@@ -147,6 +198,29 @@ verdict(
   `${(suggestRecall * 100).toFixed(1)}% (target ≥ 95%)`,
   suggestRecall >= 0.95,
 );
+// The harder paraphrases: each found, and the stance hint right about the price.
+let plantedFound = 0;
+let hintsRight = 0;
+let plantedOf = 0;
+for (const [k, m] of marketPassages.entries()) {
+  const got = suggest(db, { passageId: m.id }, TOP);
+  for (const [v, reportId] of m.variantReports.entries()) {
+    plantedOf++;
+    const hit = got.find((g) => g.reportId === reportId);
+    if (!hit) continue;
+    plantedFound++;
+    const contradicts = (markets[k] as { contradicts: boolean[] }).contradicts[v];
+    if ((hit.stanceHint === 'contradicts') === contradicts) hintsRight++;
+  }
+}
+console.log(
+  `harder paraphrases: ${plantedFound} of ${plantedOf} planted market sentences suggested in the top ${TOP}, ${hintsRight} with the right hint (contradicts for another price, else not)`,
+);
+verdict(
+  'harder paraphrases (synonyms, reordered, numbers in words) suggested',
+  `${plantedFound} of ${plantedOf}, ${hintsRight} hinted right (target all)`,
+  plantedFound === plantedOf && hintsRight === plantedOf,
+);
 let next = 0;
 let nextBrute = 0;
 const timed = (fn: () => unknown) => (): number => {
@@ -158,11 +232,13 @@ await compare({
   title: `suggestions for one passage at ${reports} reports (a different passage each round)`,
   baseline: {
     name: 'brute force, every sentence pre-profiled',
-    run: timed(() => bruteSuggest((passages[nextBrute++ % SOURCES] as { id: number }).id)),
+    run: timed(() => bruteSuggest((passages[nextBrute++ % passages.length] as { id: number }).id)),
   },
   subject: {
     name: 'suggest (index query, read, cut and score)',
-    run: timed(() => suggest(db, { passageId: (passages[next++ % SOURCES] as { id: number }).id })),
+    run: timed(() =>
+      suggest(db, { passageId: (passages[next++ % passages.length] as { id: number }).id }),
+    ),
   },
   warmup: 2,
   rounds: ROUNDS,

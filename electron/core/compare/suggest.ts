@@ -99,7 +99,8 @@ export function suggest(db: Db, target: Target, limit = 10): Suggestion[] {
   const want = asked(db, target);
   const weights = deskWeights(db);
   const profiles = want.texts.map(profile).filter((p) => p.keys.size > 0);
-  const read = reportReader(db);
+  // Only the sentences that may reach the threshold are profiled and scored (most share nothing).
+  const read = reportReader(db, { profiles, weights, min: SCORE.suggest });
   const found: Suggestion[] = [];
   for (const reportId of candidateReports(db, profiles, weights, CANDIDATES)) {
     const report = read(reportId) as CorpusReport;
@@ -147,13 +148,18 @@ export function suggest(db: Db, target: Target, limit = 10): Suggestion[] {
 
 /** Sentences of the report that nearly match a sentence of another report, best first. */
 export function similar(db: Db, reportId: number, limit = 50): SimilarSentence[] {
-  const read = reportReader(db);
-  const report = read(reportId);
+  const report = reportReader(db)(reportId);
   if (!report) throw new DeskError('not-found', `report ${reportId} does not exist`);
   const weights = deskWeights(db);
+  const mine = report.sentences.filter((s) => s.profile.keys.size >= MIN_KEYS);
+  // Of the other reports, only the sentences that may nearly match one of these are profiled.
+  const read = reportReader(db, {
+    profiles: mine.map((s) => s.profile),
+    weights,
+    min: SCORE.similar,
+  });
   const found: SimilarSentence[] = [];
-  for (const sentence of report.sentences) {
-    if (sentence.profile.keys.size < MIN_KEYS) continue;
+  for (const sentence of mine) {
     for (const otherId of candidateReports(db, [sentence.profile], weights, SIMILAR_CANDIDATES)) {
       if (otherId === reportId) continue;
       const other = read(otherId) as CorpusReport;
