@@ -8,6 +8,7 @@ import { compareMethods } from './api/compare.ts';
 import { evidenceMethods } from './api/evidence.ts';
 import { attributionMethods } from './api/attribution.ts';
 import { mentionsMethods } from './api/mentions.ts';
+import { originalsMethods } from './api/originals.ts';
 import { passagesMethods } from './api/passages.ts';
 import { reportsMethods } from './api/reports.ts';
 import { sessionMethods } from './api/session.ts';
@@ -69,6 +70,7 @@ export {
   type WordingPair,
 } from './api/compare.ts';
 export { mentionSchema, type ReportMention } from './api/mentions.ts';
+export { MAX_ORIGINAL_VIEW_BYTES, type ReportOriginal } from './api/originals.ts';
 export { attributionSuggestionSchema, type AttributionSuggestion } from './api/attribution.ts';
 export {
   EXPORT_FORMATS,
@@ -89,6 +91,7 @@ export const api = {
   ...evidenceMethods,
   ...sourcesMethods,
   ...mentionsMethods,
+  ...originalsMethods,
   ...attributionMethods,
   ...setsMethods,
   ...compareMethods,

@@ -37,6 +37,8 @@ export const METHOD_NAMES = [
   'sources.rate',
   'sources.history',
   'mentions.list',
+  'originals.get',
+  'originals.pages',
   'attribution.suggest',
   'attribution.accept',
   'attribution.keepApart',

@@ -16,6 +16,7 @@ import { compareHandlers } from './service/compare.ts';
 import { evidenceHandlers } from './service/evidence.ts';
 import { attributionHandlers, type Sync } from './service/attribution.ts';
 import { mentionsHandlers } from './service/mentions.ts';
+import { originalsHandlers } from './service/originals.ts';
 import { passagesHandlers } from './service/passages.ts';
 import { withReportUndo } from './service/report-changes.ts';
 import { reportsHandlers } from './service/reports.ts';
@@ -58,6 +59,7 @@ export function createDeskService(options: ServiceOptions) {
     ...evidenceHandlers({ db, undo }),
     ...sourcesHandlers({ db, undo }),
     ...mentionsHandlers({ db }),
+    ...originalsHandlers({ db }),
     ...setsHandlers({ db, undo }),
     ...attributionHandlers({
       db,
