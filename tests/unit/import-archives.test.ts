@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../electron/core/db/connection.ts';
 import { prepareReport } from '../../electron/core/import/index.ts';
+import { MAX_HTML_DEPTH } from '../../electron/core/import/limits.ts';
 import { decodeEncodedWords } from '../../electron/core/import/mhtml.ts';
 import { importPaths } from '../../electron/core/reports/import-files.ts';
 import {
@@ -20,6 +21,7 @@ import {
   SCRIPTED_MHTML,
   SINGLEFILE_HTML,
 } from '../fixtures/mhtml/build.ts';
+import { nestedPage } from '../fixtures/hostile-pages.ts';
 import { tempDesk, tempDir } from './helpers.ts';
 
 const TEXT = ARTICLE_PARAGRAPHS.join('\n');
@@ -111,6 +113,28 @@ describe('an MHTML archive', () => {
     });
     expect(count()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM reports').pluck().get()).toBe(0);
+  });
+});
+
+describe('an MHTML archive over the saved-page limits', () => {
+  it.each([
+    // Past the stack of the parser mhtml-to-html unpacks with, before any check of ours.
+    [
+      20_000,
+      'the web archive deep.mhtml nests its page too deeply to be read; the file was not parsed',
+    ],
+    // Within it, but over the saved-page limit.
+    [
+      2_000,
+      `the page nests elements deeper than the limit of ${MAX_HTML_DEPTH} levels; the file was not parsed`,
+    ],
+  ])('a page nested %i deep is refused at once', async (depth, message) => {
+    const { db } = tempDesk();
+    const started = Date.now();
+    const result = await importOne(db, 'deep.mhtml', mhtml({ html: nestedPage(depth) }));
+    expect(result).toMatchObject({ status: 'rejected', message });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(db.prepare('SELECT count(*) FROM originals').pluck().get()).toBe(0);
   });
 });
 

@@ -7,6 +7,7 @@ import type { ReportMetadata } from '../../../shared/api.ts';
 import { ImportRejection } from './errors.ts';
 import { parseHtmlText } from './html.ts';
 import { parseStatedDate } from './infer.ts';
+import { tooComplex } from './limits.ts';
 import type { ParsedReport } from './text.ts';
 
 export async function parseMhtml(bytes: Uint8Array, fileName: string): Promise<ParsedReport> {
@@ -29,6 +30,11 @@ export async function parseMhtml(bytes: Uint8Array, fileName: string): Promise<P
     });
     page = { html: converted.data, headers: archive.headers };
   } catch (error) {
+    // mhtml-to-html reads each page part into a tree while unpacking, before the saved-page
+    // path's structural check can see the page: one nested past the stack is refused here (the
+    // check refuses the rest once the page is out, and the parse worker's time limit holds).
+    if (error instanceof RangeError && /call stack/i.test(error.message))
+      throw tooComplex(`the web archive ${fileName} nests its page too deeply to be read`);
     throw new ImportRejection(
       'parse-failed',
       `the web archive ${fileName} could not be read (${(error as Error)?.message ?? String(error)})`,
