@@ -61,7 +61,40 @@ describe('active content is never run', () => {
   });
 });
 
+/** A PDF written by hand, its cross-reference table computed: for trees pdf-lib will not write. */
+function rawPdf(objects: string[]): Uint8Array {
+  let out = '%PDF-1.7\n';
+  const offsets = objects.map((body, i) => {
+    const offset = out.length;
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return offset;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
 describe('limits', () => {
+  it('refuses a PDF of 100,000 pages (one page listed 100,000 times) before reading any', async () => {
+    const content = 'BT /F1 12 Tf 72 700 Td (One page, listed again and again.) Tj ET';
+    const bytes = rawPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      `<< /Type /Pages /Count 100000 /Kids [${'3 0 R '.repeat(100_000)}] >>`,
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ]);
+    const started = performance.now();
+    const error = await rejection(parsePdf(bytes, 'many.pdf'));
+    expect(error.reason).toBe('too-complex');
+    expect(error.message).toBe(
+      'many.pdf has 100,000 pages; the limit is 2,000; the file was not parsed',
+    );
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('reads only the pages a tree that claims 100,000 pages really has, quickly', async () => {
     const started = performance.now();
     const report = await parsePdf(fixture('claims-100000-pages.pdf'), 'claims.pdf');

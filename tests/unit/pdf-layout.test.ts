@@ -131,6 +131,25 @@ describe('columns', () => {
   });
 });
 
+describe('turned and doubled text', () => {
+  it('reads a page set turned a quarter as if upright, a watermark after its text', () => {
+    // Text turned 90° counterclockwise runs up the page; its next line is to the right.
+    const turned = [
+      'A landscape table of prices,',
+      'turned to fit the page,',
+      'read in order.',
+    ].map((line, i): TextRun => ({ ...run(line, 100 + 13 * i, 72), angle: 90 }));
+    const watermark: TextRun = { ...run('DRAFT', 200, 300, 60), angle: 45 };
+    const { text } = readingOrder([[watermark, ...turned.reverse()]]);
+    expect(text).toBe('A landscape table of prices, turned to fit the page, read in order.\nDRAFT');
+  });
+
+  it('reads text drawn twice a hair apart (a fake bold) once', () => {
+    const { text } = readingOrder([[run('Bold title', 72, 700), run('Bold title', 72.4, 700)]]);
+    expect(text).toBe('Bold title');
+  });
+});
+
 describe('running headers, footers and page numbers', () => {
   const page = (n: number, body: string): TextRun[] => [
     run('Quarterly Review of Trade', 72, 760, 8),

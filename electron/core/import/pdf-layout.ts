@@ -13,6 +13,8 @@ export interface TextRun {
   y: number;
   width: number;
   size: number;
+  /** Direction of the baseline in whole degrees counterclockwise; 0 (upright) if not given. */
+  angle?: number;
 }
 
 /** Runs on one baseline, and horizontally close: a line of one column. */
@@ -64,6 +66,9 @@ const PARAGRAPH_GAP = 1.3;
 /** A line ending a sentence this much short of its column's right edge ends its paragraph. */
 const SHORT_LINE = 0.85;
 
+const lowest = (values: number[]): number => values.reduce((a, b) => Math.min(a, b), Infinity);
+const highest = (values: number[]): number => values.reduce((a, b) => Math.max(a, b), -Infinity);
+
 /** A run's text as a line of the desk's normal form, soft hyphens inside words taken out. */
 function cleanRun(text: string): string {
   return cleanLine(text.replace(/\uFEFF/g, '').replace(/\u00AD(?!$)/g, '')).replace(/ {2,}/g, ' ');
@@ -86,8 +91,13 @@ export function rowsOf(runs: readonly TextRun[]): Row[] {
     row.runs.sort((a, b) => a.x - b.x);
     const fragments: Fragment[] = [];
     let current: Fragment | undefined;
+    let previous: TextRun | undefined;
     for (const run of row.runs) {
       const size = run.size > 0 ? run.size : row.size;
+      // Text drawn twice a hair apart (a fake bold, a shadow) is read once.
+      const twice = previous?.text === run.text && Math.abs(previous.x - run.x) < 0.2 * size;
+      previous = run;
+      if (twice) continue;
       const gap = current ? run.x - current.x1 : 0;
       if (current && gap <= FRAGMENT_GAP * Math.max(size, current.size)) {
         const space =
@@ -177,8 +187,8 @@ const median = (values: number[]): number => {
  */
 export function findGutter(fragments: readonly Fragment[]): { from: number; to: number } | null {
   if (fragments.length < 2 * MIN_COLUMN_FRAGMENTS) return null;
-  const minX = Math.min(...fragments.map((f) => f.x0));
-  const maxX = Math.max(...fragments.map((f) => f.x1));
+  const minX = lowest(fragments.map((f) => f.x0));
+  const maxX = highest(fragments.map((f) => f.x1));
   const width = Math.ceil(maxX - minX);
   if (!(width > 0) || width > 20_000) return null;
   // How many fragments cover each point (1-unit bins) across the text's width.
@@ -212,8 +222,8 @@ export function findGutter(fragments: readonly Fragment[]): { from: number; to: 
   const left = fragments.filter((f) => f.x1 <= from + 1);
   const right = fragments.filter((f) => f.x0 >= to - 1);
   if (left.length < MIN_COLUMN_FRAGMENTS || right.length < MIN_COLUMN_FRAGMENTS) return null;
-  const leftWidth = from - Math.min(...left.map((f) => f.x0));
-  const rightWidth = Math.max(...right.map((f) => f.x1)) - to;
+  const leftWidth = from - lowest(left.map((f) => f.x0));
+  const rightWidth = highest(right.map((f) => f.x1)) - to;
   if (median(left.map((f) => f.x1 - f.x0)) < 0.5 * leftWidth) return null;
   if (median(right.map((f) => f.x1 - f.x0)) < 0.5 * rightWidth) return null;
   return { from, to };
@@ -280,8 +290,8 @@ export function paragraphsOf(flow: readonly Line[]): Line[][] {
     .map(({ gap }) => gap)
     .sort((a, b) => a - b);
   const usualGap = gaps.length >= 2 ? gaps[Math.floor(gaps.length / 4)] : undefined;
-  const rightEdge = Math.max(...flow.map((l) => l.x1));
-  const leftEdge = Math.min(...flow.map((l) => l.x0));
+  const rightEdge = highest(flow.map((l) => l.x1));
+  const leftEdge = lowest(flow.map((l) => l.x0));
   const paragraphs: Line[][] = [];
   let current: Line[] | undefined;
   let prev: Line | undefined;
@@ -418,10 +428,44 @@ export function assemble(pages: readonly PageParagraphs[]): { text: string; span
   return { text, spans };
 }
 
+/**
+ * A page's runs in the frame of its main text direction (most characters): a page whose text is
+ * set turned (a landscape table) is read as if upright. Runs in other directions (a watermark, a
+ * stamp up the margin) are set aside as one paragraph per direction, in the file's order.
+ */
+function inOwnFrame(runs: readonly TextRun[]): { runs: TextRun[]; aside: string[] } {
+  const byAngle = new Map<number, TextRun[]>();
+  for (const run of runs) {
+    const angle = (((run.angle ?? 0) % 360) + 360) % 360;
+    byAngle.set(angle, [...(byAngle.get(angle) ?? []), run]);
+  }
+  const chars = (group: TextRun[]): number => group.reduce((n, r) => n + r.text.length, 0);
+  const [main = 0] = [...byAngle].sort((a, b) => chars(b[1]) - chars(a[1]))[0] ?? [];
+  const aside: string[] = [];
+  for (const [angle, group] of byAngle) {
+    if (angle === main) continue;
+    const text = cleanRun(group.map((r) => r.text).join(' '));
+    if (text) aside.push(text);
+  }
+  const rad = (main * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(rad), Math.sin(rad)];
+  const turned = (byAngle.get(main) ?? []).map((r) =>
+    main === 0 ? r : { ...r, x: r.x * cos + r.y * sin, y: r.y * cos - r.x * sin },
+  );
+  return { runs: turned, aside };
+}
+
 /** The whole pipeline: each page's runs to the report's text and the pages' spans in it. */
 export function readingOrder(pages: readonly (readonly TextRun[])[]): {
   text: string;
   spans: PageSpan[];
 } {
-  return assemble(dropRunningRows(pages.map(rowsOf)).map(pageParagraphs));
+  const framed = pages.map(inOwnFrame);
+  const rows = dropRunningRows(framed.map((page) => rowsOf(page.runs)));
+  return assemble(
+    rows.map((page, i) => [
+      ...pageParagraphs(page),
+      ...(framed[i]?.aside ?? []).map((text) => [text]),
+    ]),
+  );
 }

@@ -137,13 +137,14 @@ export async function parsePdf(
       for (const item of content.items) {
         if (!('str' in item) || item.str === '') continue;
         chars += item.str.length;
-        const [, , c = 0, d = 0, x = 0, y = 0] = item.transform as number[];
+        const [a = 1, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform as number[];
         runs.push({
           text: item.str,
           x,
           y,
           width: item.width,
           size: item.height || Math.hypot(c, d),
+          angle: Math.round((Math.atan2(b, a) * 180) / Math.PI),
         });
       }
       if (chars > maxChars) {
