@@ -11,7 +11,17 @@ export const ZONES = {
   core: {
     path: 'electron/core/',
     zones: ['shared', 'core'],
-    packages: ['node:', 'better-sqlite3', 'jsdom', '@mozilla/readability', 'marked', 'zod'],
+    packages: [
+      'node:',
+      'better-sqlite3',
+      'jsdom',
+      '@mozilla/readability',
+      'marked',
+      'zod',
+      'mammoth',
+      'mhtml-to-html',
+      'pdfjs-dist',
+    ],
   },
   bridge: { path: 'electron/bridge/', zones: ['shared', 'core', 'bridge'], packages: ['node:'] },
   cli: { path: 'electron/cli/', zones: ['shared', 'core', 'bridge', 'cli'], packages: ['node:'] },
@@ -24,7 +34,7 @@ export const ZONES = {
   renderer: {
     path: 'renderer/',
     zones: ['shared', 'renderer'],
-    packages: ['react', 'react-dom', 'zustand', '@tanstack/react-virtual'],
+    packages: ['react', 'react-dom', 'zustand', '@tanstack/react-virtual', 'pdfjs-dist'],
   },
 };
 

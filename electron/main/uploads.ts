@@ -4,7 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportResult } from '../../shared/api.ts';
-import { MAX_FILE_BYTES, tooLargeMessage } from '../../shared/limits.ts';
+import { maxBytesFor, tooLargeMessage } from '../../shared/limits.ts';
 import { describeFsError } from '../core/fs-errors.ts';
 
 export interface Uploads {
@@ -21,11 +21,11 @@ export async function readUploads(paths: readonly string[]): Promise<Uploads> {
       // Checked before reading: a huge file named on the command line must not fill memory.
       const info = await stat(path);
       if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-      if (info.size > MAX_FILE_BYTES) {
+      if (info.size > maxBytesFor(name)) {
         rejected.push({
           file: name,
           status: 'rejected',
-          message: tooLargeMessage(info.size),
+          message: tooLargeMessage(info.size, maxBytesFor(name)),
         });
         continue;
       }

@@ -8,7 +8,7 @@ import type {
   SearchHit,
 } from '../../../shared/api.ts';
 import { MAX_LIST_ITEMS } from '../../../shared/api.ts';
-import { MAX_FILE_BYTES, tooLargeMessage } from '../../../shared/limits.ts';
+import { maxBytesFor, tooLargeMessage } from '../../../shared/limits.ts';
 import { call, onDeskEvent, toUploads } from '../api.ts';
 import { guarded, type Slice } from './slice.ts';
 
@@ -217,7 +217,8 @@ const BATCH_BYTES = 24 * 1024 * 1024;
  * desk gone) gives each of its files that reason, so no file goes unaccounted for.
  */
 async function importBatch(batch: File[]): Promise<ImportResult[]> {
-  const toSend = batch.filter((f) => f.size <= MAX_FILE_BYTES);
+  const tooLarge = (f: File): boolean => f.size > maxBytesFor(f.name);
+  const toSend = batch.filter((f) => !tooLarge(f));
   let sent: ImportResult[];
   try {
     sent =
@@ -228,8 +229,8 @@ async function importBatch(batch: File[]): Promise<ImportResult[]> {
   }
   let next = 0;
   return batch.map((f) =>
-    f.size > MAX_FILE_BYTES
-      ? { file: f.name, status: 'rejected', message: tooLargeMessage(f.size) }
+    tooLarge(f)
+      ? { file: f.name, status: 'rejected', message: tooLargeMessage(f.size, maxBytesFor(f.name)) }
       : (sent[next++] as ImportResult),
   );
 }
