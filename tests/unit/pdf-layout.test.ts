@@ -116,6 +116,18 @@ describe('columns', () => {
     );
   });
 
+  it('reads three columns in order', () => {
+    const columns = [
+      ['The first of three columns', 'is read from top to its', 'end before the next one.'],
+      ['The second column comes', 'after the first, and its', 'text ends here as well.'],
+      ['The third column is read', 'last of all, after the', 'second has been read.'],
+    ];
+    const { text } = readingOrder([
+      columns.flatMap((lines, i) => column(lines, 72 + 170 * i, 700)),
+    ]);
+    expect(text).toBe(columns.map((lines) => lines.join(' ')).join('\n'));
+  });
+
   it('does not take a table of short cells for two columns', () => {
     const runs = ['Rice', 'Maize', 'Soy', 'Wheat'].flatMap((crop, i) => [
       run(crop, 72, 700 - 13 * i),

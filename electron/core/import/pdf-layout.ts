@@ -180,10 +180,10 @@ const median = (values: number[]): number => {
 };
 
 /**
- * The gutter of a two-column page, if it has one: the widest vertical strip in the middle of the
- * text that the fewest fragments cross (at most a fifth of them), with enough text either side,
- * each side's lines filling most of their column (so a table of short cells is not taken for
- * columns).
+ * The gutter of a page in columns, if it has one: a vertical strip in the middle of the text, at
+ * least a font size wide, that the fewest fragments cross (at most a fifth of them), with enough
+ * text either side, the left side's lines filling most of their column (so a table of short
+ * cells is not taken for columns), the right side's filling theirs or as wide as the left's.
  */
 export function findGutter(fragments: readonly Fragment[]): { from: number; to: number } | null {
   if (fragments.length < 2 * MIN_COLUMN_FRAGMENTS) return null;
@@ -208,25 +208,36 @@ export function findGutter(fragments: readonly Fragment[]): { from: number; to: 
   let least = Infinity;
   for (let i = lo; i <= hi; i++) least = Math.min(least, at(i));
   if (least > Math.floor(GUTTER_CROSSING_SHARE * fragments.length)) return null;
-  let best: { from: number; to: number } | null = null;
+  const minGutter = median(fragments.map((f) => f.size));
+  // Of the strips that qualify, the leftmost that splits the text into columns: the columns to
+  // its right are split again by the caller (three columns, four).
   for (let i = lo; i <= hi; i++) {
     if (at(i) > least) continue;
     let j = i;
     while (j + 1 <= hi && at(j + 1) <= least) j++;
-    if (!best || j - i > best.to - best.from) best = { from: i, to: j };
+    const gutter = { from: minX + i, to: minX + j };
+    if (j - i >= minGutter && splitsColumns(fragments, gutter)) return gutter;
     i = j;
   }
-  if (!best || best.to - best.from < median(fragments.map((f) => f.size))) return null;
-  const from = minX + best.from;
-  const to = minX + best.to;
+  return null;
+}
+
+/** Whether a gutter leaves columns of text either side of it, not cells of a table. */
+function splitsColumns(
+  fragments: readonly Fragment[],
+  { from, to }: { from: number; to: number },
+): boolean {
   const left = fragments.filter((f) => f.x1 <= from + 1);
   const right = fragments.filter((f) => f.x0 >= to - 1);
-  if (left.length < MIN_COLUMN_FRAGMENTS || right.length < MIN_COLUMN_FRAGMENTS) return null;
+  if (left.length < MIN_COLUMN_FRAGMENTS || right.length < MIN_COLUMN_FRAGMENTS) return false;
   const leftWidth = from - lowest(left.map((f) => f.x0));
   const rightWidth = highest(right.map((f) => f.x1)) - to;
-  if (median(left.map((f) => f.x1 - f.x0)) < 0.5 * leftWidth) return null;
-  if (median(right.map((f) => f.x1 - f.x0)) < 0.5 * rightWidth) return null;
-  return { from, to };
+  const leftFill = median(left.map((f) => f.x1 - f.x0));
+  // The right side may hold more columns: its lines then fill one of them, as wide as the left's.
+  const rightFill = median(right.map((f) => f.x1 - f.x0));
+  return (
+    leftFill >= 0.5 * leftWidth && (rightFill >= 0.5 * rightWidth || rightFill >= 0.5 * leftFill)
+  );
 }
 
 /** Fragments on one baseline (one side of a gutter) joined into a line. */
@@ -247,18 +258,28 @@ function linesOf(fragments: Fragment[]): Line[] {
 /**
  * A page's lines in reading order, as flows: runs of lines read top to bottom. On a two-column
  * page the text between fragments that cross the gutter (a title, a full-width figure) is a
- * band; each band's left column is read before its right.
+ * band; each band's left column is read before its right. Each column is split again where it
+ * has a gutter of its own, so three or four columns are read in order too.
  */
 export function flowsOf(rows: readonly Row[]): Line[][] {
-  const fragments = rows.flatMap((row) => row.fragments);
-  const gutter = findGutter(fragments);
+  return columnFlows(
+    rows.flatMap((row) => row.fragments),
+    0,
+  );
+}
+
+/** Deepest split of a column into columns: 3 levels reach up to eight columns. */
+const MAX_COLUMN_SPLITS = 3;
+
+function columnFlows(fragments: Fragment[], depth: number): Line[][] {
+  const gutter = depth < MAX_COLUMN_SPLITS ? findGutter(fragments) : null;
   if (!gutter) return [linesOf(fragments)];
   const flows: Line[][] = [];
   let left: Fragment[] = [];
   let right: Fragment[] = [];
   const flush = (): void => {
-    if (left.length) flows.push(linesOf(left));
-    if (right.length) flows.push(linesOf(right));
+    if (left.length) flows.push(...columnFlows(left, depth + 1));
+    if (right.length) flows.push(...columnFlows(right, depth + 1));
     left = [];
     right = [];
   };
