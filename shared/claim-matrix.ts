@@ -49,8 +49,12 @@ export const CELL_WORD: Record<CellStance, string> = {
   silent: 'Silent',
 };
 
-/** A figure, or a range of two. */
-const FIGURE = /\d[\d,]*(?:\.\d+)?(?:\s*[-–]\s*\d[\d,]*(?:\.\d+)?)?/g;
+/**
+ * A figure, or a range of two: thousands separated by commas only in groups of three, so that a
+ * comma after a number ("300, traders said") is punctuation, as the suggestion measure reads it.
+ */
+const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+const FIGURE = new RegExp(String.raw`${NUMBER}(?:\s*[-–]\s*${NUMBER})?`, 'g');
 
 /**
  * Figures in a quote, as written but without thousands separators: "300-500 yuan" gives
@@ -75,17 +79,22 @@ export function matrixRowOf<K>(
     (id) => new Set((byReport.get(id) ?? []).flatMap((e) => numbersIn(e.exact))),
   );
   const withNumbers = numbers.filter((n) => n.size > 0).length;
+  // How many reports give each figure: a report's own figures are those only it gives (one pass
+  // per row, not one per cell: a row of 200 reports is mostly silent).
+  const givenBy = new Map<string, number>();
+  for (const n of numbers)
+    for (const figure of n) givenBy.set(figure, (givenBy.get(figure) ?? 0) + 1);
   const cells = reportIds.map((reportId, at): MatrixCell<K> => {
     const mine = (byReport.get(reportId) ?? []).sort(byPassage);
     const stances = [...new Set(mine.map((e) => e.stance))];
-    const others = new Set(numbers.filter((_, j) => j !== at).flatMap((n) => [...n]));
     return {
       reportId,
       stance:
         stances.length === 0 ? 'silent' : stances.length > 1 ? 'mixed' : (stances[0] as Stance),
       entries: mine,
       // Only against another report that gives figures too: silence is not a different number.
-      differing: withNumbers >= 2 ? [...(numbers[at] ?? [])].filter((n) => !others.has(n)) : [],
+      differing:
+        withNumbers >= 2 ? [...(numbers[at] ?? [])].filter((n) => givenBy.get(n) === 1) : [],
     };
   });
   return { cells, numbersDiffer: cells.some((c) => c.differing.length > 0) };

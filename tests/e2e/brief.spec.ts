@@ -101,7 +101,26 @@ test('the brief prints: print styles apply and Chromium makes a PDF of it', asyn
 
 test('the claim matrix reads at 1440 and 1024 px: a row per claim, a column per report, nothing run or fetched', async () => {
   const file = join(dir, 'claim-matrix.html');
-  writeFileSync(file, matrixHtml(claimSetFixture()).content);
+  // Thirty reports more than the fixture's three: the matrix scrolls sideways, claims in view.
+  const set = claimSetFixture();
+  const [report] = set.reports;
+  const [passage] = set.passages;
+  const claim = set.claims[0];
+  const evidence = set.evidence.find((e) => e.claim === claim?.id);
+  if (!report || !passage || !claim || !evidence) throw new Error('the fixture changed');
+  for (let i = 0; i < 30; i++) {
+    const hex = i.toString(16).padStart(12, '0');
+    const urn = `urn:sha256:${i.toString(16).padStart(64, '0')}`;
+    set.reports.push({ ...report, id: urn, sha256: urn.slice(11), title: `Extra report ${i}` });
+    set.passages.push({ ...passage, id: `${passage.id.slice(0, 24)}${hex}`, report: urn });
+    set.evidence.push({
+      ...evidence,
+      id: `${evidence.id.slice(0, 24)}${hex}`,
+      passage: `${passage.id.slice(0, 24)}${hex}`,
+    });
+    claim.origins[0]?.evidence.push(`${evidence.id.slice(0, 24)}${hex}`);
+  }
+  writeFileSync(file, matrixHtml(set).content);
   const matrixUrl = pathToFileURL(file).href;
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const problems: string[] = [];
@@ -114,8 +133,15 @@ test('the claim matrix reads at 1440 and 1024 px: a row per claim, a column per 
   page.on('dialog', (d) => problems.push(`dialog: ${d.message()}`));
   await page.goto(matrixUrl);
   await expect(page.locator('h1')).toHaveText('Claim matrix');
-  const set = claimSetFixture();
   await expect(page.locator('tbody tr')).toHaveCount(set.claims.length);
+  await expect(page.locator('thead th')).toHaveCount(1 + 33);
+  // Every column readable: none narrower than its words, the claims' column kept in view.
+  const widths = await page
+    .locator('thead th')
+    .evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
+  expect(Math.min(...widths)).toBeGreaterThan(200);
+  await page.mouse.wheel(4000, 0);
+  await expect(page.locator('tbody th').first()).toBeInViewport();
   await expect(page.locator('tbody th', { hasText: '<script>' })).toContainText(HOSTILE.claim);
   await page.screenshot({ path: join(OUT, 'matrix-1440.png'), fullPage: true });
   await page.setViewportSize({ width: 1024, height: 900 });

@@ -55,6 +55,8 @@ describe('claim matrix', () => {
     ]);
     expect(numbersIn('Groups of 3 – 5 people, 2.5 tonnes')).toEqual(['3-5', '2.5']);
     expect(numbersIn('no figure here')).toEqual([]);
+    // A comma after a number is punctuation, not a thousands separator.
+    expect(numbersIn('a fee of 300, traders said; 1,20 is no figure')).toEqual(['300', '1', '20']);
   });
 
   it('gives each report its stance, origin and grade, silent where it says nothing', () => {
@@ -96,6 +98,20 @@ describe('claim matrix', () => {
       [1, 2],
     );
     expect(alone.numbersDiffer).toBe(false);
+  });
+
+  it('a figure two reports give differs from neither; one only a third gives differs', () => {
+    const row = matrixRow(
+      claim({
+        supporting: [
+          group('A', 'B', evidence(10, 1, 'supports', 'a fee of 300, traders said')),
+          group('B', 'B', evidence(11, 2, 'supports', 'the fee is 300 yuan')),
+          group('C', 'B', evidence(12, 3, 'supports', 'the fee is 500 yuan')),
+        ],
+      }),
+      [1, 2, 3],
+    );
+    expect(row.cells.map((c) => c.differing)).toEqual([[], [], ['500']]);
   });
 
   it('cuts a quote around the figures that differ, and only those', () => {

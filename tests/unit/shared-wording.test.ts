@@ -3,6 +3,8 @@
 // pair lies between two of the reports asked about, never inside one.
 import { describe, expect, it } from 'vitest';
 import type { WordingPair } from '../../shared/api.ts';
+import { deskWeights, reportReader } from '../../electron/core/compare/corpus.ts';
+import { similarity, SCORE } from '../../electron/core/compare/measure.ts';
 import { demoDesk } from './desk.ts';
 
 const SENTENCE_001 =
@@ -46,6 +48,35 @@ describe('shared wording of compared reports', () => {
     for (const p of pairs) expect(p.sides[0].reportId).not.toBe(p.sides[1].reportId);
     const scores = pairs.map((p) => p.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('finds every pair that scoring every sentence against every other finds', async () => {
+    const { call, db, r000, r001, r002 } = await seeds();
+    const ids = [r000, r001, r002];
+    const pairs = await call<WordingPair[]>('compare.sharedWording', {
+      reportIds: ids,
+      limit: 1000,
+    });
+    const read = reportReader(db);
+    const weights = deskWeights(db);
+    const brute: string[] = [];
+    ids.forEach((a, i) => {
+      for (const b of ids.slice(i + 1))
+        for (const x of read(a)?.sentences ?? [])
+          for (const y of read(b)?.sentences ?? [])
+            if (
+              x.profile.keys.size >= 3 &&
+              y.profile.keys.size >= 3 &&
+              similarity(x.profile, y.profile, weights) >= SCORE.similar
+            )
+              brute.push(`${a}:${x.start}-${b}:${y.start}`);
+    });
+    const found = pairs.map(
+      (p) =>
+        `${p.sides[0].reportId}:${p.sides[0].start}-${p.sides[1].reportId}:${p.sides[1].start}`,
+    );
+    expect(brute.length).toBeGreaterThan(2);
+    expect(found.sort()).toEqual(brute.sort());
   });
 
   it('refuses one report, or a report named twice', async () => {

@@ -7,12 +7,41 @@ import type { WordingPair } from '../../../shared/api/compare.ts';
 import type { Db } from '../db/connection.ts';
 import { DeskError } from '../db/errors.ts';
 import { deskWeights, reportReader, type CorpusReport, type Sentence } from './corpus.ts';
-import { differingWords, mayReach, similarity, SCORE } from './measure.ts';
+import {
+  differingWords,
+  mayReach,
+  similarity,
+  weightOf,
+  SCORE,
+  type Profile,
+  type Weights,
+} from './measure.ts';
 
 /** A sentence with fewer content words says too little to be matched on its own. */
 const MIN_KEYS = 3;
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;
+
+/**
+ * The keys of a sentence worth looking up: a sentence that shares with it only keys weighing less
+ * in all than ((similar − bigrams) / overlap)² of its weight cannot reach the similar score (see
+ * mayReach), so its commonest keys, as many as weigh less than that together, find nothing that
+ * its rarer keys would not. Common words ("North", "Korea") are in most sentences: looked up, they
+ * would make every sentence a candidate of every other.
+ */
+function keysToLookUp(p: Profile, weights: Weights): string[] {
+  const weighed = [...p.keys.keys()]
+    .map((key) => ({ key, weight: weightOf(key, weights) }))
+    .sort((a, b) => a.weight - b.weight);
+  const total = weighed.reduce((sum, k) => sum + k.weight, 0);
+  const reach = (SCORE.similar - SCORE.bigrams) / SCORE.overlap;
+  const needed = reach * reach * total;
+  let dropped = 0;
+  let at = 0;
+  while (at < weighed.length && dropped + (weighed[at] as { weight: number }).weight < needed)
+    dropped += (weighed[at++] as { weight: number }).weight;
+  return weighed.slice(at).map((k) => k.key);
+}
 
 /** The sentences of `report` by each of their keys. */
 function byKey(report: CorpusReport): Map<string, Sentence[]> {
@@ -44,7 +73,7 @@ export function sharedWording(db: Db, reportIds: readonly number[], limit: numbe
       for (const mine of a.sentences) {
         if (mine.profile.keys.size < MIN_KEYS) continue;
         const seen = new Set<Sentence>();
-        for (const key of mine.profile.keys.keys())
+        for (const key of keysToLookUp(mine.profile, weights))
           for (const theirs of index.get(key) ?? []) seen.add(theirs);
         for (const theirs of seen) {
           if (!mayReach(mine.profile, theirs.profile, weights, SCORE.similar)) continue;

@@ -136,11 +136,16 @@ body { margin: 0; padding: 24px; color: var(--ink); background: #fff;
   font: 14px/1.45 system-ui, sans-serif; }
 h1 { font-size: 22px; margin: 0 0 4px; }
 .meta { color: var(--muted); margin: 0 0 16px; }
-table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-th, td { border: 1px solid var(--rule); padding: 6px 8px; vertical-align: top; text-align: left; }
-thead th { background: #f4f5f7; position: sticky; top: 0; }
+/* As wide as its columns need: a matrix of many reports scrolls sideways, its claims kept in view. */
+table { border-collapse: separate; border-spacing: 0; width: max-content; min-width: 100%; }
+th, td { border-right: 1px solid var(--rule); border-bottom: 1px solid var(--rule); padding: 6px 8px;
+  vertical-align: top; text-align: left; min-width: 14rem; max-width: 22rem; overflow-wrap: anywhere; }
+thead th { background: #f4f5f7; position: sticky; top: 0; z-index: 1; }
 thead th .outlet { display: block; font-size: 11px; text-transform: uppercase; color: var(--muted); }
-tbody th { font-weight: normal; width: 24%; }
+th:first-child { position: sticky; left: 0; background: #fff; z-index: 2; min-width: 16rem;
+  box-shadow: 1px 0 0 var(--rule); }
+thead th:first-child { background: #f4f5f7; z-index: 3; }
+tbody th { font-weight: normal; }
 .status { display: block; font-size: 12px; color: var(--muted); }
 .differ { color: #8a3a00; font-weight: 600; font-size: 12px; }
 .stance { font-weight: 600; font-size: 12px; }
@@ -150,7 +155,7 @@ tbody th { font-weight: normal; width: 24%; }
 .entry { margin-top: 6px; font-size: 12.5px; }
 .entry q { display: block; font-family: Georgia, serif; font-size: 13.5px; }
 mark { background: rgb(213 94 0 / 0.25); outline: 1px solid #d55e00; font-weight: 600; }
-@media print { body { padding: 0; } thead th { position: static; } tr { break-inside: avoid; } }
+@media print { body { padding: 0; } th, th:first-child { position: static; } tr { break-inside: avoid; } }
 `;
 
 export function matrixHtml(set: ClaimSet): ExportFile {
