@@ -43,7 +43,7 @@ interface Line {
 }
 
 /** A page's text as paragraphs, each a list of lines, in reading order. */
-export type PageParagraphs = string[][];
+type PageParagraphs = string[][];
 
 /** A row within this share of the font size from another's baseline is on the same baseline. */
 const BASELINE_TOLERANCE = 0.4;
@@ -142,7 +142,7 @@ function isPageNumber(row: Row, pageCount: number): boolean {
  * of at least half the pages with text, and at least three: running headers and footers. Drops a
  * page number standing alone at either end of any page.
  */
-export function dropRunningRows(pages: Row[][]): Row[][] {
+function dropRunningRows(pages: Row[][]): Row[][] {
   const withText = pages.filter((rows) => rows.length > 0).length;
   const needed = Math.max(REPEAT_MIN_PAGES, Math.ceil(REPEAT_SHARE * withText));
   const edges = (rows: Row[]): { top: Row[]; bottom: Row[] } => ({
@@ -261,7 +261,7 @@ function linesOf(fragments: Fragment[]): Line[] {
  * band; each band's left column is read before its right. Each column is split again where it
  * has a gutter of its own, so three or four columns are read in order too.
  */
-export function flowsOf(rows: readonly Row[]): Line[][] {
+function flowsOf(rows: readonly Row[]): Line[][] {
   return columnFlows(
     rows.flatMap((row) => row.fragments),
     0,
@@ -301,7 +301,7 @@ const SENTENCE_END = /[.!?…:;]["”’»)\]]*$/u;
  * Lines of one flow grouped into paragraphs by vertical gap, size, and short sentence ends; a
  * table's row (cells apart on one baseline) is a paragraph of its own.
  */
-export function paragraphsOf(flow: readonly Line[]): Line[][] {
+function paragraphsOf(flow: readonly Line[]): Line[][] {
   // The usual line gap: a low quartile of the gaps, so that paragraph gaps do not raise it and
   // the odd raised or lowered row does not lower it.
   const gaps = flow
@@ -383,13 +383,13 @@ export function joinOf(
 }
 
 /** Whether a paragraph cut by a column or page break goes on: no sentence end, lower case next. */
-export function continues(prev: string, next: string): boolean {
+function continues(prev: string, next: string): boolean {
   if (/\p{L}[-\u2010\u00AD]$/u.test(prev)) return /^\p{Ll}/u.test(next);
   return !SENTENCE_END.test(prev) && /^\p{Ll}/u.test(next);
 }
 
 /** A page's paragraphs in reading order, each a list of line texts. */
-export function pageParagraphs(rows: readonly Row[]): PageParagraphs {
+function pageParagraphs(rows: readonly Row[]): PageParagraphs {
   const result: PageParagraphs = [];
   for (const flow of flowsOf(rows)) {
     paragraphsOf(flow).forEach((paragraph, index) => {
@@ -417,7 +417,7 @@ export interface PageSpan {
  * page's span runs from its first character to just after its last (empty, at the point where
  * it would be, for a page without text).
  */
-export function assemble(pages: readonly PageParagraphs[]): { text: string; spans: PageSpan[] } {
+function assemble(pages: readonly PageParagraphs[]): { text: string; spans: PageSpan[] } {
   const vocabulary = vocabularyOf(pages.flat(2));
   let text = '';
   let lastLine: string | undefined;

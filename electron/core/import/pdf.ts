@@ -126,9 +126,10 @@ export async function parsePdf(
     const pages: TextRun[][] = [];
     let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
+      let page;
       let content;
       try {
+        page = await doc.getPage(n);
         content = await page.getTextContent();
       } catch (error) {
         throw reject(fileName, `page ${n} of the PDF is damaged (${describe(error)})`);
@@ -158,11 +159,20 @@ export async function parsePdf(
     const { text, spans } = readingOrder(pages);
     // Built line by line in the normal form; a difference here would shift every page's span.
     if (normaliseText(text) !== text) throw new Error('PDF text was not in the normal form');
-    const pagesWithoutText = spans.filter((s) => s.end === s.start).map((s) => s.page);
-    if (text === '') {
+    // A page is without text when it has no text layer, not when all it had was a header.
+    const pagesWithoutText = pages.flatMap((runs, i) =>
+      runs.some((run) => run.text.trim() !== '') ? [] : [i + 1],
+    );
+    if (pagesWithoutText.length === pages.length) {
       throw new ImportRejection(
         'empty',
         `${fileName}: no page of this PDF has a text layer (it looks scanned); OCR is not available yet`,
+      );
+    }
+    if (text === '') {
+      throw new ImportRejection(
+        'empty',
+        `${fileName}: this PDF has no text but page numbers, headers or footers`,
       );
     }
     return {
