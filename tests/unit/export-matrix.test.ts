@@ -84,6 +84,10 @@ describe('claim matrix export', () => {
 
   it('keeps every analyst’s text inert: no markup in HTML or Markdown, no formula in CSV', () => {
     const set = claimSetFixture();
+    const [first] = set.claims;
+    if (!first) throw new Error('the fixture changed');
+    // A formula that also holds a table's cell separator.
+    first.text = '=HYPERLINK("https://evil.example") | a cell of its own';
     const html = matrixHtml(set).content;
     const dom = new JSDOM(html).window.document;
     expect(dom.querySelectorAll('script, a, b, img')).toHaveLength(0);
@@ -92,10 +96,13 @@ describe('claim matrix export', () => {
     const md = matrixMarkdown(set).content;
     // Escaped, a tag or a link is text: no unescaped < or ](.
     expect(md).not.toMatch(/(?<!\\)<script|(?<!\\)\]\(javascript:/);
-    // A table row per claim: a | in the analysts' text cannot open a cell.
+    // Every row has as many cells as the header: a | typed in a claim is escaped.
+    const cells = (line: string): number => line.split(/(?<!\\)\|/).length;
     const rows = md.split('\n').filter((l) => l.startsWith('| '));
     expect(rows).toHaveLength(2 + set.claims.length);
+    expect(new Set(rows.map(cells)).size).toBe(1);
     const csv = readCsv(matrixCsvFile(set).content.replace(/^\uFEFF/, ''));
+    expect(csv.flat()).toContain(`'${first.text}`);
     for (const cell of csv.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(claimSetSchema.safeParse(set).success).toBe(true);
   });

@@ -19,6 +19,13 @@ describe('shared wording marks', () => {
     expect(ranges.map((r) => text.slice(r.start, r.end))).toEqual(['Groups', '3-5', 'groups']);
   });
 
+  it('marks a difference written in several words, and a number not inside a longer one', () => {
+    const text = 'The licence fee rose to 1.2 million won, from 11.2 million.';
+    const ranges = wordRanges(text, ['1.2 million']);
+    expect(ranges.map((r) => text.slice(r.start, r.end))).toEqual(['1.2 million']);
+    expect(ranges[0]?.start).toBe(text.indexOf('1.2'));
+  });
+
   it('places marks at the report’s offsets, one per sentence however many pairs it is in', () => {
     const a = 'Rice sold for 6,000 won in Hyesan.';
     const pairs: WordingPair[] = [

@@ -43,10 +43,13 @@ export interface CompareSlice {
   compareColumns: CompareColumn[];
   /** The compared reports' claims in full (evidence by origin), for the matrix, by claim id. */
   compareClaims: Record<number, ClaimDetail>;
-  /** The compared reports' nearly matching sentences, for which reports (ids joined by commas). */
-  compareWording: { key: string; pairs: WordingPair[] | null } | null;
-  /** Asks for the shared wording of the compared reports, unless it is there or on its way. */
-  loadCompareWording(): Promise<void>;
+  /**
+   * The compared reports' nearly matching sentences, for which texts (wordingKey); pairs null
+   * while they are asked for, or when the desk could not answer (failed).
+   */
+  compareWording: { key: string; pairs: WordingPair[] | null; failed: boolean } | null;
+  /** Asks for the shared wording of the compared texts, unless it is there or on its way. */
+  loadCompareWording(again?: boolean): Promise<void>;
   /** Reads these claims in full for the matrix (the first MAX_MATRIX_CLAIMS). */
   loadCompareClaims(ids: readonly number[]): Promise<void>;
   /** Adds a report to the picked ones, or takes it out; refuses a fourth. */
@@ -104,6 +107,12 @@ async function loadColumn(reportId: number): Promise<CompareColumn> {
 
 /** Counts compare loads: columns of an older set of reports are dropped on arrival. */
 let compareTicket = 0;
+/** The reports (ids joined) of the compare load on its way, if any. */
+let loading: string | null = null;
+
+/** What the shared wording was read for: each compared report and its text's hash. */
+export const wordingKey = (columns: readonly CompareColumn[]): string =>
+  columns.map((c) => `${c.reportId}:${c.report?.sha256 ?? ''}`).join(',');
 
 export const createCompareSlice: Slice<CompareSlice> = (set, get) => ({
   comparePicked: [],
@@ -111,16 +120,21 @@ export const createCompareSlice: Slice<CompareSlice> = (set, get) => ({
   compareClaims: {},
   compareWording: null,
   compareFocus: [],
-  loadCompareWording: async () => {
-    const ids = get().compareColumns.map((c) => c.reportId);
-    const key = ids.join(',');
-    if (ids.length < 2 || get().compareWording?.key === key) return;
-    set({ compareWording: { key, pairs: null } });
+  loadCompareWording: async (again = false) => {
+    const columns = get().compareColumns;
+    const key = wordingKey(columns);
+    const known = get().compareWording;
+    if (columns.length < 2 || (known?.key === key && !(again && known.failed))) return;
+    set({ compareWording: { key, pairs: null, failed: false } });
     const pairs = await guarded(get, () =>
-      call('compare.sharedWording', { reportIds: ids, limit: MAX_WORDING_PAIRS }),
+      call('compare.sharedWording', {
+        reportIds: columns.map((c) => c.reportId),
+        limit: MAX_WORDING_PAIRS,
+      }),
     );
-    // Only if the same reports are still compared.
-    if (get().compareWording?.key === key) set({ compareWording: pairs ? { key, pairs } : null });
+    // Only if the same texts are still compared.
+    if (get().compareWording?.key === key)
+      set({ compareWording: { key, pairs: pairs ?? null, failed: !pairs } });
   },
   loadCompareClaims: async (ids) => {
     await guarded(get, async () => {
@@ -143,20 +157,23 @@ export const createCompareSlice: Slice<CompareSlice> = (set, get) => ({
   clearComparePicks: () => set({ comparePicked: [], compareColumns: [] }),
   compareReports: async (ids, focus) => {
     const picked = [...new Set(ids)].slice(0, MAX_COMPARED);
+    const key = picked.join(',');
+    get().setView('compare');
+    // The same reports on their way already (the view asking for its picks as it opens): one load.
+    if (key === loading && !focus) return;
     const ticket = ++compareTicket;
+    loading = key;
     // Columns already loaded stay while the others load.
     set((s) => ({
       comparePicked: picked,
-      // Asked again for the same reports (the view opening on its picks), the focus stays.
-      compareFocus:
-        focus ?? (picked.join(',') === s.comparePicked.join(',') ? s.compareFocus : []),
+      compareFocus: focus ?? [],
       compareColumns: s.compareColumns.filter((c) => picked.includes(c.reportId)),
     }));
-    get().setView('compare');
     await guarded(get, async () => {
       const columns = await Promise.all(picked.map(loadColumn));
       if (ticket === compareTicket) set({ compareColumns: columns });
     });
+    if (ticket === compareTicket) loading = null;
   },
   reloadCompareColumn: async (reportId) => {
     if (!get().compareColumns.some((c) => c.reportId === reportId)) return;

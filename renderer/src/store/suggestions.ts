@@ -28,15 +28,17 @@ export interface SuggestionsSlice {
 const without = (items: Suggestion[], s: Suggestion): Suggestion[] =>
   items.filter((i) => !(i.reportId === s.reportId && i.start === s.start && i.end === s.end));
 
+/** Counts suggestion loads: only the last one asked for is shown (an earlier answer for the same
+ * claim could bring back one rejected since). */
+let ticket = 0;
+
 export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => ({
   suggestions: null,
   loadSuggestions: async (target) => {
+    const mine = ++ticket;
     set({ suggestions: { target, items: [], loading: true } });
     const items = await guarded(get, () => call('compare.suggest', { ...target, limit: 10 }));
-    // Only if the reviewer is still on that claim or passage.
-    const now = get().suggestions;
-    if (now && sameTarget(now.target, target))
-      set({ suggestions: { target, items: items ?? [], loading: false } });
+    if (mine === ticket) set({ suggestions: { target, items: items ?? [], loading: false } });
   },
   acceptSuggestion: async (suggestion, stance, claimId) => {
     const current = get().suggestions;
@@ -80,5 +82,8 @@ export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => ({
       set({ suggestions: { ...now, items: without(now.items, suggestion) } });
     await get().refreshUndo();
   },
-  clearSuggestions: () => set({ suggestions: null }),
+  clearSuggestions: () => {
+    ticket++;
+    set({ suggestions: null });
+  },
 });

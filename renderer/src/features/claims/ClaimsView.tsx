@@ -161,19 +161,21 @@ export function ClaimsView() {
             <option value="text">A–Z</option>
           </select>
         </div>
-        <h2>
-          {claimsTotal.toLocaleString('en')} of {claimCount.toLocaleString('en')} claims
+        <div className="claim-list-head">
+          <h2>
+            {claimsTotal.toLocaleString('en')} of {claimCount.toLocaleString('en')} claims
+          </h2>
           {filterTags.length > 0 && (
             <button
               type="button"
               className="link matrix-of-tags"
               onClick={() => showExport(true, { format: 'matrix-html', tags: filterTags })}
-              title="Claims (rows) × the reports their evidence comes from, as a file"
+              title="The claims tagged so (rows) × the reports their evidence comes from, as a file"
             >
               Claim matrix of {filterTags.map((t) => `#${t}`).join(', ')}
             </button>
           )}
-        </h2>
+        </div>
         <VirtualList
           groups={groups}
           itemKey={claimKey}

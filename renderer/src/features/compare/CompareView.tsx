@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useDesk, type CompareColumn } from '../../store/index.ts';
+import { wordingKey } from '../../store/compare.ts';
 import { PassagePanel } from '../reader/PassagePanel.tsx';
 import { paragraphsOf, selectedRange, staticRangeFor } from '../reader/text-dom.ts';
 import { ClaimMatrix } from './ClaimMatrix.tsx';
@@ -166,7 +167,7 @@ function CompareColumns({
   const focusClaim = hoverClaim ?? activeClaim;
 
   // The shared wording is read when it is switched on, and again for another set of reports.
-  const reportKey = columns.map((c) => c.reportId).join(',');
+  const reportKey = wordingKey(columns);
   useEffect(() => {
     if (wording) void loadCompareWording();
   }, [wording, reportKey, loadCompareWording]);
@@ -503,6 +504,8 @@ function CompareColumns({
             {panel === 'wording' && (
               <SharedWording
                 pairs={pairs}
+                failed={wording && compareWording?.key === reportKey && compareWording.failed}
+                onRetry={() => void loadCompareWording(true)}
                 columns={columns}
                 current={pairShown}
                 onShow={showPair}

@@ -3,6 +3,7 @@
 // visible before any claim exists. Choosing a pair brings both sentences into view.
 import type { WordingPair } from '../../../../shared/api.ts';
 import type { CompareColumn } from '../../store/index.ts';
+import { MAX_WORDING_PAIRS } from '../../store/compare.ts';
 import { wordRanges } from './wording-model.ts';
 
 /** The sentence, its words the other side lacks in <ins> (they are what this side adds). */
@@ -20,12 +21,17 @@ function Marked({ text, only }: { text: string; only: string[] }) {
 
 export function SharedWording({
   pairs,
+  failed,
+  onRetry,
   columns,
   current,
   onShow,
   onClose,
 }: {
   pairs: WordingPair[] | null;
+  /** True when the desk could not answer (the banner says why). */
+  failed: boolean;
+  onRetry: () => void;
   columns: CompareColumn[];
   /** The pair last shown, whose entry is marked. */
   current: number | null;
@@ -52,7 +58,14 @@ export function SharedWording({
           ×
         </button>
       </header>
-      {pairs === null ? (
+      {failed ? (
+        <p className="small" role="status">
+          The shared wording could not be read.{' '}
+          <button type="button" className="link" onClick={onRetry}>
+            Try again
+          </button>
+        </p>
+      ) : pairs === null ? (
         <p className="muted small" role="status">
           Reading the reports sentence by sentence…
         </p>
@@ -63,8 +76,9 @@ export function SharedWording({
       ) : (
         <>
           <p className="muted small">
-            Sentences in nearly the same words, best match first. Underlined words are in one
-            sentence and not the other.
+            Sentences in nearly the same words, best match first
+            {pairs.length >= MAX_WORDING_PAIRS ? ` (the best ${MAX_WORDING_PAIRS} shown)` : ''}.
+            Underlined words are in one sentence and not the other.
           </p>
           <ol className="wording-list">
             {pairs.map((pair, i) => (

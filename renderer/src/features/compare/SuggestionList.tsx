@@ -17,14 +17,16 @@ export function SuggestionList({
   claims,
   what,
   onSideBySide,
+  ownReport,
 }: {
   target: SuggestionTarget;
   /** The claims a suggestion can be taken as evidence for (none: it can only be looked at). */
   claims: { id: number; text: string }[];
   /** "this claim", "this passage": what the suggestions are for, in the messages. */
   what: string;
-  /** Opens the suggestion's report beside the one the passage is in. */
+  /** Opens the suggestion's report beside the one the passage is in (ownReport). */
   onSideBySide?: (suggestion: Suggestion) => void;
+  ownReport?: number;
 }) {
   const suggestions = useDesk((s) => s.suggestions);
   const load = useDesk((s) => s.loadSuggestions);
@@ -83,7 +85,11 @@ export function SuggestionList({
                   {s.outlet ? ` · ${s.outlet}` : ''} · match {Math.round(s.score * 100)}%
                   {s.stanceHint ? ` · ${HINT[s.stanceHint]}` : ''} — {s.reason}
                 </p>
-                <div className="suggestion-actions" role="group" aria-label="Take this passage as">
+                <div
+                  className="suggestion-actions"
+                  role="group"
+                  aria-label={`Suggestion from ${s.reportTitle}`}
+                >
                   {forClaim && (
                     <>
                       <button type="button" onClick={() => void accept(s, 'supports', forClaim.id)}>
@@ -100,7 +106,7 @@ export function SuggestionList({
                       </button>
                     </>
                   )}
-                  {onSideBySide && (
+                  {onSideBySide && s.reportId !== ownReport && (
                     <button type="button" onClick={() => onSideBySide(s)}>
                       Side by side
                     </button>

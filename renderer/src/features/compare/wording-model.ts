@@ -7,22 +7,24 @@ export interface Span {
   end: number;
 }
 
-/** A word or a number as the desk's measure reads them (electron/core/compare/measure.ts). */
-const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}]+)*|\d+(?:[.,]\d+)*(?:\s*[-–—~]\s*\d+(?:[.,]\d+)*)?/gu;
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Where the given words stand in `text` (offsets into it), matched whole and regardless of case:
- * the measure names each differing word by its first spelling, so every use of it is marked.
+ * Where the given words stand in `text` (offsets into it), matched whole (not inside a longer
+ * word or number) and regardless of case: the measure names each differing word by its first
+ * spelling, so every use of it is marked. A word may be several ("1.2 million", "3 to 5"): the
+ * longest that stands at a place is marked there.
  */
 export function wordRanges(text: string, words: readonly string[]): Span[] {
-  const wanted = new Set(words.map((w) => w.toLocaleLowerCase()));
-  if (wanted.size === 0) return [];
-  const found: Span[] = [];
-  for (const m of text.matchAll(WORD)) {
-    if (wanted.has(m[0].toLocaleLowerCase()))
-      found.push({ start: m.index, end: m.index + m[0].length });
-  }
-  return found;
+  const wanted = [...new Set(words.filter((w) => w.trim() !== ''))].sort(
+    (a, b) => b.length - a.length,
+  );
+  if (wanted.length === 0) return [];
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{M}\\p{N}])(?:${wanted.map(escape).join('|')})(?![\\p{L}\\p{M}\\p{N}])`,
+    'giu',
+  );
+  return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 /** A sentence of one column that nearly matches one in another column. */

@@ -204,6 +204,7 @@ export function PassageClaims({ passage }: { passage: Passage }) {
         target={{ passageId: passage.id }}
         claims={linked.map((l) => ({ id: l.claimId, text: l.text }))}
         what="this passage"
+        ownReport={passage.reportId}
         onSideBySide={(s) =>
           void compareReports(
             [passage.reportId, s.reportId],
