@@ -32,6 +32,19 @@ function abbreviation(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
 }
 
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+
+/** Whether text[start, end) has a letter or a digit (looked for without copying the span). */
+function hasWordIn(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+    if (c >= 128 && LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i) as number)))
+      return true;
+  }
+  return false;
+}
+
 export function sentences(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
@@ -40,7 +53,7 @@ export function sentences(text: string): Span[] {
     let e = end;
     while (s < e && /\s/.test(text[s] as string)) s++;
     while (e > s && /\s/.test(text[e - 1] as string)) e--;
-    if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) spans.push({ start: s, end: e });
+    if (e > s && hasWordIn(text, s, e)) spans.push({ start: s, end: e });
     start = end;
   };
   for (let i = 0; i < text.length; i++) {
