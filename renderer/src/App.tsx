@@ -8,6 +8,7 @@ import { ClaimsView } from './features/claims/ClaimsView.tsx';
 import { CompareView } from './features/compare/CompareView.tsx';
 import { ExportDialog } from './features/export/ExportDialog.tsx';
 import { MergeView } from './features/merge/MergeView.tsx';
+import { PageView } from './features/pages/PageView.tsx';
 import { SourcesView } from './features/sources/SourcesView.tsx';
 import { useDesk } from './store/index.ts';
 import { ShortcutsDialog } from './ui/ShortcutsDialog.tsx';
@@ -154,6 +155,7 @@ export function App() {
       <ReviewerPrompt />
       <ShortcutsDialog />
       <ExportDialog />
+      <PageView />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <p>Drop reports to import them</p>

@@ -11,6 +11,7 @@ import { storeReport } from '../../electron/core/db/reports.ts';
 import type { Db } from '../../electron/core/db/connection.ts';
 import { parsePdf } from '../../electron/core/import/pdf.ts';
 import { importPaths } from '../../electron/core/reports/import-files.ts';
+import { findPieces, fold, joinLines } from '../../renderer/src/features/pages/find-on-page.ts';
 import { demoDesk } from './desk.ts';
 import { FIXTURES, preparedReport } from './helpers.ts';
 
@@ -140,5 +141,47 @@ describe('pagesOf', () => {
     expect(describePages([3])).toBe('page 3');
     expect(describePages([3, 4])).toBe('pages 3–4');
     expect(describePages([])).toBe('');
+  });
+});
+
+describe('finding a passage on its page (the page view)', () => {
+  it('folds away spaces, line-end hyphens and dashes, spells out ligatures, and keeps where each unit came from', () => {
+    const { folded, source } = fold('the Sino-\nKorean ﬁeld “road”');
+    expect(folded).toBe('theSinoKoreanfield"road"');
+    // “fi” came from the one ligature at index 17.
+    expect(source.slice(13, 15)).toEqual([17, 17]);
+    expect(fold('well-known').folded).toBe(fold('well‐\nknown').folded);
+  });
+
+  it('takes the occurrence nearest where the passage is expected', () => {
+    const page = fold('prices rose. Later, prices rose again.').folded;
+    const needle = fold('prices rose').folded;
+    expect(findPieces(page, needle, 0)).toEqual([[0, 10]]);
+    expect(findPieces(page, needle, page.length)).toEqual([[17, 27]]);
+  });
+
+  it('finds a passage the page orders otherwise piece by piece, and none when too little of it is there', () => {
+    // The right column's words first on the page, the left's after: the passage reads left then right.
+    const page = fold('right column words here. Left column words there.').folded;
+    const needle = fold('Left column words there. right column words here.').folded;
+    const pieces = findPieces(page, needle, 0);
+    expect(pieces.map(([a, b]) => page.slice(a, b))).toEqual([
+      'Leftcolumnwordsthere.',
+      'rightcolumnwordshere.',
+    ]);
+    expect(findPieces(page, fold('nothing of this is on the page at all').folded, 0)).toEqual([]);
+    expect(findPieces(page, '', 0)).toEqual([]);
+  });
+
+  it('joins the boxes of one line, and keeps lines apart', () => {
+    const boxes = [
+      { left: 10, top: 100, width: 50, height: 12 },
+      { left: 64, top: 101, width: 40, height: 12 },
+      { left: 10, top: 116, width: 80, height: 12 },
+    ];
+    expect(joinLines(boxes)).toEqual([
+      { left: 10, top: 100, width: 94, height: 13 },
+      { left: 10, top: 116, width: 80, height: 12 },
+    ]);
   });
 });

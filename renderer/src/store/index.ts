@@ -3,6 +3,7 @@ import { createClaimsSlice } from './claims.ts';
 import { createCompareSlice } from './compare.ts';
 import { createSuggestionsSlice } from './suggestions.ts';
 import { createLibrarySlice } from './library.ts';
+import { createPagesSlice } from './pages.ts';
 import { createReaderSlice } from './reader.ts';
 import { createSetsSlice } from './sets.ts';
 import type { DeskState } from './slice.ts';
@@ -16,6 +17,7 @@ export type { CompareColumn, CompareSlice } from './compare.ts';
 export type { SuggestionsSlice } from './suggestions.ts';
 export { MAX_COMPARED, MAX_MATRIX_CLAIMS } from './compare.ts';
 export type { LibrarySlice } from './library.ts';
+export type { PagesSlice, PageViewState } from './pages.ts';
 export { SEARCH_DELAY_MS } from './library.ts';
 export type { ReaderSlice } from './reader.ts';
 export type { PickedSet, SetsSlice } from './sets.ts';
@@ -32,4 +34,5 @@ export const useDesk = create<DeskState>()((...a) => ({
   ...createSetsSlice(...a),
   ...createCompareSlice(...a),
   ...createSuggestionsSlice(...a),
+  ...createPagesSlice(...a),
 }));

@@ -4,6 +4,7 @@ import { ApiError } from '../api.ts';
 import type { ClaimsSlice } from './claims.ts';
 import type { CompareSlice } from './compare.ts';
 import type { LibrarySlice } from './library.ts';
+import type { PagesSlice } from './pages.ts';
 import type { ReaderSlice } from './reader.ts';
 import type { SetsSlice } from './sets.ts';
 import type { SourcesSlice } from './sources.ts';
@@ -21,7 +22,8 @@ export type DeskState = LibrarySlice &
   SourcesSlice &
   SetsSlice &
   CompareSlice &
-  SuggestionsSlice;
+  SuggestionsSlice &
+  PagesSlice;
 export type Slice<T> = StateCreator<DeskState, [], [], T>;
 
 /**

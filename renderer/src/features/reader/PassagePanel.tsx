@@ -4,6 +4,7 @@ import { useDesk } from '../../store/index.ts';
 import { VirtualList, type ListGroup, type VirtualListHandle } from '../../ui/VirtualList.tsx';
 import { markOf, MARK_LABEL } from './marks.ts';
 import { Attribution, PassageClaims } from './PassageEvidence.tsx';
+import { ShowOnPage } from '../pages/PageButtons.tsx';
 
 export function PassagePanel() {
   const reportId = useDesk((s) => s.reportId);
@@ -197,6 +198,7 @@ function PassageEditor({ passage }: { passage: Passage }) {
         <button type="button" onClick={() => selectPassage(null)}>
           Close
         </button>
+        <ShowOnPage passage={passage} />
       </div>
       <Attribution passage={passage} />
       <PassageClaims passage={passage} />

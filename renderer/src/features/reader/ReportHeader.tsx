@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { Report } from '../../../../shared/api.ts';
 import { REPORT_ACCEPT } from '../../../../shared/formats.ts';
 import { useDesk } from '../../store/index.ts';
+import { OriginalButton } from '../pages/PageButtons.tsx';
 import { formatDate } from '../../ui/format.ts';
 
 const FIELDS = [
@@ -28,6 +29,7 @@ export function ReportHeader({ report }: { report: Report }) {
           <div className="report-title-row">
             <h1>{report.title}</h1>
             <div className="header-actions">
+              <OriginalButton report={report} />
               <button type="button" onClick={() => setEditing(true)}>
                 Edit details
               </button>
