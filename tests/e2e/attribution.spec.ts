@@ -12,7 +12,7 @@ const editor = (page: Page) => page.getByRole('group', { name: 'Selected passage
 async function open(page: Page, title: RegExp): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Reports' })
+    .getByRole('button', { name: 'Reports', exact: true })
     .click();
   await page
     .getByRole('navigation', { name: 'Library' })

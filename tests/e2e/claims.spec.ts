@@ -7,7 +7,7 @@ const library = (page: Page) => page.getByRole('navigation', { name: 'Library' }
 const editor = (page: Page) => page.getByRole('group', { name: 'Selected passage' });
 
 async function openReport(page: Page, title: RegExp): Promise<void> {
-  await page.getByRole('button', { name: 'Reports' }).click();
+  await page.getByRole('button', { name: 'Reports', exact: true }).click();
   await library(page).getByRole('button', { name: title }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
 }

@@ -201,7 +201,7 @@ test('two and three reports side by side, claims matched by colour and number', 
 
   // A third report: the repair claim now shared between 000 and 001, in one colour.
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.getByRole('button', { name: 'Reports' }).click();
+  await page.getByRole('button', { name: 'Reports', exact: true }).click();
   await pickToCompare(library, 'Many more young').click();
   await page.getByRole('button', { name: 'Compare side by side' }).click();
   await expect(page.locator('.compare-column')).toHaveCount(3);
