@@ -170,6 +170,9 @@ describe('finding a passage on its page (the page view)', () => {
       'rightcolumnwordshere.',
     ]);
     expect(findPieces(page, fold('nothing of this is on the page at all').folded, 0)).toEqual([]);
+    // Most of a passage on the page and its last letters not: those letters are not marked
+    // wherever they happen to stand.
+    expect(findPieces(page, fold('Left column words there. gone s').folded, 0)).toEqual([[21, 42]]);
     expect(findPieces(page, '', 0)).toEqual([]);
   });
 

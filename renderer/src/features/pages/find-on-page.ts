@@ -74,7 +74,9 @@ export function findPieces(haystack: string, needle: string, near: number): [num
       if (haystack.includes(needle.slice(pos, pos + mid))) low = mid;
       else high = mid - 1;
     }
-    if (low < MIN_PIECE && low < needle.length - pos) {
+    // A short piece would be marked wherever its letters happen to stand (the whole passage, if
+    // that short, was looked for above).
+    if (low < MIN_PIECE) {
       pos += Math.max(low, 1);
       continue;
     }
