@@ -57,6 +57,21 @@ describe('rows and paragraphs', () => {
     expect(rows.map((r) => r.fragments.map((f) => f.text))).toEqual([['The figure12 rose.']]);
   });
 
+  it('ends an entry of a table of contents at its page number', () => {
+    const { text } = readingOrder([
+      column(
+        [
+          '1 Introduction . . . . . . . . . . 1',
+          '2 Sources . . . . . . . . . . . . . 4',
+          '3 Findings . . . . . . . . . . . . 9',
+        ],
+        72,
+        700,
+      ),
+    ]);
+    expect(text.split('\n')).toHaveLength(3);
+  });
+
   it('starts a paragraph at a wider gap, a change of size, or a short line ending a sentence', () => {
     const { text } = readingOrder([
       [
@@ -176,6 +191,22 @@ describe('running headers, footers and page numbers', () => {
       page(3, 'Third page.'),
     ]);
     expect(text).toBe('First page.\nSecond page.\nThird page.');
+  });
+
+  it('drops a header whose text changes by chapter but whose number keeps step with the pages', () => {
+    const chapters = [
+      'Chapter 1: Sources',
+      'Chapter 1: Sources',
+      'Chapter 2: Methods',
+      'Chapter 3: Findings',
+    ];
+    const { text } = readingOrder(
+      chapters.map((chapter, i) => [
+        run(`${chapter} ${i + 3}`, 72, 760, 8),
+        run(['Sources.', 'Methods.', 'Findings.', 'Limits.'][i] ?? '', 72, 700),
+      ]),
+    );
+    expect(text).toBe('Sources.\nMethods.\nFindings.\nLimits.');
   });
 
   it('keeps them in a document of two pages: too few to tell', () => {

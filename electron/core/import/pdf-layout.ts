@@ -139,39 +139,58 @@ function isPageNumber(row: Row, pageCount: number): boolean {
 
 /**
  * Drops from every page the rows at its top or bottom that repeat (numbers aside) at the same end
- * of at least half the pages with text, and at least three: running headers and footers. Drops a
- * page number standing alone at either end of any page.
+ * of at least half the pages with text, and at least three, or whose number keeps step with the
+ * pages on as many: running headers and footers. Drops a page number standing alone at either end
+ * of any page.
  */
 function dropRunningRows(pages: Row[][]): Row[][] {
   const withText = pages.filter((rows) => rows.length > 0).length;
   const needed = Math.max(REPEAT_MIN_PAGES, Math.ceil(REPEAT_SHARE * withText));
-  const edges = (rows: Row[]): { top: Row[]; bottom: Row[] } => ({
-    top: rows.slice(0, EDGE_ROWS),
-    bottom: rows.slice(Math.max(EDGE_ROWS, rows.length - EDGE_ROWS)),
-  });
-  const topCounts = new Map<string, number>();
-  const bottomCounts = new Map<string, number>();
-  const count = (counts: Map<string, number>, rows: Row[]): void => {
-    for (const key of new Set(rows.map(repeatKey))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const ends = pages.map((rows) => [
+    rows.slice(0, EDGE_ROWS),
+    rows.slice(Math.max(EDGE_ROWS, rows.length - EDGE_ROWS)),
+  ]);
+  const drop = new Set<Row>();
+  const tally = <K>(counts: Map<K, number>, keys: Iterable<K>): void => {
+    for (const key of new Set(keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
   };
-  for (const rows of pages) {
-    const { top, bottom } = edges(rows);
-    count(topCounts, top);
-    count(bottomCounts, bottom);
+  for (const end of [0, 1]) {
+    if (withText < REPEAT_MIN_PAGES) break;
+    // At each end: how many pages have each row text, and each page number's offset from the
+    // page's index (a header "Chapter 2: Methods 17" whose text changes but whose number keeps
+    // step with the pages).
+    const texts = new Map<string, number>();
+    const offsets = new Map<number, number>();
+    ends.forEach((edge, i) => {
+      const rows = edge[end] ?? [];
+      tally(texts, rows.map(repeatKey));
+      tally(
+        offsets,
+        rows.flatMap((row) => numberAtEdge(row) ?? []).map((n) => n - i),
+      );
+    });
+    ends.forEach((edge, i) => {
+      for (const row of edge[end] ?? []) {
+        const n = numberAtEdge(row);
+        const steps = n !== undefined && (offsets.get(n - i) ?? 0) >= needed;
+        if (steps || (texts.get(repeatKey(row)) ?? 0) >= needed) drop.add(row);
+      }
+    });
   }
-  const repeated = (counts: Map<string, number>, row: Row): boolean =>
-    withText >= REPEAT_MIN_PAGES && (counts.get(repeatKey(row)) ?? 0) >= needed;
   return pages.map((rows) => {
-    const { top, bottom } = edges(rows);
-    const drop = new Set<Row>();
-    for (const row of top) if (repeated(topCounts, row)) drop.add(row);
-    for (const row of bottom) if (repeated(bottomCounts, row)) drop.add(row);
     const first = rows[0];
     const last = rows.at(-1);
     if (first && isPageNumber(first, pages.length)) drop.add(first);
     if (last && isPageNumber(last, pages.length)) drop.add(last);
-    return drop.size ? rows.filter((row) => !drop.has(row)) : rows;
+    return rows.filter((row) => !drop.has(row));
   });
+}
+
+/** The number a row starts or ends with ("4 | Report title", "Chapter 2: Methods 17"). */
+function numberAtEdge(row: Row): number | undefined {
+  const m = /^(\d{1,5})\b|\b(\d{1,5})$/.exec(rowText(row));
+  const digits = m?.[1] ?? m?.[2];
+  return digits === undefined ? undefined : Number(digits);
 }
 
 const median = (values: number[]): number => {
@@ -295,6 +314,7 @@ function columnFlows(fragments: Fragment[], depth: number): Line[][] {
   return flows;
 }
 
+const CONTENTS_ENTRY = /(?:\.\s?){4,}\s*\d+$/;
 const SENTENCE_END = /[.!?…:;]["”’»)\]]*$/u;
 
 /**
@@ -325,7 +345,15 @@ function paragraphsOf(flow: readonly Line[]): Line[][] {
       const shortEnd =
         SENTENCE_END.test(prev.text) && prev.x1 - leftEdge < SHORT_LINE * (rightEdge - leftEdge);
       const tableRow = prev.cells > 1 || line.cells > 1;
-      breaks = gap > PARAGRAPH_GAP * usual || gap < 0 || sizeChange || shortEnd || tableRow;
+      // A table of contents' entry: its leader dots and page number end it.
+      const contentsEntry = CONTENTS_ENTRY.test(prev.text);
+      breaks =
+        gap > PARAGRAPH_GAP * usual ||
+        gap < 0 ||
+        sizeChange ||
+        shortEnd ||
+        tableRow ||
+        contentsEntry;
     }
     if (breaks || !current) {
       current = [line];
