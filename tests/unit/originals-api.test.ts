@@ -24,6 +24,7 @@ const PDF = join(FIXTURES, 'pdf/running-heads.pdf');
 async function importPdf(db: Db): Promise<number> {
   if (formatOfExtension('.pdf')) {
     const [result] = await importPaths(db, [PDF]);
+    expect(result, 'the PDF fixture imports').toMatchObject({ status: 'imported' });
     return result?.reportId as number;
   }
   const bytes = new Uint8Array(readFileSync(PDF));
