@@ -1,7 +1,7 @@
 // The report formats the desk reads, and the file extensions that name them: the importer, the
 // command line, the app's file dialogs and the page's file pickers all take them from here.
 
-export const REPORT_FORMATS = ['txt', 'md', 'html', 'docx', 'mhtml'] as const;
+export const REPORT_FORMATS = ['txt', 'md', 'html', 'docx', 'mhtml', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Each extension the importer accepts (lower case, with its dot), and the format it is read as. */
@@ -15,6 +15,7 @@ export const FORMAT_BY_EXTENSION = {
   '.docx': 'docx',
   '.mhtml': 'mhtml',
   '.mht': 'mhtml',
+  '.pdf': 'pdf',
 } as const satisfies Record<`.${string}`, ReportFormat>;
 
 /** The media type an original of each format is stored under (the originals table). */
@@ -25,6 +26,7 @@ export const MEDIA_TYPE_BY_FORMAT = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   // RFC 2557: a web archive is a multipart/related message.
   mhtml: 'multipart/related',
+  pdf: 'application/pdf',
 } as const satisfies Record<ReportFormat, string>;
 
 export type ReportExtension = keyof typeof FORMAT_BY_EXTENSION;

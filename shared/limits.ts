@@ -13,6 +13,9 @@ export const MAX_BYTES_BY_FORMAT = {
   html: 16 * 1024 * 1024,
   docx: 50 * 1024 * 1024,
   mhtml: 50 * 1024 * 1024,
+  // A PDF carries its figures and fonts, and an agency's report with photographs runs to tens of
+  // MiB; its text is bounded again by pages and characters (docs/pdf-import.md).
+  pdf: 100 * 1024 * 1024,
 } as const satisfies Record<ReportFormat, number>;
 
 /**

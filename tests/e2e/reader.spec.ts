@@ -133,7 +133,7 @@ test('importing a bad file says why; dropping a good one imports it', async ({ p
   await expect(results).toContainText('Import: 0 imported, 2 not imported');
   await expect(results).toContainText('latin1.txt');
   await expect(results).toContainText('the file is not valid UTF-8 (first bad byte at offset 52)');
-  await expect(results).toContainText('".pdf" files are not supported');
+  await expect(results).toContainText('the PDF is damaged: it stops before its end marker');
   await page.screenshot({ path: join(SCREENSHOTS, 'import-error.png') });
   await results.getByRole('button', { name: 'Dismiss import results' }).click();
 

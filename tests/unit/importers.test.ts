@@ -160,7 +160,7 @@ describe('rejections name the reason', () => {
     ['blank.txt', /the file has no text/],
     ['image.txt', /binary, not text/],
     ['latin1.txt', /not valid UTF-8 \(first bad byte at offset 52\)/],
-    ['report.pdf', /"\.pdf" files are not supported/],
+    ['report.pdf', /report\.pdf: the PDF is damaged: it stops before its end marker/],
     ['no-article.html', /no article text was found in this page \(no-article\.html\)/],
   ])('%s', async (name, message) => {
     await expect(readReportFile(hostile(name))).rejects.toThrow(message);

@@ -122,7 +122,7 @@ describe('one vocabulary', () => {
 
   it('names the report extensions once, for the importer and every picker', () => {
     expect(SUPPORTED_EXTENSIONS).toBe(REPORT_EXTENSIONS);
-    expect(REPORT_ACCEPT).toBe('.txt,.text,.md,.markdown,.html,.htm,.docx,.mhtml,.mht');
+    expect(REPORT_ACCEPT).toBe('.txt,.text,.md,.markdown,.html,.htm,.docx,.mhtml,.mht,.pdf');
     expect(REPORT_EXTENSIONS.map((ext) => FORMAT_BY_EXTENSION[ext])).toEqual([
       'txt',
       'txt',
@@ -133,9 +133,11 @@ describe('one vocabulary', () => {
       'docx',
       'mhtml',
       'mhtml',
+      'pdf',
     ]);
     expect(formatOfExtension('.HTM')).toBe('html');
-    expect(formatOfExtension('.pdf')).toBeUndefined();
+    expect(formatOfExtension('.PDF')).toBe('pdf');
+    expect(formatOfExtension('.doc')).toBeUndefined();
     // Not a format because an object has it.
     expect(formatOfExtension('constructor')).toBeUndefined();
   });

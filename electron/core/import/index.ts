@@ -16,6 +16,7 @@ import { parseDocx } from './docx.ts';
 import { parseHtml } from './html.ts';
 import { parseMarkdown } from './markdown.ts';
 import { parseMhtml } from './mhtml.ts';
+import { parsePdf } from './pdf.ts';
 import { parseStatedDate } from './infer.ts';
 import { canonicalOutlet } from './outlets.ts';
 import { cleanLine, sha256 } from './normalise.ts';
@@ -128,6 +129,8 @@ function parse(format: ReportFormat, bytes: Uint8Array, name: string): Promise<P
       return parseMhtml(bytes, name);
     case 'docx':
       return parseDocx(bytes, name);
+    case 'pdf':
+      return parsePdf(bytes, name);
     case 'md':
       return Promise.resolve(parseMarkdown(decodeText(bytes)));
     case 'txt':
