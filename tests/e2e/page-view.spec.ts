@@ -182,9 +182,11 @@ for (const width of [1440, 1024]) {
   });
 }
 
-test('the report header opens the original at page 1', async ({ page, desk }) => {
+test('the report header opens the original at page 1 (dark theme)', async ({ page, desk }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto(desk.url);
   await importPdf(page, desk);
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
   await page
     .getByRole('navigation', { name: 'Library' })
     .getByRole('button', { name: TITLE })
@@ -197,6 +199,7 @@ test('the report header opens the original at page 1', async ({ page, desk }) =>
   await expect(page.locator('.page-mark')).toHaveCount(0);
   // The text layer holds the page's words, over the drawing.
   await expect(page.locator('.page-box .textLayer')).toContainText(TITLE);
+  await page.screenshot({ path: join(SCREENSHOTS, 'page-view-dark-1024.png') });
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 });
