@@ -83,8 +83,9 @@ export async function parsePdf(
   const pdfjs = await loadPdfJs();
   const data = pdfjsDataDir();
   const params: Parameters<PdfJs['getDocument']>[0] & { isEvalSupported: false } = {
-    // pdf.js takes the buffer over (transfers it): give it a copy, not the caller's bytes.
-    data: bytes.slice(),
+    // A copy pdf.js may detach, as a plain Uint8Array: a Node Buffer's slice() is a view on the
+    // same memory (the original's bytes), and pdf.js refuses a Buffer.
+    data: new Uint8Array(bytes),
     // pdf.js 6 compiles no code from fonts at all and has dropped this option (the fix for
     // CVE-2024-4367 in 4.2 made it default off); still passed, so an older pdf.js would not.
     isEvalSupported: false,
