@@ -29,6 +29,8 @@ export const CLAIM_SET_LIMITS = {
   audit: 2_000_000,
   text: 16 * 1024 * 1024,
   field: 100_000,
+  /** Pages of one report: as many as the desk imports of a PDF. */
+  pages: 2_000,
 } as const;
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -58,6 +60,22 @@ export const setReportSchema = z.strictObject({
   language: text(100).nullable(),
   format: z.enum(REPORT_FORMATS),
   originalName: text(1000),
+  /** SHA-256 of the file the exporting desk imported (its bytes stay there); null: not kept. */
+  originalSha256: sha256Schema.nullable().optional(),
+  /**
+   * A paged original's (a PDF's) pages: where each starts and ends in the report's text, in code
+   * points, end exclusive, numbered from 1. Absent: not paged.
+   */
+  pages: z
+    .array(
+      z.strictObject({
+        page: z.number().int().positive(),
+        start: z.number().int().nonnegative(),
+        end: z.number().int().nonnegative(),
+      }),
+    )
+    .max(CLAIM_SET_LIMITS.pages)
+    .optional(),
   importedAt: isoTime,
   /** The report's normalised text, when the set was exported with texts. */
   text: text(CLAIM_SET_LIMITS.text).optional(),
@@ -104,6 +122,16 @@ const positionSelector = z.strictObject({
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
 });
+/**
+ * For a passage of a paged original (a PDF): the page it starts on, as RFC 3778 names a PDF's page
+ * ("page=3"), the W3C model's way to point into a PDF beside the text selectors.
+ */
+export const PDF_FRAGMENT = 'http://tools.ietf.org/rfc/rfc3778';
+const fragmentSelector = z.strictObject({
+  type: z.literal('FragmentSelector'),
+  conformsTo: z.literal(PDF_FRAGMENT),
+  value: z.string().regex(/^page=[1-9]\d{0,5}$/, 'must be page=N'),
+});
 
 export const setPassageSchema = z.strictObject({
   id: uuidSchema,
@@ -112,7 +140,10 @@ export const setPassageSchema = z.strictObject({
   /** A W3C Web Annotation SpecificResource: the text the selectors were made on. */
   target: z.strictObject({
     source: reportUrn,
-    selector: z.tuple([quoteSelector, positionSelector]),
+    selector: z.union([
+      z.tuple([quoteSelector, positionSelector]),
+      z.tuple([quoteSelector, positionSelector, fragmentSelector]),
+    ]),
   }),
   status: z.enum(ANCHOR_STATUSES),
   note: text(),

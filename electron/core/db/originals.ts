@@ -10,6 +10,8 @@ import { prepared } from './statements.ts';
 
 interface OriginalRow {
   sha256: string | null;
+  /** The original the report names, held here or not (one merged from a claim set is not). */
+  named: string | null;
   size: number | null;
   mediaType: string | null;
   name: string;
@@ -28,7 +30,7 @@ export function readOriginal(
   // The current version names the file; its original may be a later file than the first import's.
   const row = prepared(
     db,
-    `SELECT o.sha256, o.size, o.media_type AS mediaType,
+    `SELECT o.sha256, o.size, o.media_type AS mediaType, r.original_sha256 AS named,
        coalesce(v.original_name, r.original_name) AS name, r.title
      FROM reports r
      LEFT JOIN report_versions v ON v.report_id = r.id
@@ -37,6 +39,11 @@ export function readOriginal(
      WHERE r.id = ?`,
   ).get(reportId) as OriginalRow | undefined;
   if (!row) throw new DeskError('not-found', `report ${reportId} does not exist`);
+  if (row.named !== null && row.sha256 === null)
+    throw new DeskError(
+      'not-found',
+      `report ${reportId} (“${row.title}”) came from a colleague's claim set: its original file (SHA-256 ${row.named}) is on their desk, not on this one`,
+    );
   if (row.sha256 === null || row.size === null || row.mediaType === null)
     throw new DeskError(
       'not-found',

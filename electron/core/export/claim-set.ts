@@ -4,6 +4,7 @@
 import {
   CLAIM_SET_FORMAT,
   CLAIM_SET_VERSION,
+  PDF_FRAGMENT,
   urnOf,
   type ClaimSet,
   type ClaimSetFilter,
@@ -27,6 +28,7 @@ import {
   type SourceNode,
 } from '../../../shared/corroboration.ts';
 import type { ReportFormat } from '../../../shared/formats.ts';
+import { pagesOf, type PageSpan } from '../../../shared/pages.ts';
 import {
   STANCES,
   type AnchorStatus,
@@ -95,6 +97,7 @@ interface ReportRow {
   language: string | null;
   format: ReportFormat;
   originalName: string;
+  originalSha256: string | null;
   importedAt: string;
 }
 interface SourceRow {
@@ -177,7 +180,8 @@ function select(db: Db, filter: ClaimSetFilter | null, statusesOf: () => Statuse
     .prepare(
       `SELECT r.id, r.sha256, r.title, r.outlet_id AS outletId, o.name AS outlet, r.byline,
               r.published_at AS publishedAt, r.url, r.language, r.format,
-              r.original_name AS originalName, r.imported_at AS importedAt
+              r.original_name AS originalName, r.original_sha256 AS originalSha256,
+              r.imported_at AS importedAt
        FROM reports r LEFT JOIN outlets o ON o.id = r.outlet_id
        WHERE r.id IN (SELECT value FROM json_each(?))`,
     )
@@ -336,6 +340,8 @@ function assemble(
   const reportById = new Map(reports.map((r) => [r.id, r]));
   const neededTexts = new Set(passages.map((p) => p[3]));
   if (withTexts) for (const r of reports) neededTexts.add(r.sha256);
+  // A paged report's pages are converted to code points on its text.
+  for (const r of reports) if (r.format === 'pdf') neededTexts.add(r.sha256);
   const texts = new Map(
     db
       .prepare(
@@ -374,20 +380,39 @@ function assemble(
       points.set(p[0], [converted[2 * i] as number, converted[2 * i + 1] as number]),
     );
   }
+  // The pages of paged originals (PDFs): a passage placed in its report's current text is on them.
+  const pagesByReport = new Map<number, PageSpan[]>();
+  for (const row of db
+    .prepare(
+      `SELECT report_id AS reportId, page, start, "end" FROM report_pages
+       WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, page`,
+    )
+    .all(ids(reportById.keys())) as (PageSpan & { reportId: number })[]) {
+    let list = pagesByReport.get(row.reportId);
+    if (!list) pagesByReport.set(row.reportId, (list = []));
+    list.push({ page: row.page, start: row.start, end: row.end });
+  }
   const passageById = new Map<number, PassageRow>();
   const setPassages: SetPassage[] = passages.map((p) => {
     passageById.set(p[0], p);
     const report = reportById.get(p[2]) as ReportRow;
     const [start, end] = points.get(p[0]) ?? [p[4], p[5]];
+    const quote = { type: 'TextQuoteSelector', exact: p[6], prefix: p[7], suffix: p[8] } as const;
+    const position = { type: 'TextPositionSelector', start, end } as const;
+    const pages = p[3] === report.sha256 ? pagesOf(pagesByReport.get(p[2]) ?? [], p[4], p[5]) : [];
     return {
       id: p[1],
       report: urnOf(report.sha256),
       target: {
         source: urnOf(p[3]),
-        selector: [
-          { type: 'TextQuoteSelector', exact: p[6], prefix: p[7], suffix: p[8] },
-          { type: 'TextPositionSelector', start, end },
-        ],
+        selector:
+          pages[0] === undefined
+            ? [quote, position]
+            : [
+                quote,
+                position,
+                { type: 'FragmentSelector', conformsTo: PDF_FRAGMENT, value: `page=${pages[0]}` },
+              ],
       },
       status: p[11],
       note: p[9],
@@ -593,6 +618,20 @@ function assemble(
   });
 
   // Reports, and the texts beside them.
+  const pagesInPoints = (r: ReportRow): Pick<SetReport, 'pages'> => {
+    const pages = pagesByReport.get(r.id);
+    if (!pages?.length) return {};
+    const text = texts.get(r.sha256);
+    const flat = pages.flatMap((p) => [p.start, p.end]);
+    const points = text ? convertOffsets(text, flat, 'points') : flat;
+    return {
+      pages: pages.map((p, i) => ({
+        page: p.page,
+        start: points[2 * i] as number,
+        end: points[2 * i + 1] as number,
+      })),
+    };
+  };
   const setReports: SetReport[] = reports.map((r) => ({
     id: urnOf(r.sha256),
     sha256: r.sha256,
@@ -604,6 +643,8 @@ function assemble(
     language: r.language,
     format: r.format,
     originalName: r.originalName,
+    originalSha256: r.originalSha256,
+    ...pagesInPoints(r),
     importedAt: r.importedAt,
     ...(withTexts ? { text: texts.get(r.sha256) as string } : {}),
   }));

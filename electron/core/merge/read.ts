@@ -119,6 +119,7 @@ export function readClaimSet(
     );
   const set = result.data;
   checkReferences(set, fileName);
+  checkPages(set, fileName);
   return { set, fileSha256, texts: checkTexts(set, fileName) };
 }
 
@@ -207,6 +208,32 @@ function checkReferences(set: ClaimSet, fileName: string): void {
         `an audit entry (${entry.action} at ${entry.at})`,
         `${entry.entity} ${entry.item}`,
       );
+}
+
+/**
+ * A paged report's pages must tile its text in order, as an import writes them: numbered 1, 2, 3…,
+ * each within the text (when the set carries it), none before the previous one's end.
+ */
+function checkPages(set: ClaimSet, fileName: string): void {
+  for (const r of set.reports) {
+    const length = r.text === undefined ? Infinity : [...r.text].length;
+    let before = 0;
+    r.pages?.forEach((p, i) => {
+      const wrong =
+        p.page !== i + 1
+          ? `is numbered ${p.page} where ${i + 1} comes`
+          : p.start < before
+            ? `starts (${p.start}) before the page above it ends (${before})`
+            : p.end < p.start
+              ? `ends (${p.end}) before it starts (${p.start})`
+              : p.end > length
+                ? `ends (${p.end}) past the end of the text (${length})`
+                : null;
+      if (wrong)
+        throw rejected(fileName, `report "${r.title}": page ${i + 1} of its pages ${wrong}`);
+      before = p.end;
+    });
+  }
 }
 
 /** The texts a set carries, by SHA-256. */

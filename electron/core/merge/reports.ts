@@ -2,6 +2,7 @@
 // else imported from the set's text under its metadata and import time, else missing (their
 // passages wait).
 import type { ClaimSet } from '../../../shared/claim-set.ts';
+import { convertOffsets } from '../../../shared/code-points.ts';
 import type { Db } from '../db/connection.ts';
 import { ensureOutlet } from '../db/reports.ts';
 import { prepared } from '../db/statements.ts';
@@ -49,7 +50,8 @@ function insertReport(db: Db, r: ClaimSet['reports'][number], text: string): num
     prepared(
       db,
       `INSERT INTO reports (sha256, title, outlet_id, byline, published_at, url, language, format,
-                            original_name, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                            original_name, imported_at, original_sha256)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       r.sha256,
       r.title,
@@ -61,6 +63,8 @@ function insertReport(db: Db, r: ClaimSet['reports'][number], text: string): num
       r.format,
       r.originalName,
       r.importedAt,
+      // The file the colleague imported, named by its hash (its bytes stay on their desk).
+      r.originalSha256 ?? null,
     ).lastInsertRowid,
   );
   prepared(
@@ -72,5 +76,18 @@ function insertReport(db: Db, r: ClaimSet['reports'][number], text: string): num
     r.title,
     text,
   );
+  // A paged report's pages, from code points to the desk's UTF-16 units.
+  if (r.pages?.length) {
+    const units = convertOffsets(
+      text,
+      r.pages.flatMap((p) => [p.start, p.end]),
+      'units',
+    );
+    const insert = prepared(
+      db,
+      'INSERT INTO report_pages (report_id, page, start, "end") VALUES (?, ?, ?, ?)',
+    );
+    r.pages.forEach((p, i) => insert.run(id, p.page, units[2 * i], units[2 * i + 1]));
+  }
   return id;
 }

@@ -4,7 +4,9 @@
 // original_sha256 NULL. The reports table is rebuilt (create new, copy, drop old, rename: migrate.ts
 // runs this with foreign keys off) because its format CHECK must take the new formats; the search
 // view over it is dropped and recreated around the rebuild, and its indexes recreated. Each version
-// of a report names its own original. report_pages holds where each page of a paged original (a
+// of a report names its own original. A report may name an original the desk does not hold: one
+// merged from a colleague's claim set names the file the colleague imported (its hash travels in
+// the set, its bytes do not), so original_sha256 is no foreign key. report_pages holds where each page of a paged original (a
 // PDF) starts and ends in the normalised text, in UTF-16 code units, end exclusive.
 export const sql = /* sql */ `
 CREATE TABLE originals (
@@ -27,7 +29,7 @@ CREATE TABLE reports_new (
   format TEXT NOT NULL CHECK (format IN ('txt','md','html','docx','mhtml','pdf','image')),
   original_name TEXT NOT NULL,
   imported_at TEXT NOT NULL,
-  original_sha256 TEXT REFERENCES originals(sha256)
+  original_sha256 TEXT CHECK (original_sha256 IS NULL OR length(original_sha256) = 64)
 ) STRICT;
 INSERT INTO reports_new (id, sha256, title, outlet_id, byline, published_at, url, language, format,
     original_name, imported_at)
@@ -42,7 +44,8 @@ CREATE VIEW report_search_source AS
   SELECT reports.id AS id, reports.title AS title, texts.body AS body
   FROM reports JOIN texts ON texts.sha256 = reports.sha256;
 
-ALTER TABLE report_versions ADD COLUMN original_sha256 TEXT REFERENCES originals(sha256);
+ALTER TABLE report_versions ADD COLUMN original_sha256 TEXT
+  CHECK (original_sha256 IS NULL OR length(original_sha256) = 64);
 
 CREATE TABLE report_pages (
   report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
