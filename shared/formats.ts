@@ -1,7 +1,7 @@
 // The report formats the desk reads, and the file extensions that name them: the importer, the
 // command line, the app's file dialogs and the page's file pickers all take them from here.
 
-export const REPORT_FORMATS = ['txt', 'md', 'html', 'docx', 'mhtml', 'pdf'] as const;
+export const REPORT_FORMATS = ['txt', 'md', 'html', 'docx', 'mhtml', 'pdf', 'image'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Each extension the importer accepts (lower case, with its dot), and the format it is read as. */
@@ -16,6 +16,10 @@ export const FORMAT_BY_EXTENSION = {
   '.mhtml': 'mhtml',
   '.mht': 'mhtml',
   '.pdf': 'pdf',
+  // A photographed or scanned page, read by OCR.
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
 } as const satisfies Record<`.${string}`, ReportFormat>;
 
 /** The media type an original of each format is stored under (the originals table). */
@@ -27,7 +31,15 @@ export const MEDIA_TYPE_BY_FORMAT = {
   // RFC 2557: a web archive is a multipart/related message.
   mhtml: 'multipart/related',
   pdf: 'application/pdf',
+  // The PNG's; a JPEG is stored as image/jpeg (mediaTypeOf).
+  image: 'image/png',
 } as const satisfies Record<ReportFormat, string>;
+
+/** The media type an original named `fileName` (of a format the desk reads) is stored under. */
+export function mediaTypeOf(format: ReportFormat, fileName: string): string {
+  if (format === 'image' && /\.jpe?g$/i.test(fileName)) return 'image/jpeg';
+  return MEDIA_TYPE_BY_FORMAT[format];
+}
 
 export type ReportExtension = keyof typeof FORMAT_BY_EXTENSION;
 

@@ -16,6 +16,9 @@ export const MAX_BYTES_BY_FORMAT = {
   // A PDF carries its figures and fonts, and an agency's report with photographs runs to tens of
   // MiB; its text is bounded again by pages and characters (docs/pdf-import.md).
   pdf: 100 * 1024 * 1024,
+  // A page photographed with a phone is 2–8 MiB, scanned at 600 dpi in colour up to about 25; its
+  // pixels are bounded again before OCR decodes it (electron/core/import/image.ts).
+  image: 32 * 1024 * 1024,
 } as const satisfies Record<ReportFormat, number>;
 
 /**

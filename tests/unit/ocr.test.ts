@@ -14,16 +14,10 @@ import {
   type OcrResult,
 } from '../../electron/core/import/ocr.ts';
 import { MEMO_TEXT } from '../../scripts/ocr-fixtures.ts';
+import { wordsFound } from './ocr-helpers.ts';
 
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../fixtures/ocr/${name}`, import.meta.url)));
-
-/** Share of the expected words found, in order, in the recognised text (OCR may slip a few). */
-export function wordsFound(expected: string, got: string): number {
-  const want = expected.split(/\s+/).filter(Boolean);
-  const have = new Set(got.split(/\s+/));
-  return want.filter((w) => have.has(w)).length / want.length;
-}
 
 function checkSpans(result: OcrResult): void {
   for (const word of result.words) expect(result.text.slice(word.start, word.end)).toBe(word.text);

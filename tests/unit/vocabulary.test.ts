@@ -122,7 +122,7 @@ describe('one vocabulary', () => {
 
   it('names the report extensions once, for the importer and every picker', () => {
     expect(SUPPORTED_EXTENSIONS).toBe(REPORT_EXTENSIONS);
-    expect(REPORT_ACCEPT).toBe('.txt,.text,.md,.markdown,.html,.htm,.docx,.mhtml,.mht,.pdf');
+    expect(REPORT_ACCEPT).toBe('.txt,.text,.md,.markdown,.html,.htm,.docx,.mhtml,.mht,.pdf,.png,.jpg,.jpeg');
     expect(REPORT_EXTENSIONS.map((ext) => FORMAT_BY_EXTENSION[ext])).toEqual([
       'txt',
       'txt',
@@ -134,6 +134,9 @@ describe('one vocabulary', () => {
       'mhtml',
       'mhtml',
       'pdf',
+      'image',
+      'image',
+      'image',
     ]);
     expect(formatOfExtension('.HTM')).toBe('html');
     expect(formatOfExtension('.PDF')).toBe('pdf');

@@ -4,7 +4,7 @@ import { basename, extname } from 'node:path';
 import { isWebUrl, type ReportMetadata } from '../../../shared/api.ts';
 import {
   formatOfExtension,
-  MEDIA_TYPE_BY_FORMAT,
+  mediaTypeOf,
   REPORT_EXTENSIONS,
   type ReportFormat,
 } from '../../../shared/formats.ts';
@@ -14,17 +14,19 @@ import { describeFsError } from '../fs-errors.ts';
 import { ImportRejection } from './errors.ts';
 import { parseDocx } from './docx.ts';
 import { parseHtml } from './html.ts';
+import { parseImage } from './image.ts';
 import { parseMarkdown } from './markdown.ts';
 import { parseMhtml } from './mhtml.ts';
+import { sharedOcrEngine } from './ocr.ts';
 import { parsePdf } from './pdf.ts';
 import { parseStatedDate } from './infer.ts';
 import { canonicalOutlet } from './outlets.ts';
 import { cleanLine, sha256 } from './normalise.ts';
-import { parsePlainText, type ParsedReport, type ReportPage } from './text.ts';
+import { parsePlainText, type OcrMark, type ParsedReport, type ReportPage } from './text.ts';
 
 export { ImportRejection } from './errors.ts';
 export { MAX_BYTES_BY_FORMAT, MAX_FILE_BYTES } from '../../../shared/limits.ts';
-export type { ReportPage } from './text.ts';
+export type { OcrMark, OcrSpan, ReportPage } from './text.ts';
 /** The extensions the importer reads: named once, in shared/formats.ts, for every picker too. */
 export { REPORT_EXTENSIONS as SUPPORTED_EXTENSIONS } from '../../../shared/formats.ts';
 
@@ -45,6 +47,16 @@ export interface PreparedReport {
   original?: OriginalFile;
   /** Where each page of a paged original starts and ends in `text` (see ReportPage). */
   pages?: ReportPage[];
+  /** Set when some or all of the text was recognised by OCR. */
+  ocr?: OcrMark;
+}
+
+/** How a file's scanned pages or image are read by OCR. */
+export interface ImportOptions {
+  /** Before each page (or image) is recognised: the `index`th (from 1) of `count`. */
+  onOcrPage?(index: number, count: number): void;
+  /** Traineddata files OCR reads besides English (e.g. Debian's kor.traineddata). */
+  ocrLanguageFiles?: readonly string[];
 }
 
 /** A file's own bytes, named by their SHA-256 (hex), with the media type of its format. */
@@ -71,14 +83,15 @@ export async function prepareReport(
   bytes: Uint8Array,
   fileName: string,
   overrides: ReportMetadata = {},
+  options: ImportOptions = {},
 ): Promise<PreparedReport> {
   const format = formatOf(fileName);
   if (bytes.length > MAX_BYTES_BY_FORMAT[format]) throw tooLarge(bytes.length, format);
   // Hashed before any parser sees the bytes; a parser that detaches or shrinks them (pdf.js
   // transfers what it is given) would otherwise leave an original that is not the file.
-  const original = { sha256: bytesSha256(bytes), bytes, mediaType: MEDIA_TYPE_BY_FORMAT[format] };
+  const original = { sha256: bytesSha256(bytes), bytes, mediaType: mediaTypeOf(format, fileName) };
   const size = bytes.byteLength;
-  const parsed = await parse(format, bytes, basename(fileName));
+  const parsed = await parse(format, bytes, basename(fileName), options);
   if (bytes.byteLength !== size)
     throw new ImportRejection(
       'parse-failed',
@@ -118,10 +131,18 @@ export async function prepareReport(
     language: line(m.language),
     original,
     ...(parsed.pages ? { pages: parsed.pages } : {}),
+    ...(parsed.ocr ? { ocr: parsed.ocr } : {}),
   };
 }
 
-function parse(format: ReportFormat, bytes: Uint8Array, name: string): Promise<ParsedReport> {
+function parse(
+  format: ReportFormat,
+  bytes: Uint8Array,
+  name: string,
+  options: ImportOptions,
+): Promise<ParsedReport> {
+  const recognize = async (image: Uint8Array) =>
+    (await sharedOcrEngine(options.ocrLanguageFiles)).recognize(image);
   switch (format) {
     case 'html':
       return parseHtml(bytes, name);
@@ -130,7 +151,10 @@ function parse(format: ReportFormat, bytes: Uint8Array, name: string): Promise<P
     case 'docx':
       return parseDocx(bytes, name);
     case 'pdf':
-      return parsePdf(bytes, name);
+      return parsePdf(bytes, name, {}, { recognize, onPage: options.onOcrPage });
+    case 'image':
+      options.onOcrPage?.(1, 1);
+      return parseImage(bytes, name, recognize);
     case 'md':
       return Promise.resolve(parseMarkdown(decodeText(bytes)));
     case 'txt':
@@ -162,6 +186,7 @@ export function checkPages(pages: readonly ReportPage[], length: number): void {
 export async function readReportFile(
   path: string,
   overrides: ReportMetadata = {},
+  options: ImportOptions = {},
 ): Promise<PreparedReport> {
   const format = formatOf(path);
   let bytes: Uint8Array;
@@ -178,7 +203,7 @@ export async function readReportFile(
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return prepareReport(bytes, path, overrides);
+  return prepareReport(bytes, path, overrides, options);
 }
 
 function tooLarge(size: number, format: ReportFormat): ImportRejection {

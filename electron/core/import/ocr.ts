@@ -153,3 +153,32 @@ export function fromBlocks(blocks: readonly BlockLike[]): OcrResult {
     words.length === 0 ? 0 : words.reduce((sum, w) => sum + w.confidence, 0) / words.length;
   return { text, confidence, words };
 }
+
+let shared: { key: string; engine: Promise<OcrEngine> } | undefined;
+
+/**
+ * One engine per thread, started on the first page to recognise and kept for the next files
+ * (tesseract takes about half a second to start); a different set of languages starts another.
+ */
+export async function sharedOcrEngine(
+  extraLanguageFiles: readonly string[] = [],
+): Promise<OcrEngine> {
+  const key = JSON.stringify(extraLanguageFiles);
+  if (shared?.key !== key) {
+    await closeSharedOcrEngine();
+    const engine = createOcrEngine({ extraLanguageFiles });
+    shared = { key, engine };
+    // A failed start is not kept: the next file tries again.
+    engine.catch(() => {
+      if (shared?.engine === engine) shared = undefined;
+    });
+  }
+  return shared.engine;
+}
+
+/** Stops the shared engine's thread, if one was started. */
+export async function closeSharedOcrEngine(): Promise<void> {
+  const old = shared;
+  shared = undefined;
+  await old?.engine.then((e) => e.terminate()).catch(() => undefined);
+}

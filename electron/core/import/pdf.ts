@@ -8,9 +8,12 @@ import type * as pdfjsTypes from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ReportMetadata } from '../../../shared/api.ts';
 import { ImportRejection } from './errors.ts';
 import { deriveTitle, detectLanguage, findByline, findOutlet } from './infer.ts';
+import { ocrMark } from './image.ts';
 import { tooComplex } from './limits.ts';
 import { cleanLine, normaliseText } from './normalise.ts';
+import type { OcrResult } from './ocr.ts';
 import { readingOrder, type PageSpan, type TextRun } from './pdf-layout.ts';
+import { renderPagePng } from './pdf-render.ts';
 import type { ParsedReport } from './text.ts';
 
 /** Most pages a PDF may have; a long report has a few hundred. Checked before any page is read. */
@@ -25,6 +28,13 @@ export interface ParsedPdf extends ParsedReport {
   pages: PageSpan[];
   /** Pages with no text layer (a scan, a figure): empty spans, to be read by OCR later. */
   pagesWithoutText: number[];
+}
+
+/** OCR for the pages without a text layer (ocr.ts); without it, such pages stay empty. */
+export interface PdfOcr {
+  recognize(image: Uint8Array): Promise<OcrResult>;
+  /** Before each page is recognised: the `index`th (from 1) of `count` pages to recognise. */
+  onPage?(index: number, count: number, page: number): void;
 }
 
 export interface PdfLimits {
@@ -76,6 +86,7 @@ export async function parsePdf(
   bytes: Uint8Array,
   fileName: string,
   limits: PdfLimits = {},
+  ocr?: PdfOcr,
 ): Promise<ParsedPdf> {
   const maxPages = limits.maxPages ?? MAX_PDF_PAGES;
   const maxChars = limits.maxTextChars ?? MAX_PDF_TEXT_CHARS;
@@ -157,17 +168,34 @@ export async function parsePdf(
       pages.push(runs);
       page.cleanup();
     }
-    const { text, spans } = readingOrder(pages);
-    // Built line by line in the normal form; a difference here would shift every page's span.
-    if (normaliseText(text) !== text) throw new Error('PDF text was not in the normal form');
+    const read = readingOrder(pages);
     // A page is without text when it has no text layer, not when all it had was a header.
-    const pagesWithoutText = pages.flatMap((runs, i) =>
+    const withoutLayer = pages.flatMap((runs, i) =>
       runs.some((run) => run.text.trim() !== '') ? [] : [i + 1],
     );
-    if (pagesWithoutText.length === pages.length) {
+    if (withoutLayer.length === pages.length && !ocr) {
       throw new ImportRejection(
         'empty',
         `${fileName}: no page of this PDF has a text layer (it looks scanned); OCR is not available yet`,
+      );
+    }
+    const recognised = new Map<number, OcrResult>();
+    for (const [i, n] of withoutLayer.entries()) {
+      if (!ocr) break;
+      ocr.onPage?.(i + 1, withoutLayer.length, n);
+      const page = await doc.getPage(n);
+      const result = await ocr.recognize(await renderPagePng(doc, page));
+      page.cleanup();
+      if (result.text !== '') recognised.set(n, result);
+    }
+    const { text, spans, results } = spliceRecognised(read.text, read.spans, recognised);
+    // Built line by line in the normal form; a difference here would shift every page's span.
+    if (normaliseText(text) !== text) throw new Error('PDF text was not in the normal form');
+    const pagesWithoutText = withoutLayer.filter((n) => !recognised.has(n));
+    if (text === '' && withoutLayer.length === pages.length) {
+      throw new ImportRejection(
+        'empty',
+        `${fileName}: no page of this PDF has a text layer (it looks scanned), and OCR recognised no text on its pages`,
       );
     }
     if (text === '') {
@@ -181,10 +209,47 @@ export async function parsePdf(
       pages: spans,
       pagesWithoutText,
       metadata: pdfMetadata(stated, xmp, text),
+      ...(recognised.size > 0 ? { ocr: ocrMark(results, [...recognised.keys()]) } : {}),
     };
   } finally {
     await task.destroy();
   }
+}
+
+/**
+ * The text with each recognised page's text put where its (empty) page span is, as a paragraph of
+ * its own; the page spans after it shifted, and the words' spans moved into the whole text.
+ */
+export function spliceRecognised(
+  text: string,
+  spans: readonly PageSpan[],
+  recognised: ReadonlyMap<number, OcrResult>,
+): { text: string; spans: PageSpan[]; results: OcrResult[] } {
+  let out = text;
+  const pages = spans.map((span) => ({ ...span }));
+  const results: OcrResult[] = [];
+  for (const [n, result] of [...recognised].sort((a, b) => a[0] - b[0])) {
+    const span = pages[n - 1];
+    if (!span) continue;
+    const at = span.start;
+    const before = at > 0 ? '\n' : '';
+    const rest = out.slice(at);
+    const after = rest !== '' && !rest.startsWith('\n') ? '\n' : '';
+    const inserted = before + result.text + after;
+    out = out.slice(0, at) + inserted + rest;
+    const start = at + before.length;
+    span.start = start;
+    span.end = start + result.text.length;
+    for (const later of pages.slice(n)) {
+      later.start += inserted.length;
+      later.end += inserted.length;
+    }
+    results.push({
+      ...result,
+      words: result.words.map((w) => ({ ...w, start: w.start + start, end: w.end + start })),
+    });
+  }
+  return { text: out, spans: pages, results };
 }
 
 function describe(error: unknown): string {

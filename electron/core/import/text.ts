@@ -8,6 +8,25 @@ export interface ParsedReport {
   metadata: ReportMetadata;
   /** For a paged original (a PDF): where each page is in `text`, pages in order from 1. */
   pages?: ReportPage[];
+  /** Set when some or all of the text was recognised by OCR (a scan, an image). */
+  ocr?: OcrMark;
+}
+
+/** Which text came from OCR, and how sure it was. */
+export interface OcrMark {
+  /** The pages recognised by OCR (a PDF's scanned pages); null when the whole text was (an image). */
+  pages: number[] | null;
+  /** Mean confidence of the recognised words, 0–100. */
+  confidence: number;
+  /** Words recognised with confidence under LOW_CONFIDENCE (ocr.ts): spans in the text. */
+  lowConfidence: OcrSpan[];
+}
+
+/** A span of the report's text (UTF-16 units, end exclusive) and OCR's confidence in it (0–100). */
+export interface OcrSpan {
+  start: number;
+  end: number;
+  confidence: number;
 }
 
 /**
