@@ -29,7 +29,7 @@ describe('source-desk import of Word files and web archives', () => {
       /c-bomb\.docx.*the Word file c-bomb\.docx: part word\/document\.xml inflates past the 4,096 bytes its directory declares \(a zip bomb\?\)/,
     );
     expect(lines[3]).toMatch(
-      /d-notes\.odt.*"\.odt" files are not supported \(use .*\.docx, \.mhtml, \.mht\)/,
+      /d-notes\.odt.*"\.odt" files are not supported \(use .*\.docx, \.mhtml, \.mht\b.*\)/,
     );
     const listed = JSON.parse((await cli('reports', '--json', '--db', db)).out) as {
       format: string;

@@ -84,12 +84,14 @@ describe('the parse worker: a file that hangs, crashes or throws is rejected on 
     for (const [i, seed] of SEED_FILES.entries())
       writeFileSync(join(dir, `good-${i}.txt`), readFileSync(join(SEEDS, seed)));
     const { db } = tempDesk();
-    const pool = startParsePool({ entry: MISBEHAVING, timeLimitMs: 1500, memoryLimitMb: 64 });
+    // Long enough for the hoarding file to reach its heap limit on a loaded machine (GC slows as it
+    // nears the limit), short enough for the hanging one.
+    const pool = startParsePool({ entry: MISBEHAVING, timeLimitMs: 4000, memoryLimitMb: 64 });
     try {
       const results = byFile(await importPaths(db, [dir], { pool }));
       expect(results['crash.txt']?.message).toBe('the parser stopped (exit 3)');
       expect(results['hang.txt']?.message).toBe(
-        'parsing took longer than the limit of 1.5 s; the parse was stopped',
+        'parsing took longer than the limit of 4 s; the parse was stopped',
       );
       expect(results['oom.txt']?.message).toMatch(/more memory than the limit of 64 MiB/);
       expect(results['stack.txt']?.message).toBe('the file nests too deeply for the parser');
