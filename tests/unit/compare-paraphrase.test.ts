@@ -172,6 +172,13 @@ describe('the scan for sentences worth scoring (mayReachSpans)', () => {
     expect(mayReachSpans(text, spans, [priced], FLAT, SCORE.similar)[2]).toBe(true);
   });
 
+  it('counts digits only when they may be the number looked for (a date line is left out)', () => {
+    const price = profile('Pork sold for 2,500 won per kilogram in Chongjin.');
+    const text = 'November 5, 2023 at 11:30AM\nIt went for 2.5 thousand, they said.\nAt 25 won.';
+    const may = mayReachSpans(text, sentences(text), [price], FLAT, SCORE.suggest);
+    expect(may).toEqual([false, true, true]);
+  });
+
   it('finds a word by its stem however the stem ends (happi, hope, possibl)', () => {
     const words = [
       ...new Set(
@@ -180,7 +187,7 @@ describe('the scan for sentences worth scoring (mayReachSpans)', () => {
           .match(/[A-Za-z]+/g)
           ?.filter((w) => w.length > 2),
       ),
-      ...'happy hoping hopping stability possibility sensibility relational generalizations agreed troubled cries ponies conflated sized filing probate rate controllable roll kilos kg merchants fetched'.split(
+      ...'happy hoping hopping stability possibility possible ability valency operator conformably digitizer sensitivity radically sensibility relational generalizations agreed troubled cries ponies conflated sized filing probate rate controllable roll kilos kg merchants fetched'.split(
         ' ',
       ),
     ];

@@ -166,6 +166,10 @@ function ftsAlternatives(key: string, surface: string): string {
   return ors.length === 1 ? (ors[0] as string) : `(${ors.join(' OR ')})`;
 }
 
+/** The heaviest keys always asked for; past them, only keys in at most a tenth of the reports. */
+const ALWAYS_ASKED = 3;
+const COMMON = Math.log(1 + 10);
+
 /**
  * The reports the index ranks best (bm25) for the heaviest keys of the profiles, ORed: where a
  * sentence that says the same thing can be, even in other words, as long as some rare word or
@@ -183,6 +187,9 @@ export function candidateReports(
   const terms = [...surfaces]
     .sort(([a], [b]) => weightOf(b, weights) - weightOf(a, weights))
     .slice(0, options.terms)
+    // A word in more than a tenth of the reports costs the index most (its postings are long)
+    // and ranks little: asked for only among the first few.
+    .filter(([key], i) => i < ALWAYS_ASKED || weightOf(key, weights) >= COMMON)
     .map(([key, surface]) => ftsAlternatives(key, surface));
   if (terms.length === 0) return [];
   return prepared(

@@ -423,13 +423,15 @@ const prefixKey = (length: number, c0: number, c1: number, c2: number): number =
   (Math.min(length, 3) << 21) | (c0 << 14) | (length > 1 ? c1 << 7 : 0) | (length > 2 ? c2 : 0);
 
 /**
- * A Porter stem is a prefix of its ASCII word but for at most its last two letters ("happi" of
- * happy, "hope" of hoping, "stabl" of stability): a word may have the stem only if it starts with
- * the stem less those two letters (at least one letter is kept). These are the prefix keys of that
- * start, for every length of word that may have it (a test checks this on many words).
+ * A Porter stem is its ASCII word's start, but for an ending the stemmer may have put in place of
+ * the word's: "i" for y ("happi" of happy), an "e" it added ("hope" of hoping, "operate" of
+ * operator) and "ble" or "bl" for "bility" ("possibl" of possibility). A word may have the stem
+ * only if it starts with the stem less that ending (at least one letter is kept): this is the
+ * prefix key of that start (a test checks this on many words).
  */
 function stemPrefixes(stem: string, into: Set<number>): void {
-  const root = stem.slice(0, Math.max(1, stem.length - 2));
+  const ending = stem.endsWith('ble') ? 2 : /(?:bl|e|i)$/.test(stem) ? 1 : 0;
+  const root = stem.slice(0, Math.max(1, stem.length - ending));
   const [c0, c1, c2] = [0, 1, 2].map((i) => root.charCodeAt(i) | 32) as [number, number, number];
   into.add(root.length >= 3 ? prefixKey(3, c0, c1, c2) : shortRoot(root.length, c0, c1));
 }
@@ -457,7 +459,7 @@ for (const word of [...STOP_WORDS, ...NEGATIONS, ...SMALL.keys(), ...TENS.keys()
  * without profiling any sentence. Its words are read as tokens() reads them, and looked up only
  * when their first letters say they may be a key of the profiles or no content word; its
  * numbers are only counted, as a sentence shares at most as many number keys as it has numbers
- * (digits or number words); a word pair may be shared only where two content words or numbers in
+ * (number words, or digits that may be one of the profiles' values); a word pair may be shared only where two content words or numbers in
  * a row are each one the profiles have (or may have).
  */
 export function mayReachSpans(
@@ -479,6 +481,7 @@ export function mayReachSpans(
   for (const key of wanted)
     for (const s of synonymsOf(key)?.stems ?? [key]) stemPrefixes(s, prefixes);
   const numbersWanted = sides.some((s) => s.numbers > 0);
+  const NUMERAL: WordClass = { kind: 'numeral', key: '' };
   const out = spans.map(() => false);
   const found = new Set<string>();
   let numerals = 0;
@@ -498,10 +501,24 @@ export function mayReachSpans(
     numerals = 0;
     pair = previousHit = false;
   };
-  /** One word or number of the sentence: counted, and whether it may make a shared pair. */
+  // A number in digits may be a key of the profiles only if it is one of their values, or that
+  // times hundreds, thousands, millions ("2.5 thousand" is 2500): the value over it a power of ten.
+  const values = sides.flatMap(({ p }) =>
+    [...p.keys.keys()].filter(isNumberKey).flatMap((key) => key.split(/(?<=\d)-/).map(Number)),
+  );
+  const mayBeValue = (digits: string): boolean => {
+    const v = Number(digits.replace(/,/g, ''));
+    return values.some((w) => {
+      if (v === 0 || w === 0) return v === w;
+      const power = Math.log10(w / v);
+      return power > -1e-9 && Math.abs(power - Math.round(power)) < 1e-9;
+    });
+  };
+  /** One word or number of the sentence (null: digits that are no value of the profiles). */
   const take = (c: WordClass | null): void => {
     let hit: boolean;
-    if (c === null || c.kind === 'numeral') {
+    if (c === null) hit = false;
+    else if (c.kind === 'numeral') {
       numerals++;
       hit = numbersWanted;
     } else if (c.kind === 'word') {
@@ -557,7 +574,8 @@ export function mayReachSpans(
     }
     if (inside) {
       const d = m[0].charCodeAt(0);
-      take(d >= 48 && d <= 57 ? null : classify(m[0]));
+      if (d < 48 || d > 57) take(classify(m[0]));
+      else take(mayBeValue(m[0]) ? NUMERAL : null);
     }
     i += m[0].length;
   }
