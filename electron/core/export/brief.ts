@@ -312,6 +312,29 @@ export function briefMarkdown(set: ClaimSet): ExportFile {
 
 // ---- HTML ----
 
+/**
+ * A self-contained page: its own CSS inline, and a Content-Security-Policy that forbids scripts and
+ * every load, so that nothing in it runs or is fetched wherever it is opened. `body` is markup
+ * whose text has gone through html().
+ */
+export function htmlDocument(title: string, css: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="generator" content="Source Desk">
+<title>${html(title)}</title>
+<style>${css}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
 /** Text for HTML: the five characters that could open markup or end an attribute. */
 export function html(s: string): string {
   return s.replace(
@@ -451,18 +474,10 @@ ${group.claims.map((c) => htmlClaim(c, ++n)).join('\n')}
 ${brief.others.map(htmlQuote).join('\n')}
 </section>`
     : '';
-  const content = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="generator" content="Source Desk">
-<title>${html(brief.title)} — ${html(when(set.exported.at))}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<main>
+  const content = htmlDocument(
+    `${brief.title} — ${when(set.exported.at)}`,
+    CSS,
+    `<main>
 <header>
 <h1>${html(brief.title)}</h1>
 <p class="meta">${html(brief.exported)} <span class="desk">${html(brief.desk)}</span></p>
@@ -470,9 +485,7 @@ ${brief.others.map(htmlQuote).join('\n')}
 <p class="summary">${html(brief.summary)}</p>
 </header>
 ${groups}${others}
-</main>
-</body>
-</html>
-`;
+</main>`,
+  );
   return { name: 'brief.html', mediaType: 'text/html; charset=utf-8', content };
 }

@@ -20,7 +20,7 @@ import {
 import type { ClaimSet, SetReport } from '../../../shared/claim-set.ts';
 import { STATUS_LABEL } from '../../../shared/corroboration.ts';
 import { DeskError } from '../db/errors.ts';
-import { html, included, mdText, statedDate, when } from './brief.ts';
+import { html, htmlDocument, included, mdText, statedDate, when } from './brief.ts';
 import { indexSet, plural, quoteOf } from './set-index.ts';
 
 interface Matrix {
@@ -188,27 +188,17 @@ export function matrixHtml(set: ClaimSet): ExportFile {
       }</th>${cells}</tr>`;
     })
     .join('\n');
-  const content = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="generator" content="Source Desk">
-<title>Claim matrix — ${html(when(set.exported.at))}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<h1>Claim matrix</h1>
+  const content = htmlDocument(
+    `Claim matrix — ${when(set.exported.at)}`,
+    CSS,
+    `<h1>Claim matrix</h1>
 <p class="meta">${html(`Exported by ${set.exported.reviewer}, ${when(set.exported.at)}. ${summary(set, m)}`)}</p>
 <table>
 <thead><tr><th scope="col">Claim</th>${head}</tr></thead>
 <tbody>
 ${rows}
 </tbody>
-</table>
-</body>
-</html>
-`;
+</table>`,
+  );
   return { name: 'claim-matrix.html', mediaType: 'text/html; charset=utf-8', content };
 }
