@@ -12,6 +12,7 @@ export const METHOD_NAMES = [
   'reports.import',
   'reports.update',
   'reports.importVersion',
+  'reports.ocr',
   'passages.list',
   'passages.create',
   'passages.update',

@@ -19,8 +19,27 @@ export const reportSchema = z.object({
   originalName: z.string(),
   importedAt: z.string(),
   passageCount: z.number().int(),
+  /** The mean confidence (0–100) of OCR when some or all of the text was recognised by it; else null. */
+  ocrConfidence: z.number().min(0).max(100).nullable(),
 });
 export type Report = z.infer<typeof reportSchema>;
+
+/** How a report's text was recognised by OCR (issue 12): which pages, and how sure it was. */
+export const reportOcrSchema = z.object({
+  /** The mean confidence of the recognised words, 0–100. */
+  confidence: z.number().min(0).max(100),
+  /** The pages OCR read (a scanned PDF's); null when it read the whole text (an image). */
+  pages: z.array(z.number().int().positive()).nullable(),
+  /** Words recognised with confidence under 60: spans of the text (UTF-16 units, end exclusive). */
+  lowConfidence: z.array(
+    z.object({
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+      confidence: z.number().min(0).max(100),
+    }),
+  ),
+});
+export type ReportOcr = z.infer<typeof reportOcrSchema>;
 
 /** A report as the library lists it: what a row shows, and nothing that costs a read of its text. */
 export const reportListItemSchema = reportSchema.pick({
@@ -130,6 +149,8 @@ export const reportsMethods = {
     z.array(importResultSchema),
   ),
   'reports.update': op(z.object({ id, patch: metadataPatch }).strict(), reportSchema),
+  /** How the report's current text was recognised by OCR; null when it was not. */
+  'reports.ocr': op(z.object({ id }).strict(), reportOcrSchema.nullable()),
   'reports.importVersion': op(
     z.object({ id, file: uploadedFileSchema }).strict(),
     reanchorSummarySchema,

@@ -62,6 +62,9 @@ export function preparedReport(
   };
 }
 
+/** Takes a desk back from schema 12 to 11 (what migration 012 added: the OCR marks of texts). */
+export const UNDO_OCR = `DROP TABLE ocr_words; DROP TABLE text_ocr;`;
+
 /**
  * Takes a desk back from schema 11 to 10 (what migration 011 added: originals, report pages, the
  * reports' and versions' original_sha256 and the new formats), to fake an older desk. The two

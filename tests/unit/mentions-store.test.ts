@@ -13,7 +13,14 @@ import {
 } from '../../electron/core/db/mentions.ts';
 import { listReports } from '../../electron/core/db/reports.ts';
 import { loadDemoCase } from '../../electron/core/seeds.ts';
-import { tempDesk, tempDir, UNDO_CLAIM_SETS, UNDO_ORIGINALS, UNDO_SUGGESTIONS } from './helpers.ts';
+import {
+  tempDesk,
+  tempDir,
+  UNDO_CLAIM_SETS,
+  UNDO_OCR,
+  UNDO_ORIGINALS,
+  UNDO_SUGGESTIONS,
+} from './helpers.ts';
 
 const count = (db: Database.Database, table: string): number =>
   db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
@@ -112,7 +119,7 @@ describe('mentions in the desk', () => {
     }
     const old = new Database(file);
     old.exec(
-      `${UNDO_ORIGINALS} ${UNDO_SUGGESTIONS} ${UNDO_CLAIM_SETS} DROP TABLE mentions_apart; DROP TABLE text_mentions; PRAGMA user_version = 6;`,
+      `${UNDO_OCR} ${UNDO_ORIGINALS} ${UNDO_SUGGESTIONS} ${UNDO_CLAIM_SETS} DROP TABLE mentions_apart; DROP TABLE text_mentions; PRAGMA user_version = 6;`,
     );
     old.close();
     // Read-only: read on demand, nothing stored.

@@ -10,6 +10,7 @@ import { sql as mentionsApart } from './migrations/008_mentions_apart.ts';
 import { sql as claimSets } from './migrations/009_claim_sets.ts';
 import { sql as suggestions } from './migrations/010_suggestions.ts';
 import { sql as originals } from './migrations/011_originals.ts';
+import { sql as ocr } from './migrations/012_ocr.ts';
 
 /** Migration N (1-based) takes a desk from `user_version` N-1 to N. Append only; never edit one. */
 export const MIGRATIONS: readonly string[] = [
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly string[] = [
   claimSets,
   suggestions,
   originals,
+  ocr,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,22 +6,35 @@ import type {
   SearchHit,
 } from '../../../shared/api.ts';
 import { MATCH_END, MATCH_START } from '../../../shared/search.ts';
-import type { OriginalFile, PreparedReport, ReportPage } from '../import/index.ts';
+import type { ReportOcr } from '../../../shared/api/reports.ts';
+import type { OcrMark, OriginalFile, PreparedReport, ReportPage } from '../import/index.ts';
 import { canonicalOutlet, outletKey } from '../import/outlets.ts';
 import { appendAudit } from './audit.ts';
 import type { Db } from './connection.ts';
 import { DeskError, isDeskWideFailure } from './errors.ts';
+import { schemaVersion } from './migrate.ts';
 import { placePendingPassages } from './set-passages.ts';
 import { prepared } from './statements.ts';
 import { toReport, type DbReport } from './rows.ts';
 
-const SELECT_REPORT = `
+const selectReport = (ocr: string): string => `
   SELECT r.id, r.sha256, r.title, o.name AS outlet, r.byline, r.published_at, r.url, r.language,
          r.format, r.original_name, r.imported_at, t.chars,
-         (SELECT count(*) FROM passages p WHERE p.report_id = r.id) AS passage_count
+         (SELECT count(*) FROM passages p WHERE p.report_id = r.id) AS passage_count,
+         ${ocr} AS ocr_confidence
   FROM reports r
   JOIN texts t ON t.sha256 = r.sha256
   LEFT JOIN outlets o ON o.id = r.outlet_id`;
+const SELECT_REPORT = selectReport(
+  '(SELECT confidence FROM text_ocr WHERE text_ocr.sha256 = r.sha256)',
+);
+/** For a desk from before OCR (schema < 12) opened read-only, which has no text_ocr table. */
+const SELECT_REPORT_BEFORE_OCR = selectReport('NULL');
+
+/** Whether the desk has OCR marks (a desk opened read-only may predate migration 012). */
+function hasOcr(db: Db): boolean {
+  return schemaVersion(db) >= 12;
+}
 
 /** The outlet's id, created (with its outlet source) on first use; "DailyNK" finds an existing "Daily NK". */
 export function ensureOutlet(db: Db, name: string): number {
@@ -98,6 +111,7 @@ function insertReport(db: Db, report: PreparedReport): StoreResult {
      VALUES (?, 1, ?, ?, ?, ?)`,
   ).run(id, report.sha256, report.originalName, now, originalSha256);
   if (report.pages) storePages(db, id, report.pages);
+  if (report.ocr) storeOcr(db, report.sha256, report.ocr);
   prepared(db, 'INSERT INTO report_search (rowid, title, body) VALUES (?, ?, ?)').run(
     id,
     report.title,
@@ -147,6 +161,42 @@ export function storePages(db: Db, id: number, pages: readonly ReportPage[]): vo
     'INSERT INTO report_pages (report_id, page, start, "end") VALUES (?, ?, ?, ?)',
   );
   for (const p of pages) insert.run(id, p.page, p.start, p.end);
+}
+
+/**
+ * Marks the text with this SHA-256 as recognised by OCR (see migration 012). A text is stored once,
+ * so its mark is too: a text already marked keeps its mark. Inside the caller's transaction.
+ */
+export function storeOcr(db: Db, sha256: string, ocr: OcrMark): void {
+  const added = prepared(
+    db,
+    'INSERT OR IGNORE INTO text_ocr (sha256, confidence, pages) VALUES (?, ?, ?)',
+  ).run(sha256, ocr.confidence, ocr.pages ? JSON.stringify(ocr.pages) : null).changes;
+  if (!added) return;
+  const insert = prepared(
+    db,
+    'INSERT INTO ocr_words (sha256, start, "end", confidence) VALUES (?, ?, ?, ?)',
+  );
+  for (const w of ocr.lowConfidence) insert.run(sha256, w.start, w.end, w.confidence);
+}
+
+/** How report `id`'s current text was recognised by OCR; null when it was not (or no such report). */
+export function getReportOcr(db: Db, id: number): ReportOcr | null {
+  if (!hasOcr(db)) return null;
+  const row = prepared(
+    db,
+    `SELECT o.sha256, o.confidence, o.pages FROM reports r JOIN text_ocr o ON o.sha256 = r.sha256
+     WHERE r.id = ?`,
+  ).get(id) as { sha256: string; confidence: number; pages: string | null } | undefined;
+  if (!row) return null;
+  return {
+    confidence: row.confidence,
+    pages: row.pages === null ? null : (JSON.parse(row.pages) as number[]),
+    lowConfidence: prepared(
+      db,
+      'SELECT start, "end" AS "end", confidence FROM ocr_words WHERE sha256 = ? ORDER BY start',
+    ).all(row.sha256) as ReportOcr['lowConfidence'],
+  };
 }
 
 /** Report `id`'s page spans in its current text, in page order; empty for a report without pages. */
@@ -201,7 +251,7 @@ export function storeReports(db: Db, reports: PreparedReport[]): (StoreResult | 
 export function listReports(db: Db): Report[] {
   const rows = db
     .prepare(
-      `${SELECT_REPORT} ORDER BY o.name IS NULL, o.name COLLATE NOCASE, r.published_at DESC, r.id`,
+      `${hasOcr(db) ? SELECT_REPORT : SELECT_REPORT_BEFORE_OCR} ORDER BY o.name IS NULL, o.name COLLATE NOCASE, r.published_at DESC, r.id`,
     )
     .all() as DbReport[];
   return rows.map(toReport);
@@ -263,7 +313,9 @@ export function listReportItems(db: Db, ids: readonly number[]): ReportListItem[
 }
 
 export function getReport(db: Db, id: number): Report | undefined {
-  const row = db.prepare(`${SELECT_REPORT} WHERE r.id = ?`).get(id) as DbReport | undefined;
+  const row = db
+    .prepare(`${hasOcr(db) ? SELECT_REPORT : SELECT_REPORT_BEFORE_OCR} WHERE r.id = ?`)
+    .get(id) as DbReport | undefined;
   return row && toReport(row);
 }
 

@@ -16,6 +16,8 @@ export interface DbReport {
   imported_at: string;
   chars: number;
   passage_count: number;
+  /** From text_ocr: set when the text was recognised by OCR. */
+  ocr_confidence: number | null;
 }
 
 export function toReport(row: DbReport): Report {
@@ -33,5 +35,6 @@ export function toReport(row: DbReport): Report {
     originalName: row.original_name,
     importedAt: row.imported_at,
     passageCount: row.passage_count,
+    ocrConfidence: row.ocr_confidence,
   };
 }

@@ -6,6 +6,7 @@ import { DeskError } from '../db/errors.ts';
 import {
   countMatches,
   getReport,
+  getReportOcr,
   getReportText,
   listReportItems,
   listReportOrder,
@@ -59,6 +60,10 @@ export function reportsHandlers(deps: {
       return results;
     },
     'reports.update': ({ id, patch }) => updateReportMetadata(db, id, patch),
+    'reports.ocr': ({ id }) => {
+      if (!getReport(db, id)) throw new DeskError('not-found', `report ${id} does not exist`);
+      return getReportOcr(db, id);
+    },
     'reports.importVersion': async ({ id, file }) => {
       const name = basename(file.name);
       let report;
