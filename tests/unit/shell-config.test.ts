@@ -277,7 +277,7 @@ describe('launch and single instance', () => {
       'out/main/index.js',
       '--desk=/tmp/d.sqlite',
       'c.md',
-      'picture.png',
+      'picture.gif',
     ];
     expect(filesFromArgv(argv, '/home/ana')).toEqual([
       '/home/ana/notes/a.txt',
