@@ -37,6 +37,7 @@ export {
   type Report,
   type ReportListItem,
   type ReportMetadata,
+  type ReportOcr,
   type ReportOrder,
   type SearchHit,
 } from './api/reports.ts';

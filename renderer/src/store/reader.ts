@@ -1,4 +1,10 @@
-import type { AttributionSuggestion, Passage, Report, ReportMention } from '../../../shared/api.ts';
+import type {
+  AttributionSuggestion,
+  Passage,
+  Report,
+  ReportMention,
+  ReportOcr,
+} from '../../../shared/api.ts';
 import { call, toUploads } from '../api.ts';
 import { guarded, type Slice } from './slice.ts';
 
@@ -9,6 +15,8 @@ export interface ReaderSlice {
   passages: Passage[];
   /** Who the open report's text says said what (marked quietly in the reader). */
   mentions: ReportMention[];
+  /** How the open report's text was recognised by OCR (null: it was not); doubtful words marked. */
+  ocr: ReportOcr | null;
   selectedPassageId: number | null;
   /** What the last new version did to the passages, shown until dismissed. */
   versionSummary: { file: string; moved: number; unchanged: number; orphaned: number } | null;
@@ -67,17 +75,19 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
     text: '',
     passages: [],
     mentions: [],
+    ocr: null,
     selectedPassageId: null,
     versionSummary: null,
     openReport: async (id) => {
       set({ reportId: id, selectedPassageId: null, versionSummary: null });
       await guarded(get, async () => {
-        const [{ report, text }, passages, mentions] = await Promise.all([
+        const [{ report, text }, passages, mentions, ocr] = await Promise.all([
           call('reports.get', { id }),
           call('passages.list', { reportId: id }),
           call('mentions.list', { reportId: id }),
+          call('reports.ocr', { id }),
         ]);
-        if (get().reportId === id) set({ report, text, passages, mentions });
+        if (get().reportId === id) set({ report, text, passages, mentions, ocr });
       });
     },
     reloadPassages: async () => {

@@ -17,12 +17,16 @@ const HIGHLIGHT_ACTIVE = 'passage-active';
 const HIGHLIGHT_OVERLAP = 'passage-overlap';
 /** The text's own attribution phrases ("the source said"), marked quietly. */
 const HIGHLIGHT_MENTION = 'mention';
+/** Words OCR recognised with low confidence (a scan or an image): a wavy underline. */
+const HIGHLIGHT_OCR = 'ocr-uncertain';
 const HIGHLIGHTS = [
   ...MARKS.map((m) => `passage-${m}`),
   HIGHLIGHT_ACTIVE,
   HIGHLIGHT_OVERLAP,
   HIGHLIGHT_MENTION,
+  HIGHLIGHT_OCR,
 ];
+const NO_SPANS: readonly { start: number; end: number }[] = [];
 
 /** Draws passages with the CSS Custom Highlight API: no DOM surgery on the text. */
 function useHighlights(
@@ -30,6 +34,7 @@ function useHighlights(
   text: string,
   passages: Passage[],
   mentions: readonly { start: number; end: number }[],
+  uncertain: readonly { start: number; end: number }[],
   selected: number | null,
 ): void {
   useLayoutEffect(() => {
@@ -53,15 +58,19 @@ function useHighlights(
       const range = staticRangeFor(element, mention.start, mention.end, paragraphs);
       if (range) layers.get(HIGHLIGHT_MENTION)?.add(range);
     }
+    for (const word of uncertain) {
+      const range = staticRangeFor(element, word.start, word.end, paragraphs);
+      if (range) layers.get(HIGHLIGHT_OCR)?.add(range);
+    }
     for (const [name, highlight] of layers) CSS.highlights.set(name, highlight);
     return () => {
       for (const name of HIGHLIGHTS) CSS.highlights.delete(name);
     };
-  }, [container, text, passages, mentions, selected]);
+  }, [container, text, passages, mentions, uncertain, selected]);
 }
 
 /** What the highlight colours mean. */
-function Legend() {
+function Legend({ ocr }: { ocr: boolean }) {
   return (
     <ul className="highlight-legend" aria-label="Highlight colours">
       {MARKS.map((mark) => (
@@ -74,6 +83,12 @@ function Legend() {
         <span className="swatch mark-overlap" aria-hidden="true" />
         Overlap
       </li>
+      {ocr && (
+        <li title="OCR was less than 60% sure of these words: check them against the original">
+          <span className="swatch mark-ocr-uncertain" aria-hidden="true" />
+          Uncertain OCR
+        </li>
+      )}
     </ul>
   );
 }
@@ -83,13 +98,21 @@ export function Reader() {
   const text = useDesk((s) => s.text);
   const passages = useDesk((s) => s.passages);
   const mentions = useDesk((s) => s.mentions);
+  const ocr = useDesk((s) => s.ocr);
   const selectedPassageId = useDesk((s) => s.selectedPassageId);
   const createPassage = useDesk((s) => s.createPassage);
   const selectPassage = useDesk((s) => s.selectPassage);
   const textRef = useRef<HTMLElement>(null);
   const [hasSelection, setHasSelection] = useState(false);
 
-  useHighlights(textRef, text, passages, mentions, selectedPassageId);
+  useHighlights(
+    textRef,
+    text,
+    passages,
+    mentions,
+    ocr?.lowConfidence ?? NO_SPANS,
+    selectedPassageId,
+  );
 
   useEffect(() => {
     const onSelectionChange = (): void => {
@@ -181,7 +204,7 @@ export function Reader() {
             ? 'Creates a passage from the selected words.'
             : 'Select words in the text to make a passage.'}
         </span>
-        <Legend />
+        <Legend ocr={report.ocrConfidence !== null} />
       </div>
       <div className="reader-scroll">
         <article

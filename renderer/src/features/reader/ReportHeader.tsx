@@ -64,6 +64,7 @@ export function ReportHeader({ report }: { report: Report }) {
             </span>
             {report.url && <span className="url">{report.url}</span>}
           </p>
+          <OcrNote report={report} />
           <VersionSummary />
         </>
       )}
@@ -114,6 +115,22 @@ function MetadataForm({ report, onDone }: { report: Report; onDone: () => void }
         </button>
       </div>
     </form>
+  );
+}
+
+/** "Text recognised by OCR, mean confidence 87%": said of a scan or an image, with its pages. */
+function OcrNote({ report }: { report: Report }) {
+  const ocr = useDesk((s) => s.ocr);
+  if (report.ocrConfidence === null) return null;
+  const pages = ocr?.pages;
+  const where = pages?.length ? ` on page${pages.length > 1 ? 's' : ''} ${pages.join(', ')}` : '';
+  const doubtful = ocr?.lowConfidence.length ?? 0;
+  return (
+    <p className="ocr-note" data-testid="ocr-note">
+      Text recognised by OCR{where}, mean confidence {Math.round(report.ocrConfidence)}%
+      {doubtful > 0 &&
+        ` · ${doubtful} uncertain word${doubtful > 1 ? 's' : ''} underlined; check them against the original`}
+    </p>
   );
 }
 
