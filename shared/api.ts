@@ -146,6 +146,8 @@ export type DeskApi = {
 /** Typed events pushed from the desk to the UI. */
 export type DeskEvent =
   | { type: 'import.progress'; done: number; total: number; file: string }
+  /** OCR of a scan or an image being imported has begun page `page` of `pages` (issue 12). */
+  | { type: 'ocr.progress'; file: string; page: number; pages: number }
   | { type: 'desk.changed'; reason: 'import' | 'open' | 'demo' }
   /** An import started outside the page (the File menu): the page shows its results. */
   | { type: 'import.results'; results: ImportResult[] };

@@ -13,6 +13,7 @@ export const METHOD_NAMES = [
   'reports.update',
   'reports.importVersion',
   'reports.ocr',
+  'reports.cancelOcr',
   'passages.list',
   'passages.create',
   'passages.update',

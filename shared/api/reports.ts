@@ -151,6 +151,11 @@ export const reportsMethods = {
   'reports.update': op(z.object({ id, patch: metadataPatch }).strict(), reportSchema),
   /** How the report's current text was recognised by OCR; null when it was not. */
   'reports.ocr': op(z.object({ id }).strict(), reportOcrSchema.nullable()),
+  /**
+   * Stops the OCR under way (a scan or an image being imported): that file is rejected as
+   * cancelled, the others go on. Names the file stopped; null when no OCR was running.
+   */
+  'reports.cancelOcr': op(z.object({}).strict(), z.object({ cancelled: z.string().nullable() })),
   'reports.importVersion': op(
     z.object({ id, file: uploadedFileSchema }).strict(),
     reanchorSummarySchema,

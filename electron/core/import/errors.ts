@@ -9,6 +9,8 @@ export type RejectionReason =
   | 'invalid-metadata'
   /** Over a structural limit (nesting, element count), or over the parse worker's time or memory. */
   | 'too-complex'
+  /** The analyst stopped it (OCR of a scan, which may take minutes). */
+  | 'cancelled'
   /** The parser failed in a way the desk did not foresee; the message says how. */
   | 'parse-failed';
 

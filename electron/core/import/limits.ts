@@ -15,6 +15,12 @@ export const MAX_HTML_ELEMENTS = 200_000;
 export const MAX_MARKDOWN_DEPTH = 100;
 /** Longest one file may take to parse in the parse worker before it is stopped. */
 export const PARSE_TIME_LIMIT_MS = 20_000;
+/**
+ * Longest OCR may take over one page (or image), drawing it included. OCR runs past the parse
+ * limit above: each page it starts gives the file this long again. Tesseract takes 1–3 s for a
+ * page of text at 250 dpi on one core; a dense page on a slow machine, many times that.
+ */
+export const OCR_PAGE_TIME_LIMIT_MS = 60_000;
 /** Heap the parse worker may use for one file (V8's old generation, in MiB). */
 export const PARSE_MEMORY_LIMIT_MB = 1536;
 

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReportMetadata } from '../../../shared/api.ts';
 import { ImportRejection, type RejectionReason } from './errors.ts';
 import type { PreparedReport } from './index.ts';
-import { PARSE_MEMORY_LIMIT_MB, PARSE_TIME_LIMIT_MS } from './limits.ts';
+import { OCR_PAGE_TIME_LIMIT_MS, PARSE_MEMORY_LIMIT_MB, PARSE_TIME_LIMIT_MS } from './limits.ts';
 
 /**
  * Where the parse worker is: beside this module, as TypeScript in a checkout (run by Node's type
@@ -14,13 +14,25 @@ export const PARSE_WORKER = new URL(
 );
 
 /** One file to parse: read from a path, or bytes already in memory (an upload). */
-export type ParseJob =
+export type ParseJob = (
   | { path: string; metadata?: ReportMetadata }
-  | { name: string; bytes: Uint8Array; metadata?: ReportMetadata };
+  | { name: string; bytes: Uint8Array; metadata?: ReportMetadata }
+) & {
+  /** Traineddata files OCR reads besides English (ocr.ts). */
+  ocrLanguageFiles?: string[];
+};
+
+/** Told of a file's OCR as it goes: page `index` (from 1) of the `count` it recognises. */
+export type OcrProgress = (index: number, count: number) => void;
 
 export interface ParsePool {
   /** Resolves with the report, or rejects with an ImportRejection naming what went wrong. */
-  parse(job: ParseJob): Promise<PreparedReport>;
+  parse(job: ParseJob, onOcr?: OcrProgress): Promise<PreparedReport>;
+  /**
+   * Stops the OCR of the file being recognised now, if any: that file is rejected as cancelled,
+   * the worker replaced, and the files behind it go on. Returns the file's name, or null.
+   */
+  cancelOcr(): string | null;
   /** Stops the worker at once, even mid-parse; files not yet parsed are rejected. */
   close(): Promise<void>;
 }
@@ -28,11 +40,15 @@ export interface ParsePool {
 export interface ParsePoolOptions {
   entry?: URL;
   timeLimitMs?: number;
+  /** Longest OCR may take over one page; each page starts this clock again. */
+  ocrPageTimeLimitMs?: number;
   memoryLimitMb?: number;
 }
 
 type Reply = {
   id: number;
+  /** OCR of the file has reached page `index` of `count` (the file is not done). */
+  progress?: { index: number; count: number };
   report?: PreparedReport;
   rejection?: { reason: RejectionReason; message: string };
   error?: string;
@@ -41,6 +57,9 @@ type Reply = {
 interface Pending {
   id: number;
   job: ParseJob;
+  onOcr?: OcrProgress;
+  /** The page OCR is on, once it has started on this file. */
+  ocr?: { index: number; count: number };
   resolve(report: PreparedReport): void;
   reject(error: Error): void;
 }
@@ -60,6 +79,7 @@ const AHEAD = 1024;
 export function startParsePool(options: ParsePoolOptions = {}): ParsePool {
   const entry = options.entry ?? PARSE_WORKER;
   const timeLimitMs = options.timeLimitMs ?? PARSE_TIME_LIMIT_MS;
+  const ocrPageTimeLimitMs = options.ocrPageTimeLimitMs ?? OCR_PAGE_TIME_LIMIT_MS;
   const memoryLimitMb = options.memoryLimitMb ?? PARSE_MEMORY_LIMIT_MB;
   const queue: Pending[] = [];
   /** Sent to the current worker, oldest (the one being parsed) first. */
@@ -75,6 +95,13 @@ export function startParsePool(options: ParsePoolOptions = {}): ParsePool {
       if (w !== worker) return;
       const head = sent[0];
       if (!head || head.id !== reply.id) return;
+      if (reply.progress) {
+        // OCR of a page has begun: it gets its own time, however long the file has taken.
+        head.ocr = reply.progress;
+        restartClock();
+        head.onOcr?.(reply.progress.index, reply.progress.count);
+        return;
+      }
       sent.shift();
       if (reply.report) head.resolve(reply.report);
       else if (reply.rejection)
@@ -114,16 +141,20 @@ export function startParsePool(options: ParsePoolOptions = {}): ParsePool {
 
   const restartClock = (): void => {
     clearTimeout(timer);
-    if (sent.length === 0) return;
+    const head = sent[0];
+    if (!head) return;
+    const ocr = head.ocr;
     timer = setTimeout(
       () =>
         blameHead(
           new ImportRejection(
             'too-complex',
-            `parsing took longer than the limit of ${timeLimitMs / 1000} s; the parse was stopped`,
+            ocr
+              ? `recognising page ${ocr.index} of ${ocr.count} by OCR took longer than the limit of ${ocrPageTimeLimitMs / 1000} s a page; it was stopped`
+              : `parsing took longer than the limit of ${timeLimitMs / 1000} s; the parse was stopped`,
           ),
         ),
-      timeLimitMs,
+      ocr ? ocrPageTimeLimitMs : timeLimitMs,
     );
   };
 
@@ -140,12 +171,24 @@ export function startParsePool(options: ParsePoolOptions = {}): ParsePool {
   };
 
   return {
-    parse(job) {
+    parse(job, onOcr) {
       if (closed) return Promise.reject(new Error('the import was stopped'));
       return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, job: plain(job), resolve, reject });
+        queue.push({ id: nextId++, job: plain(job), onOcr, resolve, reject });
         pump();
       });
+    },
+    cancelOcr() {
+      const head = sent[0];
+      if (!head?.ocr) return null;
+      const name = 'path' in head.job ? head.job.path : head.job.name;
+      blameHead(
+        new ImportRejection(
+          'cancelled',
+          `OCR was cancelled at page ${head.ocr.index} of ${head.ocr.count}; the file was not imported`,
+        ),
+      );
+      return name;
     },
     async close() {
       closed = true;

@@ -11,10 +11,16 @@ let previous: Promise<void> = Promise.resolve();
 port.on('message', ({ id, job }: { id: number; job: ParseJob }) => {
   previous = previous.then(async () => {
     try {
+      // Each page OCR starts is told to the pool, which gives it its own time limit.
+      const options = {
+        onOcrPage: (index: number, count: number) =>
+          port.postMessage({ id, progress: { index, count } }),
+        ocrLanguageFiles: job.ocrLanguageFiles,
+      };
       const report =
         'path' in job
-          ? await readReportFile(job.path, job.metadata)
-          : await prepareReport(job.bytes, job.name, job.metadata);
+          ? await readReportFile(job.path, job.metadata, options)
+          : await prepareReport(job.bytes, job.name, job.metadata, options);
       port.postMessage({ id, report }, transferable(report));
     } catch (error) {
       port.postMessage(

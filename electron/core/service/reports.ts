@@ -27,6 +27,10 @@ export function reportsHandlers(deps: {
   parsePool: () => ParsePool;
 }): Handlers<MethodsOf<'reports'>> {
   const { db, emit, parsePool } = deps;
+  const ocrProgress =
+    (file: string) =>
+    (page: number, pages: number): void =>
+      emit({ type: 'ocr.progress', file, page, pages });
   return {
     'reports.list': () => listReportOrder(db),
     'reports.items': ({ ids }) => listReportItems(db, ids),
@@ -49,7 +53,7 @@ export function reportsHandlers(deps: {
         files.map(async (file) => {
           const name = basename(file.name);
           const result = await parseFile(name, () =>
-            parsePool().parse({ name, bytes: Buffer.from(file.data, 'base64') }),
+            parsePool().parse({ name, bytes: Buffer.from(file.data, 'base64') }, ocrProgress(name)),
           );
           emit({ type: 'import.progress', done: ++done, total: files.length, file: name });
           return result;
@@ -60,6 +64,7 @@ export function reportsHandlers(deps: {
       return results;
     },
     'reports.update': ({ id, patch }) => updateReportMetadata(db, id, patch),
+    'reports.cancelOcr': () => ({ cancelled: parsePool().cancelOcr() }),
     'reports.ocr': ({ id }) => {
       if (!getReport(db, id)) throw new DeskError('not-found', `report ${id} does not exist`);
       return getReportOcr(db, id);
@@ -68,7 +73,10 @@ export function reportsHandlers(deps: {
       const name = basename(file.name);
       let report;
       try {
-        report = await parsePool().parse({ name, bytes: Buffer.from(file.data, 'base64') });
+        report = await parsePool().parse(
+          { name, bytes: Buffer.from(file.data, 'base64') },
+          ocrProgress(name),
+        );
       } catch (error) {
         if (error instanceof ImportRejection)
           throw new DeskError('rejected', `${name}: ${error.message}`);
