@@ -25,6 +25,8 @@ export function App() {
   const showError = useDesk((s) => s.showError);
   const importFiles = useDesk((s) => s.importFiles);
   const importing = useDesk((s) => s.importing);
+  const ocrProgress = useDesk((s) => s.ocrProgress);
+  const cancelOcr = useDesk((s) => s.cancelOcr);
   const view = useDesk((s) => s.view);
   const loadSources = useDesk((s) => s.loadSources);
   const loadSession = useDesk((s) => s.loadSession);
@@ -130,6 +132,16 @@ export function App() {
           aria-valuenow={importing.done}
         >
           Importing {importing.done} of {importing.total}…
+        </div>
+      )}
+      {importing && ocrProgress && (
+        // Apart from the progress bar, whose children are presentational: the button stays one.
+        <div className="progress ocr-progress" role="status" aria-label="OCR">
+          Recognising text by OCR in {ocrProgress.file}: page {ocrProgress.page} of{' '}
+          {ocrProgress.pages}…{' '}
+          <button type="button" onClick={() => void cancelOcr()}>
+            Cancel OCR
+          </button>
         </div>
       )}
       <ImportResults />

@@ -30,6 +30,8 @@ export interface LibrarySlice {
   hitQuery: string;
   /** Files done of the page's current import; `offset`: files in the batches already sent. */
   importing: { done: number; total: number; offset: number } | null;
+  /** The page OCR is on in a scan or an image being imported (issue 12); null when none. */
+  ocrProgress: { file: string; page: number; pages: number } | null;
   importResults: ImportResult[] | null;
   /** The library's order again (after an import, a changed outlet or date). */
   loadReports(): Promise<void>;
@@ -42,6 +44,8 @@ export interface LibrarySlice {
   refreshReports(): Promise<void>;
   search(query: string): Promise<void>;
   importFiles(files: File[]): Promise<void>;
+  /** Stops the OCR under way: that file is rejected as cancelled, the others import. */
+  cancelOcr(): Promise<void>;
   /**
    * Follows what the desk announces (import progress, imports started elsewhere, the desk opened
    * again); returns the function that stops following.
@@ -93,6 +97,7 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
   noteHits: [],
   hitQuery: '',
   importing: null,
+  ocrProgress: null,
   importResults: null,
   loadReports: async () => {
     await guarded(get, async () => {
@@ -163,7 +168,12 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
       const first = results.find((r) => r.status === 'imported');
       if (first?.reportId) await get().openReport(first.reportId);
     });
-    set({ importing: null });
+    set({ importing: null, ocrProgress: null });
+  },
+  cancelOcr: async () => {
+    await guarded(get, async () => {
+      await call('reports.cancelOcr', {});
+    });
   },
   followDesk: () =>
     onDeskEvent((event) => {
@@ -174,6 +184,8 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
             ? { importing: { ...s.importing, done: s.importing.offset + event.done } }
             : {},
         );
+      if (event.type === 'ocr.progress')
+        set({ ocrProgress: { file: event.file, page: event.page, pages: event.pages } });
       // Another desk: its ids are not this one's, so no row is kept.
       if (event.type === 'desk.changed' && event.reason === 'open') void get().refreshReports();
       if (event.type === 'import.results') {
