@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createOcrEngine,
   fromBlocks,
-  OCR_GUARD,
+  ocrThreadUrl,
   type OcrEngine,
   type OcrResult,
 } from '../../electron/core/import/ocr.ts';
@@ -69,7 +69,7 @@ describe('OCR thread', () => {
   it('refuses to download language data it was not given', async () => {
     // tesseract's own protocol: load the core, then a language with no data and no local path,
     // which tesseract.js would fetch from its CDN.
-    const worker = new Worker(OCR_GUARD);
+    const worker = new Worker(ocrThreadUrl());
     const send = (action: string, payload: unknown): Promise<{ status: string; data: unknown }> =>
       new Promise((resolve) => {
         const onMessage = (m: { action: string; status: string; data: unknown }): void => {

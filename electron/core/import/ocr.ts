@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { ImportRejection } from './errors.ts';
+import { guardOcrThread } from './ocr-guard.ts';
 import { cleanLine } from './normalise.ts';
 
 /** Words recognised with less confidence than this (0–100) are shown to the analyst as doubtful. */
@@ -58,10 +59,19 @@ export function englishDataFile(): string {
   );
 }
 
-/** The thread tesseract runs in: its own worker script behind the fetch refusal. */
-export const OCR_GUARD = fileURLToPath(
-  new URL(import.meta.url.endsWith('.ts') ? './ocr-guard.ts' : './ocr-guard.js', import.meta.url),
-);
+/**
+ * The thread tesseract runs in: its own worker script behind the fetch refusal (ocr-guard.ts),
+ * as a data: URL built from the guard's source, so no file of ours need be found beside a bundle.
+ */
+export function ocrThreadUrl(): URL {
+  const script = pathToFileURL(require.resolve('tesseract.js/src/worker-script/node/index.js'));
+  const code = [
+    `import { parentPort } from 'node:worker_threads';`,
+    `(${guardOcrThread.toString()})(parentPort);`,
+    `await import(${JSON.stringify(script.href)});`,
+  ].join('\n');
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
 
 interface Language {
   code: string;
@@ -95,7 +105,8 @@ export async function createOcrEngine(options: OcrOptions = {}): Promise<OcrEngi
   // eslint-disable-next-line layering/allowed-imports -- OCR (issue 12); scripts/eslint-layering.js should list tesseract.js for core
   const { createWorker, OEM } = await import('tesseract.js');
   const worker = await createWorker(languages, OEM.LSTM_ONLY, {
-    workerPath: OCR_GUARD,
+    // A URL, which Node's Worker takes as tesseract hands it on (its types say string).
+    workerPath: ocrThreadUrl() as unknown as string,
     // Read in Node from tesseract.js-core itself; named so that no default (a CDN) is ever in play.
     corePath: dirname(require.resolve('tesseract.js-core/package.json')),
     // Data comes as bytes (above): no langPath to read or fetch from, and no cache written.
