@@ -100,6 +100,14 @@ async function scannedPdf(
   return doc.save({ useObjectStreams: false });
 }
 
+/** PNG bytes drawn at `scale` of their size: text so small that OCR doubts some of its words. */
+async function scaled(png: Uint8Array, scale: number): Promise<Uint8Array> {
+  const image = await loadImage(Buffer.from(png));
+  const canvas = createCanvas(Math.round(image.width * scale), Math.round(image.height * scale));
+  canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
+  return new Uint8Array(canvas.toBuffer('image/png'));
+}
+
 /** PNG bytes as JPEG (quality 90), through the canvas. */
 async function asJpeg(png: Uint8Array): Promise<Uint8Array> {
   const image = await loadImage(Buffer.from(png));
@@ -113,6 +121,8 @@ async function main(): Promise<void> {
   const memo = await pagePng(await typedPage(MEMO_TEXT));
   writeFileSync(join(OUT, 'flood-memo.png'), memo);
   writeFileSync(join(OUT, 'flood-memo.jpg'), await asJpeg(memo));
+  // The memo at 30%: about 60 dpi, read mostly right, a few words with low confidence.
+  writeFileSync(join(OUT, 'faded-memo.png'), await scaled(memo, 0.3));
   writeFileSync(
     join(OUT, 'scanned-text.pdf'),
     await scannedPdf(SCANNED_PAGES.map((text) => ({ text, scanned: true }))),

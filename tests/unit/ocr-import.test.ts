@@ -44,6 +44,20 @@ describe('image import', () => {
     expect(wordsFound(MEMO_TEXT, report.text)).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('keeps the words OCR doubted, as spans of whole words in the text', async () => {
+    const report = await prepareReport(bytesOf('ocr', 'faded-memo.png'), 'faded-memo.png');
+    const doubted = report.ocr?.lowConfidence ?? [];
+    expect(doubted.length).toBeGreaterThan(0);
+    expect(report.ocr?.confidence).toBeLessThan(95);
+    for (const span of doubted) {
+      expect(span.confidence).toBeLessThan(60);
+      const word = report.text.slice(span.start, span.end);
+      expect(word).toMatch(/^\S+$/);
+      expect(report.text[span.start - 1] ?? ' ').toMatch(/\s/);
+      expect(report.text[span.end] ?? ' ').toMatch(/\s/);
+    }
+  });
+
   it('refuses a file that is no image, and one that claims a huge canvas, before OCR', async () => {
     await expect(
       prepareReport(new TextEncoder().encode('not a picture'), 'photo.png'),
