@@ -80,7 +80,10 @@ describe('a PDF report in a claim set', () => {
     expect(withoutExport(again)).toEqual(withoutExport(set));
     // The merged desk names the original, and says whose desk holds its bytes.
     const service = createDeskService({ db: empty.db, path: empty.file });
-    const id = empty.db.prepare("SELECT id FROM reports WHERE format = 'pdf'").pluck().get();
+    const id = empty.db
+      .prepare("SELECT id FROM reports WHERE format = 'pdf'")
+      .pluck()
+      .get() as number;
     const original = await service.call('originals.get', { reportId: id });
     expect(original.ok).toBe(false);
     if (!original.ok)
