@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { imageSize } from '../../electron/core/import/image.ts';
 import { prepareReport, type PreparedReport } from '../../electron/core/import/index.ts';
-import { closeSharedOcrEngine, type OcrResult } from '../../electron/core/import/ocr.ts';
+import {
+  closeSharedOcrEngine,
+  ocrLanguageFilesFromEnv,
+  type OcrResult,
+} from '../../electron/core/import/ocr.ts';
 import { spliceRecognised } from '../../electron/core/import/pdf.ts';
 import {
   MEMO_TEXT,
@@ -82,6 +86,30 @@ describe('image import', () => {
       width: 1700,
       height: 834,
     });
+  });
+});
+
+describe('languages the analyst names', () => {
+  it('are read from SOURCE_DESK_OCR_LANGUAGES, separated as in PATH', () => {
+    expect(
+      ocrLanguageFilesFromEnv({
+        SOURCE_DESK_OCR_LANGUAGES: '/a/kor.traineddata: /b/jpn.traineddata:',
+      }),
+    ).toEqual(['/a/kor.traineddata', '/b/jpn.traineddata']);
+    expect(ocrLanguageFilesFromEnv({})).toEqual([]);
+  });
+
+  it('are loaded by every import: a file that is not there rejects the import, named', async () => {
+    const before = process.env.SOURCE_DESK_OCR_LANGUAGES;
+    process.env.SOURCE_DESK_OCR_LANGUAGES = '/nowhere/kor.traineddata';
+    try {
+      await expect(
+        prepareReport(bytesOf('ocr', 'flood-memo.png'), 'flood-memo.png'),
+      ).rejects.toThrow('/nowhere/kor.traineddata: the OCR language data cannot be read');
+    } finally {
+      if (before === undefined) delete process.env.SOURCE_DESK_OCR_LANGUAGES;
+      else process.env.SOURCE_DESK_OCR_LANGUAGES = before;
+    }
   });
 });
 

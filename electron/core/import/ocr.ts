@@ -5,7 +5,7 @@
 // with fetch refused (ocr-guard.ts). Rules and figures: docs/import-limits.md.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ImportRejection } from './errors.ts';
 import { guardOcrThread } from './ocr-guard.ts';
@@ -165,6 +165,18 @@ export function fromBlocks(blocks: readonly BlockLike[]): OcrResult {
   return { text, confidence, words };
 }
 
+/**
+ * Traineddata files named in SOURCE_DESK_OCR_LANGUAGES (paths separated as in PATH: ':' on Linux
+ * and macOS, ';' on Windows), read beside English by every import: how the analyst points the
+ * desk at, say, Debian's /usr/share/tesseract-ocr/5/tessdata/kor.traineddata.
+ */
+export function ocrLanguageFilesFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.SOURCE_DESK_OCR_LANGUAGES ?? '')
+    .split(delimiter)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
 let shared: { key: string; engine: Promise<OcrEngine> } | undefined;
 
 /**
@@ -172,7 +184,7 @@ let shared: { key: string; engine: Promise<OcrEngine> } | undefined;
  * (tesseract takes about half a second to start); a different set of languages starts another.
  */
 export async function sharedOcrEngine(
-  extraLanguageFiles: readonly string[] = [],
+  extraLanguageFiles: readonly string[] = ocrLanguageFilesFromEnv(),
 ): Promise<OcrEngine> {
   const key = JSON.stringify(extraLanguageFiles);
   if (shared?.key !== key) {
