@@ -39,6 +39,8 @@ interface Asked {
   texts: string[];
   /** Spans already evidence (or the passage itself): their sentences are not offered. */
   own: Placed[];
+  /** A report whose sentences are not suggested at all (a passage's own). */
+  ownReport?: number;
   /** Outlets they come from: other outlets rank first among equal scores. */
   outlets: Set<string | null>;
   rejected: Set<string>;
@@ -68,9 +70,18 @@ function asked(db: Db, target: Target): Asked {
   ).pluck();
   if ('passageId' in target) {
     const p = getPassage(db, target.passageId);
+    // Its claims' evidence is not suggested again: it is linked already (taking it again fails).
+    const linked = prepared(
+      db,
+      `SELECT p.report_id AS reportId, p.position_start AS start, p.position_end AS end
+       FROM evidence e JOIN passages p ON p.id = e.passage_id
+       WHERE e.claim_id IN (SELECT claim_id FROM evidence WHERE passage_id = ?)`,
+    ).all(p.id) as Placed[];
     return {
       texts: [p.exact],
-      own: [{ reportId: p.reportId, start: p.start, end: p.end }],
+      own: [{ reportId: p.reportId, start: p.start, end: p.end }, ...linked],
+      // Other reports only: the passage's own report is open beside it already.
+      ownReport: p.reportId,
       outlets: new Set([outletOf.get(p.reportId) as string | null]),
       rejected,
     };
@@ -103,6 +114,7 @@ export function suggest(db: Db, target: Target, limit = 10): Suggestion[] {
   const read = reportReader(db, { profiles, weights, min: SCORE.suggest });
   const found: Suggestion[] = [];
   for (const reportId of candidateReports(db, profiles, weights, CANDIDATES)) {
+    if (reportId === want.ownReport) continue;
     const report = read(reportId) as CorpusReport;
     for (const sentence of report.sentences) {
       if (sentence.profile.keys.size < MIN_KEYS) continue;
