@@ -9,7 +9,7 @@ import {
   ocrLanguageFilesFromEnv,
   type OcrResult,
 } from '../../electron/core/import/ocr.ts';
-import { spliceRecognised } from '../../electron/core/import/pdf.ts';
+import { parsePdf, spliceRecognised } from '../../electron/core/import/pdf.ts';
 import {
   MEMO_TEXT,
   PARTLY_SCANNED,
@@ -145,6 +145,27 @@ describe('scanned PDF pages', () => {
       expect(span.start).toBeGreaterThanOrEqual(page2?.start ?? -1);
       expect(span.end).toBeLessThanOrEqual(page2?.end ?? -1);
     }
+  });
+
+  it('refuses a scan with more pages than OCR reads, before recognising any', async () => {
+    let recognised = 0;
+    const recognize = (): Promise<OcrResult> => {
+      recognised++;
+      return Promise.resolve({ text: 'x', confidence: 90, words: [] });
+    };
+    await expect(
+      parsePdf(
+        bytesOf('ocr', 'scanned-text.pdf'),
+        'scanned-text.pdf',
+        { maxOcrPages: 1 },
+        { recognize },
+      ),
+    ).rejects.toMatchObject({
+      reason: 'too-complex',
+      message:
+        'scanned-text.pdf has 2 pages without a text layer; OCR reads at most 1 pages of one PDF (split the scan into parts); the file was not parsed',
+    });
+    expect(recognised).toBe(0);
   });
 
   it('still refuses a scan in which OCR finds no text', async () => {

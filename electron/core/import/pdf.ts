@@ -20,6 +20,11 @@ import type { ParsedReport } from './text.ts';
 export const MAX_PDF_PAGES = 2000;
 /** Most characters of text a PDF may yield (UTF-16 units): a 2,000-page book has about 5 million. */
 export const MAX_PDF_TEXT_CHARS = 8_000_000;
+/**
+ * Most pages without a text layer OCR reads in one PDF: at 1–3 s a page, 500 pages is a quarter of
+ * an hour or more. A longer scan is refused before any page is recognised; split it first.
+ */
+export const MAX_OCR_PAGES = 500;
 /** How far from the end of the file its `%%EOF` marker may be (as in Acrobat's own check). */
 const EOF_WINDOW = 1024;
 
@@ -39,6 +44,7 @@ export interface PdfOcr {
 
 export interface PdfLimits {
   maxPages?: number;
+  maxOcrPages?: number;
   maxTextChars?: number;
 }
 
@@ -177,6 +183,12 @@ export async function parsePdf(
       throw new ImportRejection(
         'empty',
         `${fileName}: no page of this PDF has a text layer (it looks scanned); OCR is not available yet`,
+      );
+    }
+    const maxOcrPages = limits.maxOcrPages ?? MAX_OCR_PAGES;
+    if (ocr && withoutLayer.length > maxOcrPages) {
+      throw tooComplex(
+        `${fileName} has ${withoutLayer.length.toLocaleString('en')} pages without a text layer; OCR reads at most ${maxOcrPages.toLocaleString('en')} pages of one PDF (split the scan into parts)`,
       );
     }
     const recognised = new Map<number, OcrResult>();
