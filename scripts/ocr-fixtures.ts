@@ -2,10 +2,10 @@
 // as a PNG, a JPEG and scanned PDFs (an image per page, no text layer). Generated, never
 // downloaded: the text is set in Helvetica with pdf-lib and drawn by pdf.js on an @napi-rs/canvas
 // canvas, so what each file shows is stated here. Run: node scripts/ocr-fixtures.ts
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { renderPagePng } from '../electron/core/import/pdf-render.ts';
@@ -31,6 +31,11 @@ export const PARTLY_TYPED = [
 ];
 export const PARTLY_SCANNED =
   'The council approved the new school budget after a long public debate.';
+
+/** What the Korean note shows (for OCR with a traineddata file the analyst names). */
+export const KOREAN_TEXT = '서울 시청 앞에서 오늘 아침 시위가 열렸다';
+/** The font it is set in: Debian's fonts-nanum (apt-get install fonts-nanum). */
+const NANUM = '/usr/share/fonts/truetype/nanum/NanumGothic.ttf';
 
 const WIDTH = 612;
 
@@ -108,6 +113,19 @@ async function scaled(png: Uint8Array, scale: number): Promise<Uint8Array> {
   return new Uint8Array(canvas.toBuffer('image/png'));
 }
 
+/** A line of Korean in Nanum Gothic, 40 px, black on white. */
+function koreanNote(): Uint8Array {
+  GlobalFonts.registerFromPath(NANUM, 'Nanum Gothic');
+  const canvas = createCanvas(1000, 160);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.fillStyle = '#000000';
+  context.font = '40px "Nanum Gothic"';
+  context.fillText(KOREAN_TEXT, 40, 95);
+  return new Uint8Array(canvas.toBuffer('image/png'));
+}
+
 /** PNG bytes as JPEG (quality 90), through the canvas. */
 async function asJpeg(png: Uint8Array): Promise<Uint8Array> {
   const image = await loadImage(Buffer.from(png));
@@ -123,6 +141,8 @@ async function main(): Promise<void> {
   writeFileSync(join(OUT, 'flood-memo.jpg'), await asJpeg(memo));
   // The memo at 30%: about 60 dpi, read mostly right, a few words with low confidence.
   writeFileSync(join(OUT, 'faded-memo.png'), await scaled(memo, 0.3));
+  // Only where the font is installed; the committed file was drawn with it.
+  if (existsSync(NANUM)) writeFileSync(join(OUT, 'korean-note.png'), koreanNote());
   writeFileSync(
     join(OUT, 'scanned-text.pdf'),
     await scannedPdf(SCANNED_PAGES.map((text) => ({ text, scanned: true }))),
