@@ -21,6 +21,7 @@ export const ZONES = {
       'mammoth',
       'mhtml-to-html',
       'pdfjs-dist',
+      'tesseract.js',
     ],
   },
   bridge: { path: 'electron/bridge/', zones: ['shared', 'core', 'bridge'], packages: ['node:'] },

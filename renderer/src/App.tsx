@@ -171,7 +171,9 @@ export function App() {
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <p>Drop reports to import them</p>
-          <p className="muted">Text, Markdown or saved web pages</p>
+          <p className="muted">
+            Text, Markdown, saved web pages and archives, Word, PDF, or scans (read by OCR)
+          </p>
         </div>
       )}
     </div>
@@ -424,8 +426,8 @@ function EmptyDesk({ onImport }: { onImport: () => void }) {
     <main className="empty-desk">
       <h1>This desk has no reports yet</h1>
       <p>
-        Import news reports as text, Markdown or saved web pages — or drop the files anywhere on
-        this window.
+        Import reports as text, Markdown, saved web pages or web archives, Word files, PDF, or
+        scanned pages and images (read by OCR) — or drop the files anywhere on this window.
       </p>
       <div className="form-actions">
         <button type="button" className="primary" onClick={onImport}>

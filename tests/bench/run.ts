@@ -22,6 +22,7 @@ const BENCHES: Bench[] = [
   { name: 'reader', command: [node, `${here}/reader.bench.ts`] },
   { name: 'library', command: [node, `${here}/library.bench.ts`] },
   { name: 'suggest', command: [node, `${here}/suggest.bench.ts`] },
+  { name: 'ocr', command: [node, `${here}/ocr.bench.ts`] },
   { name: 'pdf', command: [node, `${here}/pdf.bench.ts`] },
 ];
 

@@ -102,7 +102,6 @@ export async function createOcrEngine(options: OcrOptions = {}): Promise<OcrEngi
     readLanguage(englishDataFile()),
     ...(options.extraLanguageFiles ?? []).map(readLanguage),
   ];
-  // eslint-disable-next-line layering/allowed-imports -- OCR (issue 12); scripts/eslint-layering.js should list tesseract.js for core
   const { createWorker, OEM } = await import('tesseract.js');
   const worker = await createWorker(languages, OEM.LSTM_ONLY, {
     // A URL, which Node's Worker takes as tesseract hands it on (its types say string).

@@ -11,6 +11,7 @@ import {
   getReportText,
   reindexReport,
   storeOriginal,
+  storeOcr,
   storePages,
 } from '../db/reports.ts';
 import type { PreparedReport } from '../import/index.ts';
@@ -47,6 +48,8 @@ export function importNewVersion(db: Db, id: number, prepared: PreparedReport): 
     );
     // Page spans belong to the text: the new one's replace the old (none if it has no pages).
     storePages(db, id, prepared.pages ?? []);
+    // A new version read by OCR carries its own mark (by its text's hash).
+    if (prepared.ocr) storeOcr(db, prepared.sha256, prepared.ocr);
     const version =
       (db
         .prepare('SELECT max(version) FROM report_versions WHERE report_id = ?')
