@@ -13,7 +13,6 @@ describe('a new version read by OCR', () => {
     const { db, file } = tempDesk();
     const desk = createDeskService({ db, path: file });
     try {
-      await desk.call('session.setReviewer', { name: 'Tester' });
       const text = 'Flood memo\n\nThe river rose in the night.\n';
       const first = await desk.call('reports.import', {
         files: [upload('memo.txt', Buffer.from(text))],

@@ -122,7 +122,9 @@ describe('one vocabulary', () => {
 
   it('names the report extensions once, for the importer and every picker', () => {
     expect(SUPPORTED_EXTENSIONS).toBe(REPORT_EXTENSIONS);
-    expect(REPORT_ACCEPT).toBe('.txt,.text,.md,.markdown,.html,.htm,.docx,.mhtml,.mht,.pdf,.png,.jpg,.jpeg');
+    expect(REPORT_ACCEPT).toBe(
+      '.txt,.text,.md,.markdown,.html,.htm,.docx,.mhtml,.mht,.pdf,.png,.jpg,.jpeg',
+    );
     expect(REPORT_EXTENSIONS.map((ext) => FORMAT_BY_EXTENSION[ext])).toEqual([
       'txt',
       'txt',
