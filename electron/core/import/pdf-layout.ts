@@ -370,15 +370,25 @@ export interface Vocabulary {
   compounds: Set<string>;
 }
 
+/** The characters a line broken inside a word ends with: hyphen, hyphen (U+2010), soft hyphen. */
+const BREAK_MARKS = new Set(['-', '\u2010', '\u00AD']);
+
 export function vocabularyOf(lines: Iterable<string>): Vocabulary {
   const words = new Set<string>();
   const compounds = new Set<string>();
   for (const line of lines) {
     // A word broken at the line's end is not a word the document uses.
-    const body = line.replace(/[\p{L}-]+[-\u2010\u00AD]$/u, '');
-    for (const m of body.matchAll(/\p{L}+(?:-\p{L}+)+/gu)) compounds.add(m[0].toLowerCase());
-    for (const m of body.matchAll(/(?<![\p{L}-])\p{L}+(?![\p{L}-])/gu))
-      words.add(m[0].toLowerCase());
+    const body = BREAK_MARKS.has(line.at(-1) ?? '')
+      ? line.replace(/[\p{L}-]+[-\u2010\u00AD]$/u, '')
+      : line;
+    // One scan: a run of letters with hyphens inside is a compound; one without, standing free of
+    // hyphens on both sides, a word.
+    for (const m of body.matchAll(/\p{L}+(?:-\p{L}+)*/gu)) {
+      const found = m[0];
+      if (found.includes('-')) compounds.add(found.toLowerCase());
+      else if (body[m.index - 1] !== '-' && body[m.index + found.length] !== '-')
+        words.add(found.toLowerCase());
+    }
   }
   return { words, compounds };
 }
@@ -395,7 +405,11 @@ export function joinOf(
   next: string,
   vocabulary: Vocabulary,
 ): { drop: number; sep: string } {
-  if (prev.endsWith('\u00AD')) return { drop: 1, sep: '' };
+  const last = prev.at(-1);
+  if (last === '\u00AD') return { drop: 1, sep: '' };
+  // Most lines end in no hyphen: only a dash after a word joins them without a space.
+  if (last !== '-' && last !== '\u2010')
+    return /\S[–—]$/u.test(prev) ? { drop: 0, sep: '' } : { drop: 0, sep: ' ' };
   // "state-of-the-" / "art": the whole compound so far, and its last part.
   const broken = /((?:\p{L}+-)*(\p{L}+))[-\u2010]$/u.exec(prev);
   const head = /^\p{Ll}+/u.exec(next);
@@ -447,7 +461,20 @@ export interface PageSpan {
  */
 function assemble(pages: readonly PageParagraphs[]): { text: string; spans: PageSpan[] } {
   const vocabulary = vocabularyOf(pages.flat(2));
-  let text = '';
+  // The text in pieces, joined once at the end (not copied at every line), and its length so far.
+  const parts: string[] = [];
+  let length = 0;
+  /** Takes `n` characters off the end (a hyphenation hyphen ends the last line). */
+  const drop = (n: number): void => {
+    let left = n;
+    while (left > 0 && parts.length > 0) {
+      const lastPart = parts.pop() as string;
+      const cut = Math.min(left, lastPart.length);
+      if (lastPart.length > cut) parts.push(lastPart.slice(0, lastPart.length - cut));
+      left -= cut;
+      length -= cut;
+    }
+  };
   let lastLine: string | undefined;
   const spans: PageSpan[] = [];
   pages.forEach((paragraphs, index) => {
@@ -459,22 +486,25 @@ function assemble(pages: readonly PageParagraphs[]): { text: string; spans: Page
         else if (l > 0 || (p === 0 && continues(lastLine, line))) {
           const join = joinOf(lastLine, line, vocabulary);
           if (join.drop) {
-            text = text.slice(0, -join.drop);
+            drop(join.drop);
             // The dropped hyphen may have ended the page before.
-            for (const span of spans) span.end = Math.min(span.end, text.length);
+            const lastSpan = spans.at(-1);
+            if (lastSpan) lastSpan.end = Math.min(lastSpan.end, length);
           }
           sep = join.sep;
         }
-        text += sep;
-        if (start < 0) start = text.length;
-        text += line;
+        parts.push(sep);
+        length += sep.length;
+        if (start < 0) start = length;
+        parts.push(line);
+        length += line.length;
         lastLine = line;
       });
     });
-    spans.push({ page: index + 1, start: start < 0 ? text.length : start, end: text.length });
+    spans.push({ page: index + 1, start: start < 0 ? length : start, end: length });
   });
   for (const span of spans) span.start = Math.min(span.start, span.end);
-  return { text, spans };
+  return { text: parts.join(''), spans };
 }
 
 /**
@@ -486,7 +516,9 @@ function inOwnFrame(runs: readonly TextRun[]): { runs: TextRun[]; aside: string[
   const byAngle = new Map<number, TextRun[]>();
   for (const run of runs) {
     const angle = (((run.angle ?? 0) % 360) + 360) % 360;
-    byAngle.set(angle, [...(byAngle.get(angle) ?? []), run]);
+    const same = byAngle.get(angle);
+    if (same) same.push(run);
+    else byAngle.set(angle, [run]);
   }
   const chars = (group: TextRun[]): number => group.reduce((n, r) => n + r.text.length, 0);
   const [main = 0] = [...byAngle].sort((a, b) => chars(b[1]) - chars(a[1]))[0] ?? [];
