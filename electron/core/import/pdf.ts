@@ -16,6 +16,8 @@ import { readingOrder, type PageSpan, type TextRun } from './pdf-layout.ts';
 import { renderPagePng } from './pdf-render.ts';
 import type { ParsedReport } from './text.ts';
 
+/** Most pixels of an image inside a PDF that pdf.js decodes (as an image file may have). */
+export const MAX_PDF_IMAGE_PIXELS = 50_000_000;
 /** Most pages a PDF may have; a long report has a few hundred. Checked before any page is read. */
 export const MAX_PDF_PAGES = 2000;
 /** Most characters of text a PDF may yield (UTF-16 units): a 2,000-page book has about 5 million. */
@@ -107,6 +109,10 @@ export async function parsePdf(
     // CVE-2024-4367 in 4.2 made it default off); still passed, so an older pdf.js would not.
     isEvalSupported: false,
     enableXfa: false,
+    // An image in the page is decoded outside V8's heap (the worker's limit does not hold it): a
+    // few hundred bytes may declare 16,000 × 16,000 pixels. Larger ones are left undrawn.
+    maxImageSize: MAX_PDF_IMAGE_PIXELS,
+    canvasMaxAreaInBytes: MAX_PDF_IMAGE_PIXELS * 4,
     disableFontFace: true,
     useSystemFonts: false,
     useWorkerFetch: false,

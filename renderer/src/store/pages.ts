@@ -11,11 +11,14 @@ export interface PageViewState {
 }
 
 export interface PagesSlice {
-  /** The page spans of the open report's original, once asked for (empty: not paged). */
-  reportPages: { reportId: number; pages: PageSpan[] } | null;
+  /**
+   * The page spans of the open report's original, once asked for (empty: not paged), for which
+   * text of it (a new version has its own original and pages).
+   */
+  reportPages: { reportId: number; sha256: string; pages: PageSpan[] } | null;
   pageView: PageViewState | null;
-  /** Asks for report `reportId`'s page spans (once per report opened). */
-  loadReportPages(reportId: number): Promise<void>;
+  /** Asks for report `reportId`'s page spans (once per report and text). */
+  loadReportPages(reportId: number, sha256: string): Promise<void>;
   openPageView(view: PageViewState): void;
   closePageView(): void;
   /** Turns the open page view to `page` (kept within the original's pages by the view). */
@@ -27,15 +30,17 @@ export interface PagesSlice {
 export const createPagesSlice: Slice<PagesSlice> = (set, get) => ({
   reportPages: null,
   pageView: null,
-  loadReportPages: async (reportId) => {
-    if (get().reportPages?.reportId === reportId) return;
+  loadReportPages: async (reportId, sha256) => {
+    const known = get().reportPages;
+    if (known?.reportId === reportId && known.sha256 === sha256) return;
+    // Another report or version may have been opened meanwhile: its pages are the ones kept.
+    const current = (): boolean => get().reportId === reportId && get().report?.sha256 === sha256;
     try {
       const pages = await call('originals.pages', { reportId });
-      // Another report may have been opened meanwhile: its pages are the ones kept.
-      if (get().reportId === reportId) set({ reportPages: { reportId, pages } });
+      if (current()) set({ reportPages: { reportId, sha256, pages } });
     } catch {
       // A report whose pages cannot be read is shown as unpaged: its text is all there is.
-      if (get().reportId === reportId) set({ reportPages: { reportId, pages: [] } });
+      if (current()) set({ reportPages: { reportId, sha256, pages: [] } });
     }
   },
   openPageView: (view) => set({ pageView: view }),

@@ -15,7 +15,7 @@ export function OriginalButton({ report }: { report: Report }) {
   const openPageView = useDesk((s) => s.openPageView);
   // Asked again for a new version (its text, and so its pages, changed).
   useEffect(() => {
-    void loadReportPages(report.id);
+    void loadReportPages(report.id, report.sha256);
   }, [loadReportPages, report.id, report.sha256]);
   if (!pages?.length) return null;
   return (

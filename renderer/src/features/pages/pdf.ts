@@ -56,6 +56,9 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
     // Only pdf.js's own options: an older pdf.js would take this one too (it has none to take).
     ...({ isEvalSupported: false } as object),
     enableXfa: false,
+    // Images past 50 million pixels are left undrawn, as the import leaves them unread.
+    maxImageSize: 50_000_000,
+    canvasMaxAreaInBytes: 200_000_000,
     disableFontFace: true,
     useSystemFonts: false,
     // No fetching from the worker, nor WebAssembly (the CSP allows neither): images in JBIG2 or
