@@ -35,6 +35,8 @@ const GROUP_SIZE = 500;
  * overlaps parsing the next even for a hundred files (slow ones, such as PDFs).
  */
 const MIN_GROUP_SIZE = 20;
+/** Bytes of files a group holds at most (past its first file): the originals it keeps in memory. */
+export const GROUP_BYTES = 256 * 1024 * 1024;
 
 /** Files of a folder, recursively and sorted, without hidden files and the manifest. */
 async function filesIn(folder: string): Promise<string[]> {
@@ -135,19 +137,34 @@ export async function importPaths(
     const pool = pools[turn++ % pools.length] as ParsePool;
     return parseFile(item.file, () => pool.parse({ path: item.file, metadata: item.metadata }));
   };
-  const startGroup = (from: number): Promise<Parsed[]> =>
-    Promise.all(planned.slice(from, from + groupSize).map(parse));
+  // A group ends at its count or once its files weigh GROUP_BYTES: each parsed file carries its
+  // original's bytes until the group is written, and the next group is parsed meanwhile.
+  const groupEnd = async (from: number): Promise<number> => {
+    let bytes = 0;
+    let end = from;
+    while (end < planned.length && end - from < groupSize && bytes < GROUP_BYTES) {
+      const item = planned[end++] as Planned;
+      if (!('result' in item)) bytes += (await stat(item.file).catch(() => undefined))?.size ?? 0;
+    }
+    return end;
+  };
+  const startGroup = async (from: number): Promise<{ end: number; parsed: Promise<Parsed[]> }> => {
+    const end = await groupEnd(from);
+    return { end, parsed: Promise.all(planned.slice(from, end).map(parse)) };
+  };
   const results: ImportResult[] = [];
   try {
-    let next = startGroup(0);
-    for (let from = 0; from < planned.length; from += groupSize) {
-      const group = await next;
-      // The parse thread works on the next group while this one is written.
-      if (from + groupSize < planned.length) next = startGroup(from + groupSize);
+    let next = await startGroup(0);
+    for (let from = 0; from < planned.length;) {
+      const { end, parsed } = next;
+      const group = await parsed;
+      // The parse threads work on the next group while this one is written.
+      if (end < planned.length) next = await startGroup(end);
       for (const result of storeParsed(db, group)) {
         results.push(result);
         options.onResult?.(result);
       }
+      from = end;
     }
   } finally {
     if (!options.pool) await Promise.all(pools.map((p) => p.close()));
