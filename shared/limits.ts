@@ -34,6 +34,13 @@ export function maxBytesFor(fileName: string): number {
   return format ? MAX_BYTES_BY_FORMAT[format] : MAX_FILE_BYTES;
 }
 
+/**
+ * Most pixels of an image the desk decodes: an image file read by OCR (a page scanned at 600 dpi
+ * is about 35 million), and an image inside a PDF, which pdf.js leaves undrawn past this in the
+ * import and in the page view.
+ */
+export const MAX_IMAGE_PIXELS = 50_000_000;
+
 /** "3.2 MiB": a size as the analyst reads it in a message. */
 export function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

@@ -7,6 +7,7 @@ import type { WordingPair } from '../../../shared/api/compare.ts';
 import type { Db } from '../db/connection.ts';
 import { DeskError } from '../db/errors.ts';
 import { deskWeights, reportReader, type CorpusReport, type Sentence } from './corpus.ts';
+import { MIN_KEYS } from './suggest.ts';
 import {
   differingWords,
   mayReach,
@@ -16,9 +17,6 @@ import {
   type Profile,
   type Weights,
 } from './measure.ts';
-
-/** A sentence with fewer content words says too little to be matched on its own. */
-const MIN_KEYS = 3;
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;
 

@@ -24,7 +24,7 @@ export const CANDIDATES = { terms: 12, reports: 40 } as const;
 /** For similar(): per sentence of the report. */
 export const SIMILAR_CANDIDATES = { terms: 8, reports: 12 } as const;
 /** A sentence with fewer content words says too little to be matched on its own. */
-const MIN_KEYS = 3;
+export const MIN_KEYS = 3;
 
 export type Target = { claimId: number } | { passageId: number };
 

@@ -2,15 +2,13 @@
 // own header is checked first (its kind and its size in pixels), so a file that claims a huge
 // canvas (a decompression bomb) is refused before tesseract decodes it.
 import { basename, extname } from 'node:path';
+import { MAX_IMAGE_PIXELS } from '../../../shared/limits.ts';
 import { ImportRejection } from './errors.ts';
 import { detectLanguage } from './infer.ts';
 import { tooComplex } from './limits.ts';
 import { normaliseText } from './normalise.ts';
 import { LOW_CONFIDENCE, type OcrResult } from './ocr.ts';
 import type { OcrMark, ParsedReport } from './text.ts';
-
-/** Most pixels an image may have: a page scanned at 600 dpi is about 35 million. */
-export const MAX_IMAGE_PIXELS = 50_000_000;
 
 /** Width and height from a PNG's IHDR or a JPEG's frame header; undefined for anything else. */
 export function imageSize(

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as pdfjsTypes from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ReportMetadata } from '../../../shared/api.ts';
+import { MAX_IMAGE_PIXELS } from '../../../shared/limits.ts';
 import { ImportRejection } from './errors.ts';
 import { deriveTitle, detectLanguage, findByline, findOutlet } from './infer.ts';
 import { ocrMark } from './image.ts';
@@ -16,8 +17,6 @@ import { readingOrder, type PageSpan, type TextRun } from './pdf-layout.ts';
 import { renderPagePng } from './pdf-render.ts';
 import type { ParsedReport } from './text.ts';
 
-/** Most pixels of an image inside a PDF that pdf.js decodes (as an image file may have). */
-export const MAX_PDF_IMAGE_PIXELS = 50_000_000;
 /** Most pages a PDF may have; a long report has a few hundred. Checked before any page is read. */
 export const MAX_PDF_PAGES = 2000;
 /** Most characters of text a PDF may yield (UTF-16 units): a 2,000-page book has about 5 million. */
@@ -111,8 +110,8 @@ export async function parsePdf(
     enableXfa: false,
     // An image in the page is decoded outside V8's heap (the worker's limit does not hold it): a
     // few hundred bytes may declare 16,000 × 16,000 pixels. Larger ones are left undrawn.
-    maxImageSize: MAX_PDF_IMAGE_PIXELS,
-    canvasMaxAreaInBytes: MAX_PDF_IMAGE_PIXELS * 4,
+    maxImageSize: MAX_IMAGE_PIXELS,
+    canvasMaxAreaInBytes: MAX_IMAGE_PIXELS * 4,
     disableFontFace: true,
     useSystemFonts: false,
     useWorkerFetch: false,

@@ -5,6 +5,7 @@
 // without its scripting sandbox (never loaded here), and draws glyphs as paths with
 // disableFontFace: no font is installed in the page.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { MAX_IMAGE_PIXELS } from '../../../../shared/limits.ts';
 // Bundled by Vite as a worker of its own, emitted as a .js file (served as JavaScript by both the
 // app:// protocol and the bridge; a .mjs file would be refused by the nosniff header).
 import PdfWorker from 'pdfjs-dist/build/pdf.worker.min.mjs?worker';
@@ -56,9 +57,9 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
     // Only pdf.js's own options: an older pdf.js would take this one too (it has none to take).
     ...({ isEvalSupported: false } as object),
     enableXfa: false,
-    // Images past 50 million pixels are left undrawn, as the import leaves them unread.
-    maxImageSize: 50_000_000,
-    canvasMaxAreaInBytes: 200_000_000,
+    // Images past the desk's limit are left undrawn, as the import leaves them unread.
+    maxImageSize: MAX_IMAGE_PIXELS,
+    canvasMaxAreaInBytes: MAX_IMAGE_PIXELS * 4,
     disableFontFace: true,
     useSystemFonts: false,
     // No fetching from the worker, nor WebAssembly (the CSP allows neither): images in JBIG2 or
